@@ -1,0 +1,62 @@
+"""Sentence boundaries as (start, end) offsets into the unmodified text.
+
+A rule-based splitter in the spirit of Punkt's output on news text: a boundary follows terminal
+punctuation (and any closing quotes or brackets) when whitespace and a plausible sentence start come
+next, unless the period ends a known abbreviation or an initial ("M.", "J.").
+"""
+
+from __future__ import annotations
+
+import regex
+
+_ABBREVIATIONS = frozenset(
+    "m mm mme mmes mlle dr pr st ste me cf etc ex av apr env vol no nº art p pp fig éd ed "
+    "mr mrs ms prof sr jr gen gén col lt sgt capt gov sen rep inc ltd co corp jan feb fév mar apr "
+    "avr jun jul aug aoû sep sept oct nov dec déc vs approx".split()
+)
+
+_TERMINATOR_RUN = regex.compile(r"[.!?…]+[»”\"')\]]*")
+_LAST_WORD = regex.compile(r"(\p{L}+)\.$")
+
+
+def _ends_with_abbreviation(text: str, end: int) -> bool:
+    m = _LAST_WORD.search(text, max(0, end - 12), end)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "J. Smith"
+    return word.lower() in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        m = _TERMINATOR_RUN.search(text, i)
+        if not m:
+            break
+        end = m.end()
+        i = end
+        j = end
+        while j < n and text[j] in " \t\u00a0\u202f\n":
+            j += 1
+        if j == end or j >= n:
+            continue
+        nxt = text[j]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "«“\"([—–-"):
+            continue
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _ends_with_abbreviation(text, m.start() + 1):
+            continue
+        spans.append((start, end))
+        start = j
+    while start < n and text[start].isspace():
+        start += 1
+    if start < n:
+        end = n
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+    return [s for s in spans if s[1] > s[0]]

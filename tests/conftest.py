@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtqa.config import Config
+from mtqa.engine import check
+from mtqa.io import article_from_text
+from mtqa.rules import BY_CODE
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_d71c614b73ba7402.txt"
+
+
+def run_rule(code: str, text: str, lang: str):
+    """Findings of one rule on an article given as text, in the given target language."""
+    doc = article_from_text(text, "<test>", lang)
+    return check([doc], (BY_CODE[code],), Config(lang=lang)).findings
+
+
+def spans(findings) -> list[str]:
+    return [f.text for f in findings]
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return SEED
