@@ -13,7 +13,7 @@ from importlib import import_module
 from mtqa import __version__
 
 # Each command module exposes add_parser(subparsers) and run(args) -> int.
-COMMANDS = ("check", "rules", "explain")
+COMMANDS = ("check", "rules", "explain", "glossary", "score", "compare")
 
 
 class _Parser(argparse.ArgumentParser):

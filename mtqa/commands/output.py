@@ -15,6 +15,9 @@ def write_atomic(path: str, content: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(content)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file (CI uploads it)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

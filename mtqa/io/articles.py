@@ -8,7 +8,9 @@ from pathlib import Path
 from mtqa.io.errors import InputError, decode
 from mtqa.model import Document, Segment
 
-_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+# A paragraph: consecutive non-blank lines. It starts at the line's first character and ends at its
+# last non-space one, so a CRLF file's trailing "\r" (or trailing spaces) never ends up in a segment.
+_PARAGRAPH = re.compile(r"[^\n]*\S(?:[^\n]*\S)?(?:[ \t\r\f\v]*\n[^\n]*\S(?:[^\n]*\S)?)*")
 
 
 def article_from_text(text: str, path: str = "<text>", lang: str | None = None) -> Document:

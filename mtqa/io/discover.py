@@ -31,7 +31,9 @@ def _read_file(path: Path, lang: str | None) -> Iterator[Document | InputProblem
         yield InputProblem(exc.path, exc.message)
 
 
-def read_inputs(paths: Iterable[str], lang: str | None = None, stdin=None) -> Iterator[Document | InputProblem]:
+def read_inputs(
+    paths: Iterable[str], lang: str | None = None, stdin=None
+) -> Iterator[Document | InputProblem]:
     for raw in paths:
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer

@@ -13,6 +13,9 @@ from pathlib import Path
 from mtqa.io.errors import InputError
 from mtqa.model import Document, InputProblem, Segment
 
+# A file that is not JSONL at all would otherwise print one error per line.
+MAX_LINE_PROBLEMS = 20
+
 
 def _refs(value, where: str) -> tuple[str, ...]:
     if value is None:
@@ -73,26 +76,35 @@ def read_jsonl(path: str | Path, lang: str | None = None) -> Iterator[Document |
     current: str | None = None
     rows: list[tuple[int, Segment]] = []
     seen_any = False
+    bad_lines = 0
     with handle:
         for lineno, raw in enumerate(handle, start=1):
             where = f"line {lineno}"
+            if lineno == 1:
+                if b"\x00" in raw[:8192]:
+                    raise InputError(name, "binary file (contains NUL bytes), expected UTF-8 JSON lines")
+                raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark is not JSON
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield InputProblem(name, f"{where}: invalid UTF-8 at byte offset {exc.start} of the line")
-                continue
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                if not isinstance(row, dict):
-                    raise ValueError(f"{where}: expected a JSON object")
-                doc_id, seg_idx, seg = _segment(row, lineno, where)
-            except json.JSONDecodeError as exc:
-                yield InputProblem(name, f"{where}: malformed JSON ({exc.msg}, column {exc.colno})")
-                continue
-            except ValueError as exc:
-                yield InputProblem(name, str(exc))
+                problem = f"{where}: invalid UTF-8 at byte offset {exc.start} of the line"
+            else:
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                    if not isinstance(row, dict):
+                        raise ValueError(f"{where}: expected a JSON object")
+                    doc_id, seg_idx, seg = _segment(row, lineno, where)
+                    problem = None
+                except json.JSONDecodeError as exc:
+                    problem = f"{where}: malformed JSON ({exc.msg}, column {exc.colno})"
+                except ValueError as exc:
+                    problem = str(exc)
+            if problem is not None:
+                bad_lines += 1
+                if bad_lines <= MAX_LINE_PROBLEMS:
+                    yield InputProblem(name, problem)
                 continue
             seen_any = True
             if rows and (doc_id is None or doc_id != current):
@@ -102,5 +114,8 @@ def read_jsonl(path: str | Path, lang: str | None = None) -> Iterator[Document |
             rows.append((seg_idx, seg))
     if rows:
         yield _document(name, current, rows, lang)
-    elif not seen_any:
+    elif not seen_any and not bad_lines:  # a file of bad lines already said what is wrong with it
         yield InputProblem(name, "no segments (empty JSONL file)")
+    if bad_lines > MAX_LINE_PROBLEMS:
+        yield InputProblem(name, f"{bad_lines - MAX_LINE_PROBLEMS} more bad lines not listed "
+                                 f"({bad_lines} in all; is this a JSONL file?)")

@@ -1,4 +1,4 @@
-"""JSON report; its shape is versioned by `schema_version` and documented in docs/json-schema.md."""
+"""JSON report; its shape is versioned by `schema_version` and documented in docs/json-report.md."""
 
 from __future__ import annotations
 

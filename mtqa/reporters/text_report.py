@@ -55,10 +55,13 @@ def render(report, color: bool = False, statistics: bool = True, width: int = 12
             console.print("    " + " " * len(ctx[:a]) + "^" * max(1, b - a))
         if f.suggestion:
             console.print(Text("    suggestion: ", style="green").append(f.suggestion))
+        if f.extra.get("source"):  # source-aware findings: the aligned source sentence(s)
+            console.print(Text("    source: ", style="blue").append(_one_line(str(f.extra["source"]))))
         console.print()
-    for s in report.scores:
-        if s.scope == "corpus":
-            console.print(f"{s.metric} = {s.value:.2f}  ({s.signature})")
+    if report.scores:  # corpus figures with signatures, then the weakest segments first
+        from mtqa.scoring.render import print_scores
+
+        print_scores(console, report)
     if statistics and report.findings:
         counts = Counter((f.code, f.rule, str(f.severity)) for f in report.findings)
         console.print(Text("Summary", style="bold"))

@@ -9,9 +9,18 @@ from mtqa.rules import (
     debris,
     entity_drift,
     garbled,
+    glossary,
     person_shift,
     punctuation,
     repetition,
+    scores,
+    source_copy,
+    source_coverage,
+    source_names,
+    source_numbers,
+    source_person,
+    source_quotes,
+    suppression,
     untranslated,
 )
 from mtqa.rules.base import Example, Hit, Rule
@@ -25,6 +34,17 @@ ALL_RULES: tuple[Rule, ...] = (
     *punctuation.RULES,
     *untranslated.RULES,
     *garbled.RULES,
+    *glossary.RULES,
+    *suppression.RULES,
+    # source-aware rules (issue 3): run only where the document has a source
+    *source_names.RULES,
+    *source_person.RULES,
+    *source_quotes.RULES,
+    *source_copy.RULES,
+    *source_numbers.RULES,
+    *source_coverage.RULES,
+    # scores against references (issue 4): off by default, built by mtqa score / check --ref
+    *scores.RULES,
 )
 
 _CODE = re.compile(r"MTQ\d{3}")

@@ -1,3 +1,140 @@
-"""(to be written)"""
+"""Garbled words: tokens that are no word of the language and no name (MTQ801).
 
-RULES = ()
+Precision first. A lexicon alone is not enough: wordfreq misses many correct technical compounds
+("antibuée", "pulsomètre"), so an unknown word is only reported when its shape shows the damage:
+letters of two scripts mixed in one word, a letter tripled, no vowel at all, or two common words
+glued together ("puissancela", "withlink").
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import regex
+
+from mtqa.data import word_list
+from mtqa.model import Category, Severity
+from mtqa.rules.base import Context, Example, Hit, Rule
+from mtqa.text import lexicon
+
+LANGUAGES = frozenset({"fr", "en"})
+_OTHER = {"fr": "en", "en": "fr"}
+_MIN_LEN = 4
+_GLUE_PART_ZIPF = 3.0  # both glued parts are common words...
+_GLUE_ANCHOR_ZIPF = 6.0  # ...one a function word (la, with, is, no), the other a content word
+_GLUE_CONTENT_LEN = 4
+
+_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*")
+_CHUNK_NOISE = regex.compile(r"[\d@#/\\_=&;|]|\.\p{L}|\p{L}\.\p{L}")
+_HEX_COLOUR = regex.compile(r"(?:[0-9a-f]{3}){1,2}")
+_TRIPLE = regex.compile(r"(\p{L})\1\1")
+_VOWEL = regex.compile(r"[aeiouyàâäéèêëîïôöùûüÿæœáíóúãõåø]", regex.IGNORECASE)
+_LATIN = regex.compile(r"\p{Latin}")
+_NON_LATIN = regex.compile(r"[^\p{Latin}\p{M}]")
+
+
+def _chunk(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited chunk around a token: URLs, handles, codes and entities live there."""
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    return text[a:b]
+
+
+@cache
+def _prefixes(lang: str) -> frozenset[str]:
+    return frozenset(word_list(lang, "prefixes"))
+
+
+def _glued(word: str, lang: str) -> tuple[str, str] | None:
+    prefixes = _prefixes(lang)
+    for i in range(2, len(word) - 1):
+        a, b = word[:i], word[i:]
+        if a in prefixes:
+            continue
+        za, zb = lexicon.zipf(a, lang), lexicon.zipf(b, lang)
+        if min(za, zb) < _GLUE_PART_ZIPF or max(za, zb) < _GLUE_ANCHOR_ZIPF:
+            continue
+        content = b if za >= _GLUE_ANCHOR_ZIPF else a
+        if len(content) >= _GLUE_CONTENT_LEN:
+            return a, b
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def _diagnosis(word: str, lang: str) -> tuple[str, str | None] | None:
+    """Why `word` is garbled (message, suggestion), or None when it may be a real word."""
+    if not word.isascii() and _LATIN.search(word) and _NON_LATIN.search(word):
+        return "letters of different scripts mixed in one word", None
+    if not word.islower():
+        return None  # names, acronyms and camel-cased product names are not judged here
+    if len(word) < _MIN_LEN:
+        return None
+    other = _OTHER.get(lang)
+    if lexicon.known(word, lang) or (other and lexicon.known(word, other)):
+        return None
+    if _HEX_COLOUR.fullmatch(word):
+        return None  # a colour code from leftover CSS ("cccccc")
+    if _TRIPLE.search(word):
+        return "a letter repeated three times in a word missing from the lexicon", None
+    if not _VOWEL.search(word):
+        return "no vowel in a word missing from the lexicon", None
+    for glue_lang in (lang, other) if other else (lang,):
+        parts = _glued(word, glue_lang)
+        if parts:
+            return "two words glued together", f"{parts[0]} {parts[1]}"
+    return None
+
+
+def check_garbled(seg, ctx: Context):
+    lang = ctx.lang
+    if lang not in LANGUAGES:
+        return
+    text = seg.text
+    for start, end, token in seg.words:
+        if end - start < _MIN_LEN:
+            continue
+        parts = (
+            [(start, token)]
+            if "-" not in token
+            else [(start + m.start(), m.group()) for m in _TOKEN.finditer(token)]
+        )
+        for a, word in parts:
+            if len(word) < _MIN_LEN:
+                continue
+            found = _diagnosis(word, lang)
+            if found is None:
+                continue
+            if _CHUNK_NOISE.search(_chunk(text, a, a + len(word))):
+                continue  # URLs, e-mail addresses, hashtags, model numbers, HTML entities
+            message, suggestion = found
+            yield Hit(a, a + len(word), f"'{word}' is not a word: {message}", suggestion)
+
+
+RULES = (
+    Rule(
+        code="MTQ801",
+        name="garbled-word",
+        category=Category.GARBLED,
+        severity=Severity.WARNING,
+        summary="A token that is no word of the language and no name: two words glued together, "
+        "a tripled letter, no vowel, or letters of two scripts mixed.",
+        why="Decoders and scrapers leave broken tokens that a reader stumbles on and a spell "
+        "checker in a content system may not show; each is a sure sign the text was not revised.",
+        flagged=(
+            Example("La puissancela du moteur a été doublée en 2021."),
+            Example("The device is sold withlink to the manual.", lang="en"),
+            Example("Le modèle mesure trois millliimètres de plus."),
+        ),
+        passing=(
+            Example("Le revêtement antibuée de la visière a été amélioré."),
+            Example("Le colonel Ignatnouk a cité le site www.mil.ru et le compte @mod_russia."),
+            Example("The overtreated patients were followed for 12 months.", lang="en"),
+        ),
+        check=check_garbled,
+        languages=LANGUAGES,
+    ),
+)

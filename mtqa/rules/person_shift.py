@@ -1,3 +1,242 @@
-"""(to be written)"""
+"""Person shift: first- or second-person forms in third-person narration (MTQ201).
 
-RULES = ()
+News narration is third person. A translation model working sentence by sentence sometimes renders
+an impersonal or elliptical source clause with "je"/"we" ("... but never did" -> "mais je ne l'ai
+jamais fait"). Quotations, reported speech after a colon, dialogue dashes and imperatives glued to
+their pronoun ("Suivez-nous") are left alone. A document whose narration is itself first or second
+person (a review, an op-ed, an abstract's "we", a product page's "vous") is recognised by how many
+of its sentences use that person, and that person is then not reported in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from mtqa.data import table, word_list
+from mtqa.model import Category, Segment, Severity
+from mtqa.rules.base import Context, Example, Hit, Rule
+from mtqa.text.analysis import SegmentView
+
+LANGUAGES = frozenset({"fr", "en"})
+_VOICE_MIN_SENTENCES = 2  # a person used in this many narration sentences...
+_VOICE_MIN_SHARE = 0.1  # ...and in this share of them is the document's own voice
+_CLAUSE_MAX_WORDS = 8
+_CLAUSE_END = regex.compile(r"[,;:.!?…«»\"“”()\[\]\n—–]")
+_WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
+_QUOTE_MARKS = '«»“”„"'
+_DIALOGUE = regex.compile(r"^\s*[—–-]\s", regex.MULTILINE)
+
+
+@dataclass(frozen=True)
+class _Form:
+    person: str
+    subject: bool
+    severity: Severity
+
+
+@cache
+def _lexicon(lang: str) -> tuple[dict[str, _Form], regex.Pattern]:
+    forms = {
+        row[0]: _Form(row[1], row[2] == "subject", Severity.parse(row[3]))
+        for row in table(lang, "person_pronouns")
+    }
+    elided = sorted((f[:-1] for f in forms if f.endswith("'")), key=len, reverse=True)
+    whole = sorted((f for f in forms if not f.endswith("'")), key=len, reverse=True)
+    alternatives = [rf"(?:{regex.escape(e)})['’](?=\p{{L}})" for e in elided]
+    alternatives.append(rf"(?:{'|'.join(map(regex.escape, whole))})(?![\p{{L}}\p{{M}}'’-])")
+    # Case-insensitive here; the case is checked per hit (US is the country, Me a lawyer's title).
+    pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’-])(?:{'|'.join(alternatives)})", regex.IGNORECASE)
+    return forms, pattern
+
+
+def _form_of(token: str, forms: dict[str, _Form]) -> _Form | None:
+    key = token.replace("’", "'")
+    return forms.get(key) if key in forms else forms.get(key.lower())
+
+
+def _case_ok(token: str, text: str, start: int, sentence_starts: set[int], lang: str) -> bool:
+    if lang == "en" and token == "I":
+        return True
+    if token.islower():
+        return True
+    if not (token[:1].isupper() and not any(c.isupper() for c in token[1:]) and start in sentence_starts):
+        return False
+    # "Me Dupont" (Maître, a lawyer's title): a capitalised form before a name is not a pronoun.
+    following = regex.match(r"\s+(\p{L})", text[start + len(token) : start + len(token) + 3])
+    return following is None or not following.group(1).isupper()
+
+
+def _roman_numeral(text: str, start: int, lang: str) -> bool:
+    """'I' after a name or a counter word (World War I, Elizabeth I, phase I) is a numeral."""
+    before = text[max(0, start - 30) : start].rstrip()
+    if before.endswith("(") and text[start + 1 : start + 2] == ")":
+        return True  # "(I)", a part number
+    prev = regex.search(r"([\p{L}]+)$", before)
+    if prev is None:
+        return False
+    word = prev.group(1)
+    if word.lower() in word_list(lang, "roman_numeral_contexts"):
+        return True
+    if (
+        word[0].isupper()
+        and not before[: prev.start()].rstrip().endswith((".", "!", "?"))
+        and prev.start() > 0
+    ):
+        return True  # "Elizabeth I", "Louis I" (but not a sentence-initial "Then I")
+    after = text[start + 1 : start + 6]
+    return bool(regex.match(r"\s*(?:[-–/,]|and\b|or\b|et\b)\s*I", after))
+
+
+def _clause_end(text: str, start: int, end: int, lang: str) -> int:
+    """End of the clause a subject pronoun opens: the next punctuation or conjunction, within
+    a few words; past that only the pronoun is reported."""
+    breaks = set(word_list(lang, "clause_breaks"))
+    stop = _CLAUSE_END.search(text, end)
+    limit = stop.start() if stop else len(text)
+    last = end
+    for n, m in enumerate(_WORD.finditer(text, end, limit)):
+        if m.group().lower() in breaks:
+            break
+        if n >= _CLAUSE_MAX_WORDS:
+            return end
+        last = m.end()
+    return last
+
+
+def _after_colon(text: str, sentence_start: int, pos: int) -> bool:
+    return ":" in text[sentence_start:pos]
+
+
+def _narration_hits(seg, lang: str):
+    """(person, sentence index, Hit) for every personal form outside quotations in a segment."""
+    forms, pattern = _lexicon(lang)
+    text = seg.text
+    sentences = seg.sentences
+    starts = {a for a, _ in sentences}
+    dialogue = [m.start() for m in _DIALOGUE.finditer(text)]
+    has_quotes = any(q in text for q in _QUOTE_MARKS)  # spares the quotation scan in most segments
+    for m in pattern.finditer(text):
+        token = m.group()
+        form = _form_of(token, forms)
+        if form is None or not _case_ok(token, text, m.start(), starts, lang):
+            continue
+        if has_quotes and seg.quotes.inside(m.start(), m.end()):
+            continue
+        if lang == "en" and token == "I" and _roman_numeral(text, m.start(), lang):
+            continue
+        if token.lower() == "us" and text[m.end() : m.end() + 1] in ("$", "."):
+            continue  # us$, u.s. in lower-cased text: the country
+        s_index, (s_start, s_end) = next(
+            ((i, s) for i, s in enumerate(sentences) if s[0] <= m.start() < s[1]), (0, (0, len(text)))
+        )
+        if _after_colon(text, s_start, m.start()):
+            continue  # reported speech without quotation marks: "Il a déclaré : nous partirons"
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if line_start in dialogue:
+            continue  # a dialogue or interview turn introduced by a dash
+        end = _clause_end(text, m.start(), m.end(), lang) if form.subject else m.end()
+        person = {"1s": "first person singular", "1p": "first person plural", "2": "second person"}[
+            form.person
+        ]
+        yield (
+            form.person,
+            s_index,
+            Hit(
+                m.start(),
+                end,
+                f"{person} '{token}' in third-person narration, outside any quotation",
+                severity=form.severity,
+            ),
+        )
+
+
+def _narration_sentences(seg) -> int:
+    if not any(q in seg.text for q in _QUOTE_MARKS):
+        return len(seg.sentences)
+    return sum(1 for a, _ in seg.sentences if not seg.quotes.inside(a))
+
+
+def _voice(person: str) -> str:
+    """Singular and plural first person make one narrative voice (a review's "I" and "we")."""
+    return person[:1]
+
+
+def _source_voices(seg, src_lang: str | None) -> set[str]:
+    """Persons the source segment itself uses in narration, when a source is given: a translation
+    that keeps the source's "I" or "we" has not shifted person."""
+    src = seg.segment.src
+    if not src or src_lang not in LANGUAGES:
+        return set()
+    source_view = SegmentView(Segment(text=src, index=0), src_lang)
+    return {_voice(person) for person, _, _ in _narration_hits(source_view, src_lang)}
+
+
+def check_person_shift(view, ctx: Context):
+    lang = ctx.lang
+    if lang not in LANGUAGES:
+        return
+    src_lang = view.document.src_lang
+    per_segment = []
+    used: dict[str, set[tuple[int, int]]] = {}
+    narration = 0
+    for i, seg in enumerate(view.segments):
+        hits = list(_narration_hits(seg, lang))
+        if hits and seg.segment.src:
+            in_source = _source_voices(seg, src_lang)
+            hits = [h for h in hits if _voice(h[0]) not in in_source]
+        per_segment.append((i, hits))
+        narration += _narration_sentences(seg)
+        for person, s_index, _ in hits:
+            used.setdefault(_voice(person), set()).add((i, s_index))
+    voice = {
+        p
+        for p, sentences in used.items()
+        if len(sentences) >= _VOICE_MIN_SENTENCES and len(sentences) >= _VOICE_MIN_SHARE * narration
+    }
+    for i, hits in per_segment:
+        last_end = -1
+        for person, _, hit in hits:
+            if _voice(person) in voice or hit.start < last_end:
+                continue  # the narrator's own voice, or a form inside a clause already reported
+            last_end = hit.end
+            yield Hit(hit.start, hit.end, hit.message, severity=hit.severity, segment=i)
+
+
+RULES = (
+    Rule(
+        code="MTQ201",
+        name="person-shift",
+        category=Category.PRONOUN,
+        severity=Severity.WARNING,
+        summary="First- or second-person pronouns (je, nous, vous, I, we, you...) in third-person "
+        "narration, outside quotations; silent where the whole document speaks in that person.",
+        why="A news article narrates in the third person; a stray 'je' or 'we' makes the newsroom "
+        "claim an act it only reports, and usually hides a mistranslated impersonal clause.",
+        flagged=(
+            Example(
+                "La Turquie a promis de séparer les groupes, mais je ne l'ai jamais fait. "
+                "L'accord de 2020 visait à mettre fin aux combats."
+            ),
+            Example(
+                "The ministry promised reforms in 2019, but we never delivered them. Talks resumed in March.",
+                lang="en",
+            ),
+        ),
+        passing=(
+            Example(
+                "« Je ne l'ai jamais fait », a déclaré le ministre. Il a ajouté : nous partirons demain."
+            ),
+            Example(
+                "Historians compare World War I with the reign of Elizabeth I. The US said "
+                '"we will respond".',
+                lang="en",
+            ),
+        ),
+        check=check_person_shift,
+        scope="document",
+        languages=LANGUAGES,
+    ),
+)

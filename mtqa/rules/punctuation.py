@@ -1,3 +1,280 @@
-"""(to be written)"""
+"""Quotation marks and brackets that do not pair up, and quoted fragments stranded after a sentence.
 
-RULES = ()
+Pairing is judged per paragraph, with the conventions that let a mark legitimately stay open:
+a quotation running over several paragraphs reopens each new paragraph with an opening mark (French
+and English convention), and in JSONL documents a sentence-per-row segmentation may open a quotation
+in one row and close it in a later one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import regex
+
+from mtqa.model import Category, Severity
+from mtqa.rules.base import Context, Example, Hit, Rule
+from mtqa.text.quotes import CLOSERS, PAIRS, scan_quotes
+
+_OPENERS = frozenset(PAIRS) | {'"'}
+# A straight double quote right after a number is an inch mark (6'6", a 27 " screen), not a quotation.
+_INCH = regex.compile(r'(?<=[\d¼½¾][ \u00a0]?)"')
+# A guillemet right after a number is usually an inch mark that the translation turned into a quote.
+_AFTER_NUMBER = regex.compile(r"[\d¼½¾][ \u00a0\u202f]?$")
+
+
+def _opener_of(mark: str) -> str:
+    return CLOSERS.get(mark, mark)
+
+
+_NO_QUOTES = scan_quotes("")
+_QUOTE_MARKS = '«»“”„"'
+
+
+def _quote_scan(view):
+    text = view.text
+    if not any(mark in text for mark in _QUOTE_MARKS):
+        return _NO_QUOTES
+    scan = view.quotes
+    if any(view.text[p] == '"' for p in scan.unclosed) and _INCH.search(view.text):
+        return scan_quotes(_INCH.sub(" ", view.text))
+    return scan
+
+
+def _starts_with_opener(text: str, mark: str) -> bool:
+    stripped = text.lstrip()
+    return bool(stripped) and (stripped[0] == mark or (mark == "“" and stripped[0] == "«"))
+
+
+def check_unclosed_quote(doc, ctx: Context) -> Iterator[Hit]:
+    segments = doc.segments
+    carried = doc.document.kind == "segments"  # rows are sentences: a quotation may span rows
+    scans = [_quote_scan(view) for view in segments]
+    pending: list[tuple[int, int, str]] = []  # (segment, offset, opening mark) awaiting a closer
+    for i, (view, scan) in enumerate(zip(segments, scans, strict=False)):
+        text = view.text
+        for pos in scan.stray_closers:
+            opener = _opener_of(text[pos])
+            k = next((k for k in range(len(pending) - 1, -1, -1) if pending[k][2] == opener), None)
+            if k is None:
+                yield Hit(
+                    pos,
+                    pos + 1,
+                    _unpaired_message(text, pos, f"closing {text[pos]} with no opening mark"),
+                    segment=i,
+                    severity=Severity.WARNING,
+                )
+            else:
+                del pending[k:]
+        straight = [p for p in scan.unclosed if text[p] == '"']
+        if straight and any(mark == '"' for _, _, mark in pending):
+            # an odd straight quote here closes the one an earlier row left open
+            pending = [p for p in pending if p[2] != '"']
+            straight = straight[1:]
+        if not carried:
+            yield from _report(pending)
+            pending = []
+        nxt = scans[i + 1] if i + 1 < len(segments) else None
+        nxt_text = segments[i + 1].text if nxt else ""
+        for pos in scan.unclosed:
+            mark = text[pos]
+            if mark == '"' and pos not in straight:
+                continue
+            if nxt and _starts_with_opener(nxt_text, mark):
+                continue  # the quotation runs on: the next paragraph reopens it
+            if carried or (nxt and _closes_later(nxt, nxt_text, mark)):
+                pending.append((i, pos, mark))
+            elif _AFTER_NUMBER.search(text, max(0, pos - 2), pos):
+                yield Hit(
+                    pos, pos + 1, _unpaired_message(text, pos, ""), segment=i, severity=Severity.WARNING
+                )
+            else:
+                yield from _report([(i, pos, mark)])
+    yield from _report(pending)
+
+
+def _unpaired_message(text: str, pos: int, default: str) -> str:
+    if _AFTER_NUMBER.search(text, max(0, pos - 2), pos):
+        return f'unpaired {text[pos]} after a number: an inch mark (") turned into a quotation mark?'
+    return default
+
+
+def _closes_later(scan, text: str, mark: str) -> bool:
+    """The next paragraph closes a quotation it never opened: the quotation ran on without reopening."""
+    return any(_opener_of(text[p]) == mark for p in scan.stray_closers)
+
+
+def _report(pending) -> Iterator[Hit]:
+    for seg, pos, mark in pending:
+        yield Hit(
+            pos,
+            pos + 1,
+            f"{mark} opens a quotation that is never closed in its paragraph",
+            suggestion=f"close the quotation with {PAIRS.get(mark, mark)} where it ends",
+            segment=seg,
+        )
+
+
+# List markers "a)", "1)", "iv)" and emoticons ":)" close nothing.
+_LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]|\d{1,3}|[ivxIVX]{1,4})\)")
+_EMOTICON = re.compile(r"[:;=8][-']?[()\[\]]|[()\[\]][-']?[:;=]")
+
+
+_CLOSING_BRACKET = {"(": ")", "[": "]"}
+_OPENING_BRACKET = {")": "(", "]": "["}
+_BRACKET = re.compile(r"[()\[\]]")
+
+
+def _scan_brackets(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of unclosed opening brackets and of stray closing ones (jumps from bracket to bracket)."""
+    stack: list[int] = []
+    stray: list[int] = []
+    for m in _BRACKET.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch in _CLOSING_BRACKET:
+            stack.append(i)
+        elif stack and text[stack[-1]] == _OPENING_BRACKET[ch]:
+            stack.pop()
+        else:
+            stray.append(i)
+    return stack, stray
+
+
+def check_unclosed_bracket(doc, ctx: Context) -> Iterator[Hit]:
+    carried = doc.document.kind == "segments"  # an aside may span sentence-per-row segments
+    pending: list[tuple[int, int, str]] = []
+    for i, view in enumerate(doc.segments):
+        text = view.text
+        if not carried:
+            yield from _report_brackets(pending)
+            pending = []
+        if "(" not in text and ")" not in text and "[" not in text and "]" not in text:
+            continue
+        unclosed, stray = _scan_brackets(text)
+        if not unclosed and not stray:
+            continue
+        ignored = {m.end() - 1 for m in _LIST_MARKER.finditer(text)}
+        ignored |= {m.start() + k for m in _EMOTICON.finditer(text) for k in range(m.end() - m.start())}
+        for pos in stray:
+            if pos in ignored:
+                continue
+            if pending and _CLOSING_BRACKET[pending[-1][2]] == text[pos]:
+                pending.pop()
+                continue
+            yield Hit(
+                pos,
+                pos + 1,
+                f"closing {text[pos]} with no opening bracket",
+                segment=i,
+                severity=Severity.WARNING,
+            )
+        pending.extend((i, p, text[p]) for p in unclosed if p not in ignored)
+    yield from _report_brackets(pending)
+
+
+def _report_brackets(pending) -> Iterator[Hit]:
+    for seg, pos, mark in pending:
+        yield Hit(
+            pos,
+            pos + 1,
+            f"{mark} is never closed in its paragraph",
+            suggestion=f"add the closing {_CLOSING_BRACKET[mark]}",
+            segment=seg,
+        )
+
+
+# A "sentence" that is nothing but a quoted lower-case fragment: « rebelles modérés ». after a full stop.
+_STRANDED = regex.compile(
+    r"(?P<quote>[«“\"„][ \u00a0\u202f]*\p{Ll}[^«»“”\"\n.!?]{0,80}?[ \u00a0\u202f]*[»”\"“])"
+    r"[ \u00a0\u202f]*[.!?…]?"
+)
+_ENDS_SENTENCE = regex.compile(r"[.!?…][»”\"')\]]*$")
+
+
+# Cheap pre-check: a sentence end, then an opening mark and a lower-case letter.
+_QUICK_STRANDED = re.compile(r"[.!?…][»”\"')\]]*\s+[«“\"„][ \u00a0\u202f]*[a-zà-öø-ÿœæ]")
+
+
+def check_stranded_quote(seg, ctx: Context) -> Iterator[Hit]:
+    text = seg.text
+    if not _QUICK_STRANDED.search(text):
+        return
+    sentences = seg.sentences
+    for (pa, pb), (a, b) in zip(sentences, sentences[1:], strict=False):
+        m = _STRANDED.fullmatch(text, a, b)
+        if m and _ENDS_SENTENCE.search(text, pa, pb):
+            yield Hit(
+                m.start("quote"),
+                m.end("quote"),
+                "quoted fragment stranded after the end of its sentence",
+                suggestion="move the quoted words back into the sentence they qualify",
+            )
+
+
+RULES = (
+    Rule(
+        code="MTQ501",
+        name="unclosed-quote",
+        category=Category.PUNCTUATION,
+        severity=Severity.ERROR,
+        summary='A quotation mark (« “ ") opened and never closed in its paragraph, or a closing mark '
+        "with no opening one.",
+        why="Readers cannot tell where the quoted words stop: attribution and narration blur together. "
+        "MT drops or misplaces closing marks, especially around long quotes.",
+        flagged=(
+            Example("« Nous avons frappé des positions des terroristes, a déclaré le colonel.", "fr"),
+            Example("“We struck terrorist positions, the colonel said.", "en"),
+        ),
+        passing=(
+            Example("« Nous avons frappé des positions, a-t-il dit.\n\n« La trêve est rompue. »", "fr"),
+            Example("The colonel said the army had “struck terrorist positions” on Friday.", "en"),
+        ),
+        check=check_unclosed_quote,
+        scope="document",
+    ),
+    Rule(
+        code="MTQ502",
+        name="unclosed-bracket",
+        category=Category.PUNCTUATION,
+        severity=Severity.ERROR,
+        summary="A parenthesis or square bracket opened and never closed in its paragraph, or a closing "
+        "one with no opening one.",
+        why="An unbalanced bracket leaves an aside without end: part of the sentence was dropped or "
+        "moved by the translation.",
+        flagged=(
+            Example("L’État islamique (EI, anciennement ISIS a revendiqué l’attaque.", "fr"),
+            Example("The Islamic State (IS, formerly ISIS claimed the attack.", "en"),
+        ),
+        passing=(
+            Example("L’État islamique (EI, anciennement ISIS) a revendiqué l’attaque.", "fr"),
+            Example("Two options: a) resign, b) call an election.", "en"),
+        ),
+        check=check_unclosed_bracket,
+        scope="document",
+    ),
+    Rule(
+        code="MTQ503",
+        name="stranded-quote",
+        category=Category.PUNCTUATION,
+        severity=Severity.WARNING,
+        summary="A quoted lower-case fragment standing alone after the full stop of the sentence it "
+        "belongs to.",
+        why="MT sometimes moves a scare-quoted phrase out of its clause ('… as armed groups. « moderate "
+        "rebels ».'): the sentence loses its meaning and the fragment dangles.",
+        flagged=(
+            Example("Washington les décrit comme des groupes armés. « rebelles modérés ».", "fr"),
+            Example("Washington describes them as armed groups. “moderate rebels”.", "en"),
+        ),
+        passing=(
+            Example(
+                "Washington les décrit comme des « rebelles modérés ». « Ce sont des "
+                "terroristes », répond Moscou.",
+                "fr",
+            ),
+            Example("Washington calls them “moderate rebels”. “Nonsense,” Moscow replied.", "en"),
+        ),
+        check=check_stranded_quote,
+    ),
+)

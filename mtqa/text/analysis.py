@@ -7,7 +7,7 @@ from functools import cached_property
 from mtqa.model import Document, Segment
 from mtqa.text.quotes import QuoteScan, scan_quotes
 from mtqa.text.sentences import split_sentences
-from mtqa.text.words import words
+from mtqa.text.words import bare_words, words
 
 
 class SegmentView:
@@ -28,6 +28,11 @@ class SegmentView:
     def words(self) -> list[tuple[int, int, str]]:
         return words(self.text)
 
+    @cached_property
+    def bare_words(self) -> list[str]:
+        """Lower-cased blank-separated words without clinging punctuation (mtqa.text.words.bare_words)."""
+        return bare_words(self.text)
+
     def sentence_at(self, offset: int) -> tuple[int, int]:
         for a, b in self.sentences:
             if a <= offset < b:
@@ -40,3 +45,11 @@ class DocumentView:
         self.document = document
         self.lang = lang
         self.segments = [SegmentView(s, lang) for s in document.segments]
+
+    @cached_property
+    def alignment(self):
+        """Source/target sentence alignment (mtqa.align.Alignment), or None without a source.
+        Computed once per document, on first use by a source-aware rule."""
+        from mtqa.align import align_document
+
+        return align_document(self)

@@ -41,14 +41,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = m.end()
         i = end
         j = end
-        while j < n and text[j] in " \t\u00a0\u202f\n":
+        while j < n and text[j] in " \t\u00a0\u202f\r\n":
             j += 1
         if j == end or j >= n:
             continue
         nxt = text[j]
         if not (nxt.isupper() or nxt.isdigit() or nxt in "«“\"([—–-"):
             continue
-        if text[m.start()] == "." and m.end() - m.start() == 1 and _ends_with_abbreviation(text, m.start() + 1):
+        single_period = text[m.start()] == "." and m.end() - m.start() == 1
+        if single_period and _ends_with_abbreviation(text, m.start() + 1):
             continue
         spans.append((start, end))
         start = j

@@ -11,3 +11,14 @@ APOSTROPHES = "'’ʼ"
 
 def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+# What clings to a blank-separated word and is no part of it, for bare_words.
+CLINGING_PUNCTUATION = ".,;:!?«»“”\"'’()[]…–—-"
+
+
+def bare_words(text: str) -> list[str]:
+    """The blank-separated words of `text`, lower-cased, with clinging punctuation stripped (a word
+    that was only punctuation becomes ""). No offsets: a cheap view for quick pre-checks, several
+    times faster than `words`."""
+    return [w.strip(CLINGING_PUNCTUATION) for w in text.lower().split()]

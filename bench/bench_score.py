@@ -1,0 +1,133 @@
+"""Speed of `mtqa score`: the sacrebleu path against sacrebleu called directly, and COMET on CPU.
+
+    python bench/bench_score.py [--segments 10000] [--comet-segments 1000] [--repeat 3]
+
+Data: the (mt, ref) rows of ../shared/dev/frEn_biomqm.jsonl (real MT with human references),
+cycled up to --segments lines and written as line files; without the dev set, the line files of
+tests/data/scoring are cycled instead.
+
+sacrebleu path, best of --repeat runs, BLEU + chrF + chrF++ + TER, corpus and per segment:
+- "sacrebleu direct": read the files as the sacrebleu command does, `corpus_score` for each metric
+  and `sentence_score` for each segment (what a script needing both would call);
+- "sacrebleu corpus only": `corpus_score` alone (a lower bound: no segment scores at all);
+- "mtqa": mtqa.scoring.inputs.load + score_set + add_to_report, i.e. everything `mtqa score` does
+  except printing. Target: within 1.2x of "sacrebleu direct".
+COMET: a tiny model built offline (tests/comet_tiny.py), reference-based, CPU, batch 16.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEV = ROOT.parent / "shared" / "dev" / "frEn_biomqm.jsonl"
+METRICS = ("bleu", "chrf", "chrf++", "ter")
+
+
+def _pairs() -> list[tuple[str, str, str]]:
+    """(src, mt, ref) triples, one line each."""
+    flat = " ".join
+    if DEV.exists():
+        rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [(flat(r["src"].split()), flat(r["mt"].split()), flat(r["ref"].split())) for r in rows if r.get("ref")]
+    data = ROOT / "tests" / "data" / "scoring"
+    cols = [(data / n).read_text(encoding="utf-8").splitlines() for n in ("src.en.txt", "hyp.fr.txt", "ref1.fr.txt")]
+    return list(zip(*cols))
+
+
+def _write(directory: Path, n: int) -> tuple[str, str, str]:
+    triples = list(islice(cycle(_pairs()), n))
+    paths = []
+    for k, name in enumerate(("src.txt", "hyp.txt", "ref.txt")):
+        path = directory / name
+        path.write_text("".join(t[k] + "\n" for t in triples), encoding="utf-8")
+        paths.append(str(path))
+    return paths[0], paths[1], paths[2]
+
+
+def _read(path: str) -> list[str]:
+    with open(path, encoding="utf-8", newline="\n") as fh:
+        return [line.rstrip() for line in fh]
+
+
+def sacrebleu_direct(hyp: str, ref: str, segments: bool = True) -> None:
+    from mtqa.scoring.sacrebleu_metrics import make_metric
+
+    hyps, refs = _read(hyp), _read(ref)
+    for key in METRICS:
+        make_metric(key).corpus_score(hyps, [refs])
+        if segments:
+            sentence = make_metric(key, sentence=True)
+            for h, r in zip(hyps, refs):
+                sentence.sentence_score(h, [r])
+
+
+def mtqa_path(hyp: str, ref: str) -> None:
+    from mtqa.model import Report
+    from mtqa.scoring.inputs import load
+    from mtqa.scoring.run import ScoreOptions, add_to_report, score_set
+
+    options = ScoreOptions(metrics=METRICS)
+    run = score_set(load(hyp, [ref]), options)
+    add_to_report(run, Report(), options)
+
+
+def best_of(repeat: int, fn, *args) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn(*args)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bench_comet(directory: Path, src: str, hyp: str, ref: str, n: int) -> tuple[float, float]:
+    from tests.comet_tiny import build_encoder, build_model
+
+    start = time.perf_counter()
+    model_dir = build_model(directory / "comet", "reference", build_encoder(directory / "encoder"))
+    build = time.perf_counter() - start
+    from mtqa.scoring import comet_metric
+
+    loaded = comet_metric.load(str(model_dir))
+    hyps, refs, srcs = _read(hyp)[:n], _read(ref)[:n], _read(src)[:n]
+    start = time.perf_counter()
+    comet_metric.predict(loaded, hyps, refs, srcs, batch_size=16, gpus=0)
+    return build, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--segments", type=int, default=10000)
+    parser.add_argument("--comet-segments", type=int, default=1000, help="0 to skip COMET")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        src, hyp, ref = _write(directory, args.segments)
+        mtqa_path(hyp, ref)  # warm-up: imports, regex compilation
+        n = args.segments
+        t_direct = best_of(args.repeat, sacrebleu_direct, hyp, ref)
+        t_corpus = best_of(args.repeat, sacrebleu_direct, hyp, ref, False)
+        t_mtqa = best_of(args.repeat, mtqa_path, hyp, ref)
+        print(f"sacrebleu path, {n} segments, {'+'.join(METRICS)}, corpus and per segment (best of {args.repeat}):")
+        print(f"  sacrebleu direct       {t_direct:7.2f} s  {n / t_direct:8.0f} segments/s")
+        print(f"  sacrebleu corpus only  {t_corpus:7.2f} s  {n / t_corpus:8.0f} segments/s  (no segment scores)")
+        print(f"  mtqa                   {t_mtqa:7.2f} s  {n / t_mtqa:8.0f} segments/s  "
+              f"({t_mtqa / t_direct:.2f}x sacrebleu direct, {t_mtqa / t_corpus:.2f}x corpus only; target <= 1.2x)")
+        if args.comet_segments:
+            build, t_comet = bench_comet(directory, src, hyp, ref, min(args.comet_segments, n))
+            m = min(args.comet_segments, n)
+            print(f"COMET, tiny reference-based model (built in {build:.1f} s), CPU, batch 16, {m} segments:")
+            print(f"  {t_comet:7.2f} s  {m / t_comet:8.0f} segments/s")
+
+
+if __name__ == "__main__":
+    main()

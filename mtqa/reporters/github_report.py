@@ -1,0 +1,40 @@
+"""GitHub Actions workflow commands: `::error file=...,line=...,col=...::message`, one per finding.
+
+Escaping follows @actions/core (toolkit `command.ts`): in the message `%`, CR and LF are
+percent-encoded; in property values `:` and `,` are too, since they delimit the properties.
+"""
+
+from __future__ import annotations
+
+from mtqa.reporters.position import end_position, is_segment_file
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(f) -> str:
+    props = {"file": f.path, "line": f.line}
+    if not is_segment_file(f):
+        end_line, end_column = end_position(f)
+        props["endLine"] = end_line
+        props["col"] = f.column
+        if end_line == f.line:  # GitHub ignores endColumn on multi-line annotations
+            props["endColumn"] = end_column  # the column after the span, as ruff's github format does
+    props["title"] = f"{f.code} {f.rule}"
+    message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+    head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
+    return f"::{LEVEL[str(f.severity)]} {head}::{escape_data(message)}"
+
+
+def render(report, **_options) -> str:
+    lines = [annotation(f) for f in report.findings]
+    lines += [f"::error file={escape_property(p.path)},title=mtqa input error::{escape_data(p.message)}"
+              for p in report.problems]
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,176 @@
+"""MTQ111 source-name-mismatch: a name of the source rendered in the translation by a variant
+spelling (Ignatyuk -> Ignatnouk), or missing from the whole translation.
+
+A source name is a capitalised word that does not open its sentence. It is rendered correctly when
+the aligned target sentences (or their neighbours) hold it, folded for case and diacritics, under
+the same transliteration key (Zelensky/Zelenski), or in an established target-language form from
+the exonym table (Aleppo -> Alep; mtqa/data/<target>/exonyms.tsv, extended with --exonyms FILE).
+A variant is a capitalised target word that is not a word of the target language and resembles
+the source name without being a truncation of it (Damascus -> Damas is a form, not a variant).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from mtqa.data import table
+from mtqa.model import Category, Severity
+from mtqa.rules.base import Example, Rule
+from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
+from mtqa.text.lexicon import has_lexicon, known, zipf
+from mtqa.text.names import fold, translit_key
+
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d'’-])\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_OPENERS = " \t\"'“‘«([—–-"
+_SIMILAR = 0.6
+_NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "de", "da", "di", "von", "van", "la", "le"})
+_COMMON = 3.0  # Zipf frequency above which a lower-cased word is an ordinary word, not a name
+
+
+@lru_cache(maxsize=None)
+def _exonym_table(lang: str, extra_files: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    rows = list(table(lang, "exonyms"))
+    for path in extra_files:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                rows.append(tuple(col.strip() for col in line.split("\t")))
+    out: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        if len(row) >= 2:
+            out[fold(row[0])] = out.get(fold(row[0]), ()) + tuple(fold(f) for f in row[1].split("|") if f)
+    return out
+
+
+def title_case(text: str) -> bool:
+    """Headline or product-title capitalisation: capitals there say nothing about names."""
+    words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _name_like(word: str) -> bool:
+    """Not glued scraping debris ("PowerThe") nor shouting ("AFFORDABLY")."""
+    return not word.isupper() and not any(c.isupper() for c in word[1:] if c.isalpha())
+
+
+def _source_names(text: str, lang: str | None) -> list[str]:
+    if title_case(text):
+        return []
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        before = text[:m.start()].rstrip(_OPENERS)
+        if not before or before[-1] in ".!?:…":
+            continue  # sentence-initial: its capital says nothing
+        word = m.group()
+        parts = regex.split(r"[-‐]", word)
+        if any(p.islower() and p not in _NAME_PARTICLES for p in parts):
+            parts = [p for p in parts if p[:1].isupper()]  # "US-backed", "Kremlin-linked": the name only
+        else:
+            parts = [word]
+        for part in parts:
+            if part.isupper() and len(part) <= 5:
+                continue  # acronyms are often translated (NATO -> OTAN) and are matched by the exonyms
+            if len(part) >= 3:
+                out.append(part)
+    return out
+
+
+def _rendered(name: str, folded_text: str, target_words: set[str], target_keys: set[str],
+              exonyms: dict) -> bool:
+    """Whether the target (folded text, its words and their transliteration keys) renders `name`."""
+    f = fold(name)
+    if f in target_words or translit_key(name) in target_keys:
+        return True
+    return any(form in folded_text for form in exonyms.get(f, ()))
+
+
+def _variant(name: str, candidates: list[tuple[int, int, str, object]], lang: str | None):
+    """The target word most like `name` that is a misspelling of it rather than a translation."""
+    f = fold(name)
+    best = None
+    for start, end, word, sentence in candidates:
+        g = fold(word)
+        if g == f or g[0] != f[0] or len(g) < 4:
+            continue
+        if f.startswith(g[:max(4, len(g) - 1)]) or g.startswith(f[:max(4, len(f) - 1)]):
+            continue  # a truncation or an inflection (Damascus -> Damas, Syria -> Syrie)
+        if not _name_like(word) or regex.search(r"[-‐]\p{Ll}{3,}", word) or (lang and known(word, lang)):
+            continue  # a word of the language (Podomètre, Tru-huile): a translation, not a spelling
+        score = Levenshtein.normalized_similarity(f, g)
+        if score >= _SIMILAR and (best is None or score > best[0]):
+            best = (score, start, end, word, sentence)
+    return best
+
+
+def check_names(view, ctx):
+    al = view.alignment
+    if al is None:
+        return
+    exonyms = _exonym_table(view.lang or "", tuple(ctx.options.get("exonyms", ())))
+    whole = fold(" ".join(al.target_segments))
+    whole_words = {fold(w) for w in _WORD.findall(whole)}
+    whole_keys = {translit_key(w) for w in whole_words}
+    reported: set[str] = set()
+    for pair in pairs(view):
+        around = fold(pair.neighbour_target_text())
+        around_words = {fold(w) for w in _WORD.findall(around)}
+        around_keys = {translit_key(w) for w in around_words}
+        source_words = {fold(w) for w in _WORD.findall(pair.neighbour_source_text())}
+        candidates = [(s.start + m.start(), s.start + m.end(), m.group(), s) for s in pair.target
+                      for m in _CAPITALISED.finditer(s.text) if fold(m.group()) not in source_words]
+        for name in _source_names(pair.source_text, al.source_lang):
+            if _rendered(name, around, around_words, around_keys, exonyms):
+                continue
+            variant = None
+            if _name_like(name) and not (al.source_lang and known(name, al.source_lang)):
+                # A name common enough to be in the lexicon (Putin, Prigozhin) has established
+                # spellings per language (Poutine, Prigojine) that only the exonym table can vouch for.
+                variant = _variant(name, candidates, view.lang)
+            if variant is not None:
+                _, start, end, word, sentence = variant
+                yield hit(sentence, start - sentence.start, end - sentence.start,
+                          f"{word!r} spells the source's name {name!r} differently", pair, suggestion=name)
+                continue
+            if any(fold(w)[:4] == fold(name)[:4] for w in around_words if len(w) >= 4):
+                continue  # a cognate or a translated adjective (Syrian -> syrienne)
+            if (fold(name) in reported or not _name_like(name)
+                    or _rendered(name, whole, whole_words, whole_keys, exonyms)
+                    or (al.source_lang and has_lexicon(al.source_lang) and zipf(name, al.source_lang) >= _COMMON)):
+                continue  # present elsewhere, or an ordinary word capitalised (Army, Friday)
+            reported.add(fold(name))
+            sentence = pair.target[0]
+            yield hit(sentence, 0, len(sentence.text), f"the source's name {name!r} is missing from the translation",
+                      pair, suggestion=name, severity=Severity.INFO)
+
+
+RULES = (
+    Rule(
+        code="MTQ111",
+        name="source-name-mismatch",
+        category=Category.ENTITY,
+        severity=Severity.WARNING,
+        summary="A name of the source is spelled differently in the translation (Ignatyuk -> Ignatnouk), "
+        "or is missing; established exonyms (Aleppo -> Alep) are accepted.",
+        why="Readers and search engines know a person by one spelling; a re-transliterated name is a "
+        "different person to them, and only the source shows which spelling is right.",
+        flagged=(
+            Example("Le colonel Oleg Ignatnouk a parlé aux journalistes.", "fr",
+                    source="Colonel Oleg Ignatyuk spoke to reporters."),
+            Example("Colonel Oleg Ignatnouk spoke to reporters.", "en",
+                    source="Le colonel Oleg Ignatyuk a parlé aux journalistes."),
+        ),
+        passing=(
+            Example("Les combattants de l'État islamique sont entrés à Alep, pas à Moscou.", "fr",
+                    source="Islamic State fighters entered Aleppo, not Moscow."),
+            Example("The army retook Aleppo and Damascus on Friday.", "en",
+                    source="L'armée a repris Alep et Damas vendredi."),
+        ),
+        check=check_names,
+        scope="document",
+        requires=NEEDS_SOURCE,
+    ),
+)

@@ -1,0 +1,197 @@
+"""Pronoun shifts that only the source proves.
+
+MTQ211 person-shift-vs-source: a first- or second-person word in the translation, outside
+quotations, where the aligned source sentence has no first- or second-person word at all (the
+target-only rule must guess whether the narrator may say "je"; with the source it is certain).
+
+MTQ212 number-shift-vs-source: a third-person possessive whose grammatical number disagrees with
+the source ("its fighters had entered" -> "son combattant était entré"). French marks the number on
+the determiner (son/sa vs ses/leurs); English on the noun right after its/his/her/their. When
+source and target have as many third-person possessives, all read with confidence, and the target
+has more of one number than the source, the excess possessives are reported. Targets that mark
+number on the noun (English) are not checked: "ses capacités" -> "its capacity" is idiomatic there,
+not an error. Category: pronoun (possessive determiners are
+pronominal forms; the dev data's "Wrong Pronoun" label is the closest). Subjects and verbs are not
+compared: without a parser their number cannot be read reliably.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from mtqa.data import table, word_list
+from mtqa.model import Category, Severity
+from mtqa.rules.base import Example, Rule
+from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*(?:['’]s)?")
+_SINGULAR_S = ("ss", "us", "is", "'s", "’s", "ics")  # "press", "virus", "crisis", "politics"
+
+
+@lru_cache(maxsize=None)
+def _person_words(lang: str) -> dict[str, str]:
+    """word -> "first", "second" or "generic" (a personal voice in a source, never flagged)."""
+    return {r[0]: r[1] for r in table(lang, "person_pronouns_1_2") if len(r) >= 2}
+
+
+def _person(token: str, words: dict[str, str], text: str, end: int) -> str | None:
+    low = token.lower().replace("’", "'")
+    person = words.get(low)
+    if person is None or token == "i":  # "i" is a list marker or "i.e.", never the pronoun
+        return None
+    if len(low) == 1 and low != "i" and text[end:end + 1] not in ("'", "’"):
+        return None  # j', m', t' are pronouns only when elided ("3m", "54-m" are metres)
+    # "US" is the country, not "us"; "I" is the only upper-case pronoun.
+    if token.islower() or token == "I" or (token[0].isupper() and token[1:].islower()):
+        return person
+    return None
+
+
+def _voices(text: str, words: dict[str, str], quotes=None) -> set[str]:
+    return {p for m in _TOKEN.finditer(text)
+            if (p := _person(m.group(), words, text, m.end())) and not (quotes and quotes.inside(m.start()))}
+
+
+def check_person(view, ctx):
+    al = view.alignment
+    if al is None or not view.lang or not al.source_lang:
+        return
+    target_words, source_words = _person_words(view.lang), _person_words(al.source_lang)
+    if not target_words or not source_words:
+        return
+    # A source that addresses its reader ("you") or speaks as "we" anywhere outside quotations
+    # has a personal narration: that person is then no shift in any sentence of the translation.
+    from mtqa.text.quotes import scan_quotes
+
+    narration = set().union(*(_voices(t, source_words, scan_quotes(t)) for t in al.source_segments))
+    for pair in pairs(view):
+        src_tokens = {m.group() for m in _TOKEN.finditer(pair.source_text)}
+        if _voices(pair.source_text, source_words):
+            continue
+        for s in pair.target:
+            quotes = view.segments[s.segment].quotes
+            for m in _TOKEN.finditer(s.text):
+                person = _person(m.group(), target_words, s.text, m.end())
+                if person in (None, "generic") or person in narration or m.group() in src_tokens:
+                    continue  # "(I)" copied from the source is a numeral
+                if s.text[m.end():m.end() + 1] in (")", ".") and m.group() == "I":
+                    continue
+                if not quotes.inside(s.start + m.start(), s.start + m.end()):
+                    yield hit(s, m.start(), m.end(),
+                              f"{m.group()!r}: {person} person where the source sentence has none", pair)
+
+
+@lru_cache(maxsize=None)
+def _possessives(lang: str) -> dict[str, str]:
+    return {r[0]: r[1] for r in table(lang, "possessives") if len(r) >= 2}
+
+
+def _noun_number(tokens: list[str], k: int, stop: frozenset[str]) -> str:
+    """Number of the noun right after the determiner at k, or "?" when it cannot be read with
+    confidence (an adjective may come first: "its armed fighters")."""
+    if k + 1 >= len(tokens):
+        return "?"
+    head = tokens[k + 1].lower()
+    if head.endswith("s") and len(head) > 3 and not head.endswith(_SINGULAR_S):
+        return "pl"
+    nxt = tokens[k + 2].lower() if k + 2 < len(tokens) else ""
+    return "sg" if (not nxt or nxt in stop) and head not in stop else "?"
+
+
+def _possessive_numbers(text: str, lang: str) -> list[tuple[int, int, str]]:
+    table_ = _possessives(lang)
+    if not table_:
+        return []
+    matches = list(_TOKEN.finditer(text))
+    tokens = [m.group() for m in matches]
+    stop = frozenset(word_list(lang, "function_words"))
+    out = []
+    for k, m in enumerate(matches):
+        kind = table_.get(m.group().lower())
+        if kind is None:
+            continue
+        out.append((m.start(), m.end(), _noun_number(tokens, k, stop) if kind == "noun" else kind))
+    return out
+
+
+def check_possessive_number(view, ctx):
+    al = view.alignment
+    if al is None or not view.lang or not al.source_lang:
+        return
+    if "noun" in _possessives(view.lang).values():
+        return  # the target marks number on the noun (English): mass nouns make that unreliable
+    for pair in pairs(view):
+        src = [n for _, _, n in _possessive_numbers(pair.source_text, al.source_lang)]
+        tgt = [(s, a, b, n) for s in pair.target for a, b, n in _possessive_numbers(s.text, view.lang)]
+        # Compare only when every possessive is read and both sides have as many: then they are
+        # most likely the same possessives, and a count that differs is a shifted number.
+        if not src or "?" in src or len(src) != len(tgt):
+            continue
+        for wrong, right in (("sg", "pl"), ("pl", "sg")):
+            excess = sum(1 for x in tgt if x[3] == wrong) - src.count(wrong)
+            if excess <= 0:
+                continue
+            word = "singular" if wrong == "sg" else "plural"
+            other = "plural" if wrong == "sg" else "singular"
+            for s, a, b, _ in [x for x in tgt if x[3] == wrong][-excess:]:
+                end = b
+                nxt = _TOKEN.search(s.text, b)
+                if nxt is not None and nxt.start() - b <= 1:
+                    end = nxt.end()
+                yield hit(s, a, end, f"{word} possessive {s.text[a:end]!r} where the source has a {other} one", pair)
+
+
+RULES = (
+    Rule(
+        code="MTQ211",
+        name="person-shift-vs-source",
+        category=Category.PRONOUN,
+        severity=Severity.WARNING,
+        summary="A first- or second-person word in the translation, outside quotations, where the aligned "
+        "source sentence has none.",
+        why="MT turns reported facts into a confession or an address to the reader (\"but never did\" -> "
+        "\"mais je ne l'ai jamais fait\"); the source proves the narrator never spoke in person.",
+        flagged=(
+            Example("La Turquie a promis de séparer les terroristes des rebelles, mais je ne l'ai jamais fait.",
+                    "fr", source="Turkey promised to separate the terrorists from the rebels but never did."),
+            Example("Turkey promised to separate the terrorists from the rebels, but I never did.",
+                    "en", source="La Turquie a promis de séparer les terroristes des rebelles, sans jamais le faire."),
+        ),
+        passing=(
+            Example("« Nous tiendrons », a déclaré le ministre.", "fr",
+                    source='"We will hold," the minister said.'),
+            Example("We will hold, the minister said.", "en", source="Nous tiendrons, a dit le ministre."),
+            Example("Les forces américaines ont quitté la base.", "fr", source="US forces left the base."),
+        ),
+        check=check_person,
+        scope="document",
+        requires=NEEDS_SOURCE,
+    ),
+    Rule(
+        code="MTQ212",
+        name="number-shift-vs-source",
+        category=Category.PRONOUN,
+        severity=Severity.WARNING,
+        summary="A third-person possessive whose grammatical number disagrees with the source "
+        "(\"its fighters\" -> \"son combattant\").",
+        why="A singular for a plural changes the fact reported (one fighter, not a force), and reads "
+        "fluently enough to pass a monolingual review.",
+        flagged=(
+            Example("HTS a déclaré que son combattant était entré dans Alep.", "fr",
+                    source="HTS said its fighters had entered Aleppo."),
+            Example("Le groupe a confirmé que ses commandants avaient été tués.", "fr",
+                    source="The group confirmed that its commander had been killed."),
+        ),
+        passing=(
+            Example("HTS a déclaré que ses combattants étaient entrés dans Alep.", "fr",
+                    source="HTS said its fighters had entered Aleppo."),
+            Example("The government said its troops had inflicted heavy losses.", "en",
+                    source="Le gouvernement a déclaré que ses troupes avaient infligé de lourdes pertes."),
+        ),
+        check=check_possessive_number,
+        scope="document",
+        requires=NEEDS_SOURCE,
+    ),
+)

@@ -1,0 +1,191 @@
+"""COMET through unbabel-comet, offline: local checkpoints or models already in the HF cache.
+
+torch and comet are imported inside these functions only, after the offline variables are set, so
+`mtqa --help` and the sacrebleu path never pay for them and nothing ever reaches the network.
+
+A model directory is `hparams.yaml` + `checkpoints/model.ckpt` (as `comet.download_model` leaves
+it). When it also holds `encoder/` (tokenizer and config of the encoder), that directory is passed
+to COMET explicitly instead of the path written in hparams.yaml, so the model can be moved.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mtqa.scoring.sacrebleu_metrics import MetricResult
+
+FETCH_HINT = (
+    "on a connected machine run `python -c \"import comet; comet.download_model('{name}')\"` "
+    "(gated models such as Unbabel/wmt22-cometkiwi-da or Unbabel/XCOMET-XL need `huggingface-cli login` "
+    "first) and copy ~/.cache/huggingface to this machine, or pass --comet-model PATH to a checkpoint"
+)
+_HF_NAME = re.compile(r"[\w.-]+/[\w.-]+")
+
+
+class CometError(Exception):
+    """A model that cannot be found, read or used on these inputs; one-line message, exit 2."""
+
+
+@dataclass(frozen=True)
+class CometModel:
+    model: object  # a comet CometModel
+    name: str
+    accepts_ref: bool
+    requires_ref: bool
+    needs_src: bool
+
+
+@dataclass(frozen=True)
+class CometOutput:
+    result: MetricResult
+    kind: str  # "reference-based" or "reference-free (QE)"
+    model_name: str
+    error_spans: tuple[tuple[dict, ...], ...]  # per unit; empty tuples when the model gives none
+
+
+def _go_offline() -> None:
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ["HF_DATASETS_OFFLINE"] = "1"
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def _quiet() -> None:
+    """Lightning resets its loggers to INFO on import and chats on stderr ("GPU available", tips):
+    after the import, keep only errors, so the report is the only output."""
+    import logging
+
+    for name in ("pytorch_lightning", "lightning_fabric", "lightning", "comet", "transformers"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def resolve_checkpoint(spec: str) -> tuple[Path, str]:
+    """(path to model.ckpt, model name) for a directory, a .ckpt file or a cached HF model name."""
+    path = Path(spec).expanduser()
+    if path.is_dir():
+        ckpt = path / "checkpoints" / "model.ckpt"
+        if not ckpt.is_file():
+            raise CometError(f"{spec}: not a COMET model directory (no checkpoints/model.ckpt)")
+        return ckpt, path.resolve().name
+    if path.is_file():
+        if path.suffix != ".ckpt":
+            raise CometError(f"{spec}: not a COMET checkpoint (expected a directory or a .ckpt file)")
+        return path, path.resolve().parents[1].name
+    if not _HF_NAME.fullmatch(spec):
+        raise CometError(f"{spec}: no such COMET model directory or checkpoint")
+    _go_offline()
+    try:
+        from huggingface_hub import snapshot_download
+
+        folder = Path(snapshot_download(repo_id=spec, local_files_only=True))
+    except Exception:  # LocalEntryNotFoundError, or anything else the cache lookup raises
+        raise CometError(f"COMET model {spec!r} is not in the local Hugging Face cache; "
+                         + FETCH_HINT.format(name=spec)) from None
+    ckpt = folder / "checkpoints" / "model.ckpt"
+    if not ckpt.is_file():
+        raise CometError(f"COMET model {spec!r} is only partly in the local cache; " + FETCH_HINT.format(name=spec))
+    return ckpt, spec
+
+
+def load(spec: str) -> CometModel:
+    ckpt, name = resolve_checkpoint(spec)
+    _go_offline()
+    try:
+        import warnings
+
+        import torch
+        import yaml
+
+        with warnings.catch_warnings():  # pkg_resources and pytree deprecations inside comet's deps
+            warnings.simplefilter("ignore")
+            from comet.models import str2model
+        _quiet()
+
+        folder = ckpt.parents[1]
+        hparams = yaml.safe_load((folder / "hparams.yaml").read_text(encoding="utf-8"))
+        model_class = str2model[hparams["class_identifier"]]
+        extra = {}
+        if (folder / "encoder" / "config.json").is_file():
+            extra["pretrained_model"] = str(folder / "encoder")
+        model = model_class.load_from_checkpoint(
+            ckpt, load_pretrained_weights=False, map_location=torch.device("cpu"), strict=False,
+            local_files_only=True, weights_only=False, **extra,
+        )
+    except CometError:
+        raise
+    except Exception as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise CometError(f"cannot load COMET model {spec}: {first}") from None
+    segments = getattr(model.hparams, "input_segments", None) or ["mt", "src", "ref"]
+    referenceless = hparams["class_identifier"] == "referenceless_regression_metric"
+    return CometModel(
+        model=model, name=name, accepts_ref="ref" in segments and not referenceless,
+        requires_ref=bool(model.requires_references()), needs_src="src" in segments,
+    )
+
+
+def _kind(loaded: CometModel, has_refs: bool, has_src: bool) -> str:
+    if has_refs and loaded.accepts_ref:
+        kind = "reference-based"
+    elif not loaded.requires_ref:
+        kind = "reference-free (QE)"
+    else:
+        raise CometError(f"COMET model {loaded.name} needs references (--ref)")
+    if loaded.needs_src and not has_src and not (kind == "reference-based" and not loaded.requires_ref):
+        raise CometError(f"COMET model {loaded.name} needs the source: give --source (or 'src' in JSONL rows)")
+    return kind
+
+
+def predict(loaded: CometModel, hyps: list[str], refs: list[str | None] | None, srcs: list[str] | None,
+            batch_size: int = 16, gpus: int = 0, progress: bool = False) -> CometOutput:
+    """Segment and system scores. With several references, COMET uses each unit's first one."""
+    kind = _kind(loaded, refs is not None and any(r is not None for r in refs), srcs is not None)
+    samples = []
+    for i, mt in enumerate(hyps):
+        sample = {"mt": mt}
+        if srcs is not None:
+            sample["src"] = srcs[i]
+        if kind == "reference-based":
+            sample["ref"] = refs[i] or ""
+        samples.append(sample)
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            out = loaded.model.predict(samples, batch_size=batch_size, gpus=gpus, progress_bar=progress,
+                                       accelerator="gpu" if gpus else "cpu", num_workers=0)
+    except Exception as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise CometError(f"COMET model {loaded.name} failed: {first}") from None
+    scores = tuple(float(s) for s in out.scores)
+    spans = tuple(tuple(s) for s in (out.get("metadata") or {}).get("error_spans", [()] * len(scores)))
+    import comet
+
+    signature = (f"model:{loaded.name}|kind:{'ref' if kind == 'reference-based' else 'qe'}|"
+                 f"refs:{'first' if kind == 'reference-based' else 0}|batch:{batch_size}|"
+                 f"comet:{comet.__version__}")
+    result = MetricResult(key="comet", name="COMET", corpus=float(out.system_score), signature=signature,
+                          segments=scores, segment_signature=signature)
+    return CometOutput(result=result, kind=kind, model_name=loaded.name, error_spans=spans)
+
+
+def paired_bootstrap(a: list[float], b: list[float], n_samples: int = 1000, seed: int = 12345) -> dict:
+    """COMET's paired bootstrap (comet.cli.compare): resample segments with replacement, compare
+    the two systems' mean scores on each resample, count wins and ties."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    scores = np.array([a, b])
+    ids = rng.integers(0, scores.shape[1], size=(scores.shape[1], n_samples))
+    means = np.take(scores, ids, axis=1).mean(axis=1)  # 2 x n_samples
+    delta = means[0] - means[1]
+    eps = 1e-12
+    return {
+        "a_mean": float(means[0].mean()), "b_mean": float(means[1].mean()),
+        "a_wins": float((delta >= eps).mean()), "b_wins": float((delta <= -eps).mean()),
+        "ties": float((np.abs(delta) < eps).mean()), "n_samples": n_samples, "seed": seed,
+    }

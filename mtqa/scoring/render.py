@@ -1,0 +1,54 @@
+"""Text rendering of the scores in a Report: corpus figures in sacrebleu's own text format
+(`NAME|signature = value`), then the weakest segments first. Reads only the report."""
+
+from __future__ import annotations
+
+_EXCERPT = 110
+
+
+def _excerpt(text: str | None) -> str:
+    text = " ".join((text or "").split())
+    if not text:
+        return "(nothing)"
+    return text if len(text) <= _EXCERPT else text[:_EXCERPT - 1] + "…"
+
+
+def score_lines(report) -> list[tuple[str, str]]:
+    """(text, style) lines for every scored hypothesis in the report."""
+    out: list[tuple[str, str]] = []
+    entries = [d for d in report.documents if d.get("kind") == "scores"]
+    if not entries:  # scores that came without their metadata: the plain form
+        return [(f"{s.metric} = {s.value:.2f}  ({s.signature})", "")
+                for s in report.scores if s.scope == "corpus"]
+    for entry in entries:
+        width = entry.get("width", 2)
+        refs = ", ".join(entry["references"])
+        out.append((f"Scores: {entry['path']} against {refs} ({entry['mode']}, {entry['segments']} segments)",
+                    "bold"))
+        for c in entry["corpus"]:
+            detail = f" {c['detail']}" if c.get("detail") else ""
+            out.append((f"{c['metric']}|{c['signature']} = {c['value']:.{width}f}{detail}", ""))
+        if entry.get("comet"):
+            out.append((f"COMET model: {entry['comet']['model']} ({entry['comet']['kind']})", ""))
+        for failure in entry.get("thresholds_failed", []):
+            out.append((f"threshold failed: {failure}", "bold red"))
+        if entry["weakest"]:
+            out.append((f"Weakest segments (by {entry['ranked_by']}), weakest first:", "bold"))
+        for u in entry["weakest"]:
+            figures = "  ".join(f"{k} {v:.{width}f}" for k, v in u["scores"].items())
+            where = f"{u['path']}:{u['line']}:{u['column']}"
+            if u.get("segment_id"):
+                where += f" [{u['segment_id']}]"
+            align = f"  ({u['alignment']})" if entry["mode"] == "articles" and u["alignment"] != "1-1" else ""
+            out.append((f"  {where}  {figures}{align}", ""))
+            out.append((f"      hyp: {_excerpt(u['hyp'])}", ""))
+            out.append((f"      ref: {_excerpt(next((r for r in u['refs'] if r), None))}", "dim"))
+        out.append(("", ""))
+    return out
+
+
+def print_scores(console, report) -> None:
+    from rich.text import Text
+
+    for text, style in score_lines(report):
+        console.print(Text(text, style=style) if style else Text(text))

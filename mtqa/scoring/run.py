@@ -1,0 +1,140 @@
+"""Score a ScoringSet and put the results into a Report: scores with signatures, findings for
+weak segments and error spans, the thresholds that failed, and the weakest segments first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mtqa.model import Finding, Report, Score
+from mtqa.scoring.sacrebleu_metrics import SACREBLEU_METRICS, MetricResult, score_all
+from mtqa.scoring.units import ScoringInputError, ScoringSet
+
+ALL_METRICS = (*SACREBLEU_METRICS, "comet")
+DEFAULT_METRICS = SACREBLEU_METRICS
+RANK_ORDER = ("comet", "chrf", "chrf++", "bleu", "ter")  # the most reliable per segment first
+
+
+@dataclass(frozen=True)
+class ScoreOptions:
+    metrics: tuple[str, ...] = DEFAULT_METRICS
+    comet_model: str | None = None
+    batch_size: int = 16
+    gpus: int = 0
+    progress: bool = False
+    corpus_min: dict[str, float] = field(default_factory=dict)  # --min-bleu, --min-chrf, --min-comet
+    corpus_max: dict[str, float] = field(default_factory=dict)  # --max-ter
+    segment_floors: dict[str, float] = field(default_factory=dict)  # a ceiling for "ter"
+    weakest: int = 10  # how many of the weakest segments the report lists
+    width: int = 2  # decimals printed
+
+
+@dataclass
+class ScoreRun:
+    scoring_set: ScoringSet
+    results: list[MetricResult]
+    findings: list[Finding]
+    failures: list[str]  # corpus thresholds not met
+    ranking: list[int]  # unit indices, weakest first
+    rank_metric: str | None
+    comet: object | None = None  # CometOutput
+
+
+def parse_metrics(value: str) -> tuple[str, ...]:
+    keys = tuple(dict.fromkeys(k.strip().lower() for k in value.split(",") if k.strip()))
+    unknown = [k for k in keys if k not in ALL_METRICS]
+    if unknown or not keys:
+        named = ", ".join(unknown) or repr(value)
+        raise ScoringInputError(f"unknown metric {named} (choose from {', '.join(ALL_METRICS)})")
+    return keys
+
+
+def _comet(sset: ScoringSet, options: ScoreOptions):
+    from mtqa.scoring import comet_metric
+
+    if not options.comet_model:
+        raise ScoringInputError("metric comet needs --comet-model (a checkpoint directory or a cached model name)")
+    loaded = comet_metric.load(options.comet_model)
+    refs = [next((r for r in u.refs if r is not None), None) for u in sset.units] if sset.n_refs else None
+    srcs = [u.src or "" for u in sset.units] if sset.has_source else None
+    return comet_metric.predict(loaded, sset.hyps, refs, srcs, batch_size=options.batch_size,
+                                gpus=options.gpus, progress=options.progress)
+
+
+def _thresholds(results: list[MetricResult], options: ScoreOptions) -> list[str]:
+    failures = []
+    for r in results:
+        low = options.corpus_min.get(r.key)
+        if low is not None and r.corpus < low:
+            failures.append(f"{r.name} = {r.corpus:.{options.width}f} is below --min-{r.key} {low:g}")
+        high = options.corpus_max.get(r.key)
+        if high is not None and r.corpus > high:
+            failures.append(f"{r.name} = {r.corpus:.{options.width}f} is above --max-{r.key} {high:g}")
+    return failures
+
+
+def score_set(sset: ScoringSet, options: ScoreOptions) -> ScoreRun:
+    from mtqa.scoring.findings import floor_findings, span_findings
+
+    keys = [k for k in options.metrics if k in SACREBLEU_METRICS]
+    results: list[MetricResult] = []
+    if keys:
+        if not sset.n_refs:
+            raise ScoringInputError(f"{', '.join(keys)} need references (--ref)")
+        results = score_all(keys, sset.hyps, sset.ref_streams)
+    comet = None
+    if "comet" in options.metrics or options.comet_model:
+        comet = _comet(sset, options)
+        results.append(comet.result)
+    by_key = {r.key: r for r in results}
+    rank_metric = next((k for k in RANK_ORDER if k in by_key), None)
+    ranking = []
+    if rank_metric:
+        r = by_key[rank_metric]
+        sign = 1 if r.higher_is_better else -1
+        ranking = sorted((u.index for u in sset.units if not u.is_blank),
+                         key=lambda i: (sign * r.segments[i], i))
+    findings = floor_findings(sset.units, results, options.segment_floors)
+    if comet is not None:
+        findings += span_findings(sset.units, comet.error_spans)
+    findings.sort(key=Finding.sort_key)
+    return ScoreRun(sset, results, findings, _thresholds(results, options), ranking, rank_metric, comet)
+
+
+def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions) -> None:
+    sset = run.scoring_set
+    for r in run.results:
+        report.scores.append(Score(r.name, r.corpus, r.signature, "corpus", path=sset.hyp_path))
+    for r in run.results:
+        for unit, value in zip(sset.units, r.segments):
+            report.scores.append(Score(r.name, value, r.segment_signature, "segment", path=unit.path,
+                                       doc_id=unit.doc_id, segment_id=unit.segment_id, segment_index=unit.index))
+    report.findings.extend(run.findings)
+    report.notes.extend(sset.notes)
+    if run.comet is not None:
+        report.notes.append(f"COMET: {run.comet.kind} model {run.comet.model_name}")
+    report.notes.extend(f"threshold failed: {f}" for f in run.failures)
+
+    def unit_entry(i: int) -> dict:
+        u = sset.units[i]
+        return {"index": u.index, "path": u.path, "line": u.line, "column": u.column, "start": u.start,
+                "end": u.end, "segment_id": u.segment_id, "doc_id": u.doc_id, "alignment": u.alignment,
+                "hyp": u.hyp, "refs": list(u.refs),
+                "scores": {r.name: round(r.segments[i], 4) for r in run.results}}
+
+    report.documents.append({
+        "kind": "scores",
+        "path": sset.hyp_path,
+        "references": list(sset.ref_paths),
+        "source": sset.src_path,
+        "mode": sset.mode,
+        "segments": len(sset.units),
+        "corpus": [{"metric": r.name, "key": r.key, "value": r.corpus, "signature": r.signature,
+                    "detail": r.detail} for r in run.results],
+        "comet": None if run.comet is None else {"model": run.comet.model_name, "kind": run.comet.kind},
+        "thresholds_failed": run.failures,
+        "ranked_by": next((r.name for r in run.results if r.key == run.rank_metric), None),
+        "weakest": [unit_entry(i) for i in run.ranking[:options.weakest]],
+        "width": options.width,
+        "alignment": [{"index": u.index, "line": u.line, "alignment": u.alignment} for u in sset.units]
+        if sset.mode == "articles" else [],
+    })

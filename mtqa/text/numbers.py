@@ -1,0 +1,154 @@
+"""Numbers in running text, with offsets and the values they may stand for, in any locale.
+
+A number written with digits ("1,5 million", "1 500", "1.500", "2016", "24e") is *hard*: a
+translation must carry it. A number written out ("cinq", "two hundred", "dozens") is *soft*: it
+answers a number on the other side ("cinq ans" = "5 years") but is never reported itself, because
+number words are also ordinary words ("neuf" = new, "les deux" = both). Because the separator conventions differ (1,500 is fifteen
+hundred in English and one and a half in French), a number keeps every value it may mean, and two
+numbers match when their value sets meet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from mtqa.data import table
+
+# Digits with thousands groups or a decimal part; spaces inside only before 3-digit groups.
+# Digits with thousands groups or a decimal part; spaces inside only before 3-digit groups. Digits
+# glued after letters ("Step2", "PS5") are read too, as soft numbers; "7x50" is two numbers.
+_DIGITS = regex.compile(
+    r"(?<!\d)(?:\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?![,.]\d)|\d+(?:[.,]\d+)*)"
+)
+_ENTITY = regex.compile(r"&#x?[0-9a-fA-F]+;")  # HTML character references are not numbers
+_GLUED = regex.compile(r"\p{L}")
+_WORD = regex.compile(r"\p{L}+")
+_SCALE_AFTER_DIGITS = regex.compile(r"[\u00a0\u202f ]?(\p{L}+)")
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    text: str
+    values: frozenset[float]
+    soft: bool = False
+
+    def matches(self, other: Number) -> bool:
+        return any(_close(a, b) for a in self.values for b in other.values)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+@lru_cache(maxsize=None)
+def _words(lang: str) -> dict[str, tuple[float, str]]:
+    return {row[0]: (float(row[1]), row[2]) for row in table(lang, "number_words") if len(row) >= 3}
+
+
+def _digit_values(raw: str) -> set[float]:
+    """Every value a digit string may mean, whatever the locale that wrote it."""
+    compact = regex.sub(r"[\u00a0\u202f ]", "", raw)
+    if compact != raw:  # "1 500": spaces group thousands
+        return {float(compact)}
+    seps = [ch for ch in raw if ch in ",."]
+    if not seps:
+        return {float(raw)}
+    groups = regex.split(r"[.,]", raw)
+    if len(set(seps)) == 2:  # "1,500.25" or "1.500,25": the last separator is the decimal one
+        dec = seps[-1]
+        whole, frac = raw.rsplit(dec, 1)
+        return {float(regex.sub(r"[.,]", "", whole) + "." + frac)}
+    if len(seps) > 1:  # "1,000,000" or "1.000.000"
+        if all(len(g) == 3 for g in groups[1:]):
+            return {float("".join(groups))}
+        return {float(g) for g in groups}  # "1.2.3": a list or a version, compare the parts
+    whole, frac = groups
+    values = {float(f"{whole}.{frac}")}
+    if len(frac) == 3 and whole != "0":  # 1,500 / 1.500: thousands in one locale, decimal in another
+        values.add(float(whole + frac))
+    return values
+
+
+def _scaled(values: set[float], scale: float) -> frozenset[float]:
+    return frozenset(values | {v * scale for v in values})
+
+
+def extract_numbers(text: str, lang: str | None) -> list[Number]:
+    """Digit numbers (with a following scale word: "1,5 million") and written-out numbers."""
+    words = _words(lang) if lang else {}
+    found: list[Number] = []
+    taken = []
+    entities = [m.span() for m in _ENTITY.finditer(text)] if "&#" in text else []
+    for m in _DIGITS.finditer(text):
+        if entities and any(a <= m.start() < b for a, b in entities):
+            continue
+        glued = m.start() > 0 and _GLUED.match(text[m.start() - 1]) is not None and text[m.start() - 1] not in "xX"
+        try:
+            values = _digit_values(m.group())
+        except ValueError:
+            continue
+        end = m.end()
+        after = _SCALE_AFTER_DIGITS.match(text, end)
+        if after and words.get(after.group(1).lower(), (0, ""))[1] == "scale":
+            values = set(_scaled(values, words[after.group(1).lower()][0]))
+        found.append(Number(m.start(), m.end(), m.group(), frozenset(values), soft=glued))
+        taken.append((m.start(), after.end() if after else end))
+    if words:
+        found.extend(_written_numbers(text, words, taken))
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def _written_numbers(text: str, words: dict, taken: list[tuple[int, int]]) -> list[Number]:
+    """Runs of number words ("deux cents", "twenty-five", "quatre-vingts") read as one value."""
+    out: list[Number] = []
+    run: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        kinds = [words[w][1] for _, _, w in run]
+        value = _combine([words[w][0] for _, _, w in run], [w for _, _, w in run], kinds)
+        # Written-out numbers answer numbers on the other side but are never reported themselves:
+        # "les deux" may translate "both", "neuf" may mean "new".
+        out.append(Number(run[0][0], run[-1][1], text[run[0][0]:run[-1][1]], frozenset({value}), True))
+        run.clear()
+
+    for m in _WORD.finditer(text):
+        w = m.group().lower()
+        if any(a <= m.start() < b for a, b in taken):
+            flush()
+            continue
+        if w in words:
+            gap = text[run[-1][1]:m.start()] if run else ""
+            if run and (gap.strip(" -\u00a0") not in ("", "et", "and") or words[w][1] == "soft"
+                        or words[run[-1][2]][1] == "soft"):
+                flush()
+            run.append((m.start(), m.end(), w))
+        elif run and w in ("et", "and") and m.start() - run[-1][1] <= 1:
+            continue
+        else:
+            flush()
+    flush()
+    return out
+
+
+def _combine(values: list[float], names: list[str], kinds: list[str]) -> float:
+    total, current = 0.0, 0.0
+    for v, name, kind in zip(values, names, kinds):
+        if kind == "scale":
+            if v < 1000:
+                current = max(current, 1.0) * v
+            else:
+                total += max(current, 1.0) * v
+                current = 0.0
+        elif name.startswith("vingt") and current in (4.0,):  # quatre-vingt(s) = 80
+            current = 80.0
+        else:
+            current += v
+    return total + current

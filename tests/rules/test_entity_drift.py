@@ -1,0 +1,163 @@
+"""MTQ101 name-spelling-drift: one name, several spellings, in one document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtqa.model import Severity
+from mtqa.text.names import drift_clusters, translit_key
+from tests.conftest import run_rule
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+FLAGGED = [
+    pytest.param(
+        "Le Front al-Nusra a été fondé en 2012. Plus tard, al-Nosra a changé de nom. "
+        "Les combattants d'al-Nosra contrôlent Idlib.",
+        "fr",
+        "al-Nusra",
+        "al-Nosra",
+        id="fr-al-nusra-al-nosra",
+    ),
+    pytest.param(
+        "Le président Erdogan a parlé mardi. Selon Ankara, Erdoğan partira jeudi. "
+        "Les proches d'Erdogan confirment.",
+        "fr",
+        "Erdoğan",
+        "Erdogan",
+        id="fr-diacritics",
+    ),
+    pytest.param(
+        "President Zelensky spoke on Monday. Officials close to Zelenskyy said that Zelensky would travel.",
+        "en",
+        "Zelenskyy",
+        "Zelensky",
+        id="en-doubled-y",
+    ),
+    pytest.param(
+        "Moscow said the strikes hit Chechnya. Later, Grozny, the capital of Tchetchnya, "
+        "was calm, and Chechnya's leader spoke.",
+        "en",
+        "Tchetchnya",
+        "Chechnya",
+        id="en-tch-ch",
+    ),
+    pytest.param(
+        "Le groupe Jabhat al-Nusra contrôle la ville. Jabhat al-Nosra y a pris le pouvoir. "
+        "Selon Damas, Jabhat al-Nosra recule.",
+        "fr",
+        "al-Nusra",
+        "al-Nosra",
+        id="fr-inside-multiword-name",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lang, span, suggestion", FLAGGED)
+def test_minority_spelling_is_flagged_with_dominant_suggestion(text, lang, span, suggestion):
+    findings = run_rule("MTQ101", text, lang)
+    assert [(f.code, f.text, f.suggestion) for f in findings] == [("MTQ101", span, suggestion)]
+    assert findings[0].severity is Severity.WARNING
+
+
+CLEAN = [
+    pytest.param(
+        "La Syrie accuse Damas. L'armée syrienne et un soldat syrien ont parlé. Le régime syrien nie.",
+        "fr",
+        id="fr-demonyms",
+    ),
+    pytest.param(
+        "Les combats entre Idlib et Alep continuent. Alep est encerclée et Idlib bombardée.",
+        "fr",
+        id="fr-idlib-alep",
+    ),
+    pytest.param(
+        "Un Parisien sur deux quitte Paris en août. Paris reste calme.", "fr", id="fr-paris-parisien"
+    ),
+    pytest.param("Marie a parlé à Mario. Mario a répondu à Marie.", "fr", id="fr-marie-mario"),
+    pytest.param(
+        "L'Autriche et l'Australie ont voté. L'Iran et l'Irak aussi. La Corée du Nord "
+        "et la Corée du Sud se sont abstenues.",
+        "fr",
+        id="fr-look-alike-countries",
+    ),
+    pytest.param(
+        "President Bashar al-Assad spoke. Assad said Bashar Assad's army held Idlib.",
+        "en",
+        id="en-short-form",
+    ),
+    pytest.param("The HTS group said. HTS fighters and Hts supporters.", "en", id="en-acronym-case"),
+]
+
+
+@pytest.mark.parametrize("text, lang", CLEAN)
+def test_distinct_or_consistent_names_pass(text, lang):
+    assert run_rule("MTQ101", text, lang) == []
+
+
+def test_spacing_variant_is_only_info():
+    text = "Al Jazeera a diffusé les images. Selon Al-Jazeera, la ville est tombée. Al Jazeera cite HTS."
+    findings = run_rule("MTQ101", text, "fr")
+    assert [(f.text, f.severity) for f in findings] == [("Al-Jazeera", Severity.INFO)]
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("al-Nusra", "el-Nosra", True),
+        ("Erdogan", "Erdoğan", True),
+        ("Iraq", "Irak", True),
+        ("Kadhafi", "Qadhafi", True),
+        ("Syrie", "Syrien", False),
+        ("Iran", "Irak", False),
+        ("Marie", "Mario", False),
+        ("Autriche", "Australie", False),
+        ("Nord", "Sud", False),
+    ],
+)
+def test_translit_key(a, b, same):
+    assert (translit_key(a) == translit_key(b)) is same
+
+
+def test_drift_clusters_on_plain_texts():
+    clusters = drift_clusters(
+        ["Le chef d'al-Nosra a parlé.", "Un porte-parole d'al-Nusra dément.", "Les experts citent al-Nosra."]
+    )
+    assert len(clusters) == 1
+    assert clusters[0].dominant == "al-nosra"
+    assert [m.text for m in clusters[0].minority()] == ["al-Nusra"]
+    assert clusters[0].minority()[0].source == 1
+
+
+@pytest.mark.parametrize("name, lang", [("clean_news_fr.txt", "fr"), ("clean_news_en.txt", "en")])
+def test_human_news_has_no_drift(name, lang):
+    assert run_rule("MTQ101", (DATA / name).read_text(encoding="utf-8"), lang) == []
+
+
+def test_same_first_name_spelled_differently_for_different_people():
+    text = (
+        "Mohamed Salah a marqué deux buts. Le prince Mohammed ben Salmane a assisté au match. "
+        "Mohamed Salah a ensuite salué le public."
+    )
+    assert run_rule("MTQ101", text, "fr") == []
+
+
+def test_first_name_drift_for_the_same_person_is_flagged():
+    text = "Mohamed Salah a marqué. Plus tard, Mohammed Salah a salué le public. Mohamed Salah sourit."
+    assert [f.text for f in run_rule("MTQ101", text, "fr")] == ["Mohammed"]
+
+
+def test_other_paragraphs_with_the_dominant_spelling_get_an_info_note():
+    text = (
+        "Le Front al-Nusra a été fondé en 2012.\n\n"
+        "Plus tard, al-Nosra a changé de nom.\n\n"
+        "Les combattants d'al-Nosra contrôlent Idlib."
+    )
+    findings = run_rule("MTQ101", text, "fr")
+    warnings = [(f.line, f.text) for f in findings if f.severity is Severity.WARNING]
+    notes = [(f.line, f.text) for f in findings if f.severity is Severity.INFO]
+    assert warnings == [(1, "al-Nusra")]
+    assert notes == [(3, "al-Nosra"), (5, "al-Nosra")]
+    assert all("line 1" in f.message for f in findings if f.severity is Severity.INFO)

@@ -1,0 +1,219 @@
+"""Unpaired quotation marks and brackets, stranded quoted fragments (MTQ501-MTQ503)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.config import Config
+from mtqa.engine import check
+from mtqa.model import Category, Document, Segment, Severity
+from mtqa.rules import BY_CODE
+from tests.conftest import run_rule
+
+CLEAN_FR = """« Nous avons frappé les positions des terroristes », a déclaré vendredi le colonel \
+Oleg Ignatiouk.
+
+Selon lui, l’aviation a visé « des dépôts de munitions et des postes de commandement » (au moins douze \
+sites) dans la province d’Idlib.
+
+« La trêve est rompue. Les groupes armés ont attaqué nos positions à l’aube.
+
+« Nous répondrons, a-t-il ajouté. Personne ne doit en douter. »
+
+Washington qualifie ces groupes de « rebelles modérés ». Moscou parle de « terroristes ».
+"""
+
+CLEAN_EN = """"We struck terrorist positions," Colonel Oleg Ignatyuk told reporters on Friday.
+
+The strikes hit "ammunition depots and command posts" (at least twelve sites) in Idlib province.
+
+"The truce is broken. Armed groups attacked our positions at dawn.
+
+"We will respond," he added. Washington calls them "moderate rebels". Moscow says "terrorists".
+
+The screen measures 27" across; two options remain: a) resign, b) call an election :)
+"""
+
+
+def punctuation_findings(text, lang):
+    return [f for code in ("MTQ501", "MTQ502", "MTQ503") for f in run_rule(code, text, lang)]
+
+
+def rows(*texts: str) -> Document:
+    return Document(
+        path="<rows>", segments=tuple(Segment(t, i, id=str(i)) for i, t in enumerate(texts)), kind="segments"
+    )
+
+
+def run_rows(code: str, doc: Document, lang: str):
+    return check([doc], (BY_CODE[code],), Config(lang=lang)).findings
+
+
+@pytest.mark.parametrize(
+    "text, lang, mark_at, severity",
+    [
+        pytest.param(
+            "« En apportant leur soutien, les forces mènent des frappes. Le colonel a déclaré.",
+            "fr",
+            "« En",
+            Severity.ERROR,
+            id="guillemet-never-closed",
+        ),
+        pytest.param(
+            "Il a parlé de “frappes ciblées sur les dépôts.",
+            "fr",
+            "“frappes",
+            Severity.ERROR,
+            id="curly-never-closed",
+        ),
+        pytest.param(
+            'He said "the truce is over and walked out.',
+            "en",
+            '"the',
+            Severity.ERROR,
+            id="straight-never-closed",
+        ),
+        pytest.param(
+            "Les frappes ont visé des dépôts » selon Moscou.", "fr", "»", Severity.WARNING, id="stray-closer"
+        ),
+        pytest.param(
+            "« Nous frappons.\n\nLa trêve est rompue, dit Moscou.",
+            "fr",
+            "« Nous",
+            Severity.ERROR,
+            id="next-paragraph-does-not-continue-it",
+        ),
+    ],
+)
+def test_unclosed_quote_flagged(text, lang, mark_at, severity):
+    found = run_rule("MTQ501", text, lang)
+    assert [(f.start, f.text) for f in found] == [(text.index(mark_at), mark_at[0])]
+    assert found[0].severity is severity and found[0].category is Category.PUNCTUATION
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        pytest.param(
+            "« Nous frappons.\n\n« La trêve est rompue. »", "fr", id="multi-paragraph-quote-reopened"
+        ),
+        pytest.param("“We strike.\n\n“The truce is over.”", "en", id="multi-paragraph-quote-en"),
+        pytest.param("« Nous frappons.\n\nLa trêve est rompue. »", "fr", id="quote-closed-in-next-paragraph"),
+        pytest.param('Le téléviseur mesure 65 " et pèse 20 kg, selon le « guide ».', "fr", id="inch-mark"),
+        pytest.param('A 6\'6" player and a 27" screen, "he said".', "en", id="inch-marks-en"),
+        pytest.param("Il parle de « rebelles modérés » et de “terroristes”.", "fr", id="balanced"),
+    ],
+)
+def test_unclosed_quote_clean(text, lang):
+    assert run_rule("MTQ501", text, lang) == []
+
+
+def test_quote_may_span_jsonl_rows():
+    doc = rows("« Nous frappons les terroristes.", "La trêve est rompue », a dit le colonel.")
+    assert run_rows("MTQ501", doc, "fr") == []
+    doc = rows('"We strike.', 'The truce is over," he said.')
+    assert run_rows("MTQ501", doc, "en") == []
+
+
+def test_quote_left_open_at_end_of_jsonl_document():
+    doc = rows("Le colonel a parlé.", "« Nous frappons les terroristes.")
+    found = run_rows("MTQ501", doc, "fr")
+    assert [(f.segment_id, f.start, f.text) for f in found] == [("1", 0, "«")]
+
+
+def test_guillemet_after_number_is_reported_as_an_inch_mark():
+    text = 'Grand 9"-10 ».'
+    found = run_rule("MTQ501", text, "fr")
+    assert [(f.text, f.start) for f in found] == [("»", text.index("»"))]
+    assert "inch" in found[0].message and found[0].severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text, lang, mark_at, severity",
+    [
+        pytest.param(
+            "L’État islamique (EI, anciennement ISIS a revendiqué l’attaque.",
+            "fr",
+            "(EI",
+            Severity.ERROR,
+            id="paren-never-closed",
+        ),
+        pytest.param("The Islamic State [IS claimed the attack.", "en", "[IS", Severity.ERROR, id="square"),
+        pytest.param("Le groupe EI) a revendiqué l’attaque.", "fr", ")", Severity.WARNING, id="stray-closer"),
+    ],
+)
+def test_unclosed_bracket_flagged(text, lang, mark_at, severity):
+    found = run_rule("MTQ502", text, lang)
+    assert [(f.start, f.text) for f in found] == [(text.index(mark_at), mark_at[0])]
+    assert found[0].severity is severity
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        pytest.param("L’État islamique (EI, anciennement ISIS) a revendiqué l’attaque.", "fr", id="balanced"),
+        pytest.param(
+            "Deux options : a) démissionner, b) dissoudre. 1) voter ; 2) partir.", "fr", id="list-markers"
+        ),
+        pytest.param("Great news :) see you soon ;-)", "en", id="emoticons"),
+    ],
+)
+def test_unclosed_bracket_clean(text, lang):
+    assert run_rule("MTQ502", text, lang) == []
+
+
+def test_bracket_may_span_jsonl_rows():
+    doc = rows("L’État islamique (EI, anciennement", "ISIS) a revendiqué l’attaque.")
+    assert run_rows("MTQ502", doc, "fr") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        pytest.param(
+            "Washington les décrit comme étant des groupes armés. « rebelles modérés ».",
+            "fr",
+            "« rebelles modérés »",
+            id="guillemets",
+        ),
+        pytest.param(
+            "Washington describes them as armed groups. “moderate rebels”.",
+            "en",
+            "“moderate rebels”",
+            id="curly",
+        ),
+        pytest.param(
+            'Washington describes them as armed groups. "moderate rebels"',
+            "en",
+            '"moderate rebels"',
+            id="straight-no-final-stop",
+        ),
+    ],
+)
+def test_stranded_quote_flagged(text, lang, expected):
+    found = run_rule("MTQ503", text, lang)
+    assert [(f.start, f.text) for f in found] == [(text.index(expected), expected)]
+    assert found[0].category is Category.PUNCTUATION
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        pytest.param("Washington les décrit comme des « rebelles modérés ».", "fr", id="inside-sentence"),
+        pytest.param(
+            "Le colonel a parlé. « Nous frapperons », a-t-il dit.", "fr", id="quote-then-attribution"
+        ),
+        pytest.param("Le colonel a parlé. « Nous frapperons. »", "fr", id="capitalised-full-quote"),
+        pytest.param("« rebelles modérés »", "fr", id="alone-in-paragraph"),
+        pytest.param("He paused. “why not,” he asked.", "en", id="lowercase-quote-with-attribution"),
+    ],
+)
+def test_stranded_quote_clean(text, lang):
+    assert run_rule("MTQ503", text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text, lang", [pytest.param(CLEAN_FR, "fr", id="fr"), pytest.param(CLEAN_EN, "en", id="en")]
+)
+def test_clean_news_text_has_no_punctuation_findings(text, lang):
+    assert punctuation_findings(text, lang) == []

@@ -1,0 +1,106 @@
+"""Reading hypotheses, references and sources: line files, JSONL rows, articles; one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mtqa.scoring.inputs import load, split_lines
+from mtqa.scoring.units import ScoringInputError
+
+
+def write(path, text: str):
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_split_lines_reads_like_sacrebleu():
+    # sacrebleu opens files with newline="\n" and rstrip()s: CRLF loses its \r, a lone \r stays inside
+    assert split_lines("a b \r\nc\rd\n\ne") == [(0, "a b"), (6, "c\rd"), (10, ""), (11, "e")]
+
+
+def test_line_files_with_two_references(data_dir):
+    s = load(str(data_dir / "hyp.fr.txt"), [str(data_dir / "ref1.fr.txt"), str(data_dir / "ref2.fr.txt")],
+             str(data_dir / "src.en.txt"))
+    assert s.mode == "lines" and len(s.units) == 10 and s.n_refs == 2 and s.has_source
+    u = s.units[6]
+    assert (u.hyp, u.line, u.column) == ("Related Post", 7, 1)
+    assert u.refs[1].startswith("Les organisations humanitaires")
+
+
+def test_line_count_mismatch_is_one_line_error(tmp_path, data_dir):
+    ref = write(tmp_path / "ref.txt", "une ligne\n")
+    with pytest.raises(ScoringInputError, match=r"has 1 lines but .*hyp.fr.txt has 10"):
+        load(str(data_dir / "hyp.fr.txt"), [ref])
+
+
+def test_empty_reference_is_an_error(tmp_path, data_dir):
+    ref = write(tmp_path / "ref.txt", "\n\n")
+    with pytest.raises(ScoringInputError, match="empty reference"):
+        load(str(data_dir / "hyp.fr.txt"), [ref])
+
+
+def test_jsonl_rows_carry_references_and_sources(data_dir):
+    s = load(str(data_dir / "rows.jsonl"))
+    assert s.mode == "jsonl" and s.n_refs == 2 and s.has_source
+    assert s.units[0].segment_id == "s1" and s.units[0].doc_id == "aleppo" and s.units[0].line == 1
+
+
+def test_jsonl_reference_list_of_wrong_length(tmp_path):
+    rows = [{"mt": "Bonjour.", "ref": ["Bonjour.", "Salut."]}, {"mt": "Merci.", "ref": ["Merci."]}]
+    path = write(tmp_path / "rows.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    with pytest.raises(ScoringInputError, match=r"line 2: 'ref' has 1 reference\(s\), expected 2"):
+        load(path)
+
+
+@pytest.mark.parametrize("row, message", [
+    ({"mt": "Bonjour."}, "no 'ref'"),
+    ({"mt": "Bonjour.", "ref": []}, "empty list"),
+    ({"mt": "Bonjour.", "ref": 3}, "string or a list"),
+    ({"ref": "Bonjour."}, "string 'mt'"),
+])
+def test_jsonl_bad_rows(tmp_path, row, message):
+    path = write(tmp_path / "rows.jsonl", json.dumps(row) + "\n")
+    with pytest.raises(ScoringInputError, match=message):
+        load(path)
+
+
+def test_jsonl_with_line_file_references(tmp_path):
+    path = write(tmp_path / "rows.jsonl", '{"mt": "Bonjour."}\n{"mt": "Merci."}\n')
+    ref = write(tmp_path / "ref.txt", "Bonjour !\nMerci bien.\n")
+    s = load(path, [ref])
+    assert [u.refs for u in s.units] == [("Bonjour !",), ("Merci bien.",)]
+
+
+def test_articles_are_aligned_by_sentence(data_dir):
+    s = load(str(data_dir / "article.hyp.fr.txt"), [str(data_dir / "article.ref.fr.txt")])
+    assert s.mode == "articles" and "aligned sentence by sentence" in s.notes[0]
+    by_label = {}
+    for u in s.units:
+        by_label.setdefault(u.alignment, []).append(u)
+    debris = [u for u in by_label["1-0"] if u.hyp == "Related Post"]
+    assert debris and debris[0].line == 5 and debris[0].refs == ("",)
+    dropped = by_label["0-1"][0]
+    assert dropped.hyp == "" and dropped.refs[0].startswith("Des organisations humanitaires")
+    text = (data_dir / "article.hyp.fr.txt").read_text(encoding="utf-8")
+    for u in s.units:  # offsets point into the original file
+        assert text[u.start:u.end] == u.original
+
+
+def test_english_articles_with_same_line_count_are_still_aligned(data_dir):
+    s = load(str(data_dir / "article.hyp.en.txt"), [str(data_dir / "article.ref.en.txt")])
+    assert s.mode == "articles"
+    share = next(u for u in s.units if u.hyp.startswith("Share this story"))
+    assert share.alignment == "1-0"
+
+
+def test_force_line_mode_on_articles_reports_mismatch(data_dir):
+    with pytest.raises(ScoringInputError, match="use --align articles"):
+        load(str(data_dir / "article.hyp.fr.txt"), [str(data_dir / "article.ref.fr.txt")], align="lines")
+
+
+def test_source_article_must_share_paragraph_structure(tmp_path, data_dir):
+    src = write(tmp_path / "src.txt", "One paragraph.\n\nTwo.\n")
+    with pytest.raises(ScoringInputError, match="article structures differ"):
+        load(str(data_dir / "article.hyp.fr.txt"), [str(data_dir / "article.ref.fr.txt")], src)
