@@ -49,20 +49,24 @@ def main(argv: list[str]) -> int:
     t0 = time.perf_counter()
     beads = align_sentences(src_units, tgt_units, "en", "fr")
     t_align = time.perf_counter() - t0
-    print(f"aligner: {len(src_units)} source x {len(tgt_units)} target sentences -> {len(beads)} beads "
-          f"in {t_align:.2f} s ({(len(src_units) + len(tgt_units)) / t_align:,.0f} sentences/s)")
+    print(
+        f"aligner: {len(src_units)} source x {len(tgt_units)} target sentences -> {len(beads)} beads "
+        f"in {t_align:.2f} s ({(len(src_units) + len(tgt_units)) / t_align:,.0f} sentences/s)"
+    )
     doc = article_from_text(tgt_text, "bench.fr.txt", "fr")
     doc = replace(doc, source=article_from_text(src_text, "bench.en.txt", "en"), src_lang="en")
     rules = tuple(r for r in ALL_RULES if "source" in r.requires)
     t0 = time.perf_counter()
     report = check([doc], rules, Config(lang="fr"))
     t_rules = time.perf_counter() - t0
-    print(f"source-aware rules (alignment included): {t_rules:.2f} s, {len(report.findings)} findings, "
-          f"alignment status {report.documents[0]['alignment']['status']}")
+    print(
+        f"source-aware rules (alignment included): {t_rules:.2f} s, {len(report.findings)} findings, "
+        f"alignment status {report.documents[0]['alignment']['status']}"
+    )
     for half in (2, 4):
         k = len(src_units) // half
         t0 = time.perf_counter()
-        align_sentences(src_units[:k], tgt_units[:len(tgt_units) // half], "en", "fr")
+        align_sentences(src_units[:k], tgt_units[: len(tgt_units) // half], "en", "fr")
         print(f"  scaling: {k} source sentences aligned in {time.perf_counter() - t0:.2f} s")
     return 0
 

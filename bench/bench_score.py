@@ -1,12 +1,12 @@
 """Speed of `mtqa score`: the sacrebleu path against sacrebleu called directly, and COMET on CPU.
 
-    python bench/bench_score.py [--segments 10000] [--comet-segments 1000] [--repeat 3]
+    python bench/bench_score.py [--segments 10000] [--comet-segments 1000] [--repeat 2]
 
 Data: the (mt, ref) rows of ../shared/dev/frEn_biomqm.jsonl (real MT with human references),
 cycled up to --segments lines and written as line files; without the dev set, the line files of
 tests/data/scoring are cycled instead.
 
-sacrebleu path, best of --repeat runs, BLEU + chrF + chrF++ + TER, corpus and per segment:
+sacrebleu path, best of --repeat interleaved runs, BLEU + chrF + chrF++ + TER, corpus and per segment:
 - "sacrebleu direct": read the files as the sacrebleu command does, `corpus_score` for each metric
   and `sentence_score` for each segment (what a script needing both would call);
 - "sacrebleu corpus only": `corpus_score` alone (a lower bound: no segment scores at all);
@@ -36,10 +36,17 @@ def _pairs() -> list[tuple[str, str, str]]:
     flat = " ".join
     if DEV.exists():
         rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-        return [(flat(r["src"].split()), flat(r["mt"].split()), flat(r["ref"].split())) for r in rows if r.get("ref")]
+        return [
+            (flat(r["src"].split()), flat(r["mt"].split()), flat(r["ref"].split()))
+            for r in rows
+            if r.get("ref")
+        ]
     data = ROOT / "tests" / "data" / "scoring"
-    cols = [(data / n).read_text(encoding="utf-8").splitlines() for n in ("src.en.txt", "hyp.fr.txt", "ref1.fr.txt")]
-    return list(zip(*cols))
+    cols = [
+        (data / n).read_text(encoding="utf-8").splitlines()
+        for n in ("src.en.txt", "hyp.fr.txt", "ref1.fr.txt")
+    ]
+    return list(zip(*cols, strict=False))
 
 
 def _write(directory: Path, n: int) -> tuple[str, str, str]:
@@ -65,7 +72,7 @@ def sacrebleu_direct(hyp: str, ref: str, segments: bool = True) -> None:
         make_metric(key).corpus_score(hyps, [refs])
         if segments:
             sentence = make_metric(key, sentence=True)
-            for h, r in zip(hyps, refs):
+            for h, r in zip(hyps, refs, strict=False):
                 sentence.sentence_score(h, [r])
 
 
@@ -79,13 +86,16 @@ def mtqa_path(hyp: str, ref: str) -> None:
     add_to_report(run, Report(), options)
 
 
-def best_of(repeat: int, fn, *args) -> float:
-    times = []
+def best_of(repeat: int, variants: dict) -> dict[str, float]:
+    """Best time of each variant; rounds interleave the variants, so load from other processes
+    on the machine weighs on all of them alike."""
+    best = {name: float("inf") for name in variants}
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn(*args)
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for name, (fn, *args) in variants.items():
+            start = time.perf_counter()
+            fn(*args)
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
 
 
 def bench_comet(directory: Path, src: str, hyp: str, ref: str, n: int) -> tuple[float, float]:
@@ -103,25 +113,39 @@ def bench_comet(directory: Path, src: str, hyp: str, ref: str, n: int) -> tuple[
     return build, time.perf_counter() - start
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=10000)
     parser.add_argument("--comet-segments", type=int, default=1000, help="0 to skip COMET")
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
         src, hyp, ref = _write(directory, args.segments)
         mtqa_path(hyp, ref)  # warm-up: imports, regex compilation
         n = args.segments
-        t_direct = best_of(args.repeat, sacrebleu_direct, hyp, ref)
-        t_corpus = best_of(args.repeat, sacrebleu_direct, hyp, ref, False)
-        t_mtqa = best_of(args.repeat, mtqa_path, hyp, ref)
-        print(f"sacrebleu path, {n} segments, {'+'.join(METRICS)}, corpus and per segment (best of {args.repeat}):")
+        t = best_of(
+            args.repeat,
+            {
+                "direct": (sacrebleu_direct, hyp, ref),
+                "corpus": (sacrebleu_direct, hyp, ref, False),
+                "mtqa": (mtqa_path, hyp, ref),
+            },
+        )
+        t_direct, t_corpus, t_mtqa = t["direct"], t["corpus"], t["mtqa"]
+        print(
+            f"sacrebleu path, {n} segments, {'+'.join(METRICS)}, corpus and per segment "
+            f"(best of {args.repeat}):"
+        )
         print(f"  sacrebleu direct       {t_direct:7.2f} s  {n / t_direct:8.0f} segments/s")
-        print(f"  sacrebleu corpus only  {t_corpus:7.2f} s  {n / t_corpus:8.0f} segments/s  (no segment scores)")
-        print(f"  mtqa                   {t_mtqa:7.2f} s  {n / t_mtqa:8.0f} segments/s  "
-              f"({t_mtqa / t_direct:.2f}x sacrebleu direct, {t_mtqa / t_corpus:.2f}x corpus only; target <= 1.2x)")
+        print(
+            f"  sacrebleu corpus only  {t_corpus:7.2f} s  {n / t_corpus:8.0f} segments/s  (no segment scores)"
+        )
+        print(
+            f"  mtqa                   {t_mtqa:7.2f} s  {n / t_mtqa:8.0f} segments/s  "
+            f"({t_mtqa / t_direct:.2f}x sacrebleu direct, {t_mtqa / t_corpus:.2f}x corpus only; "
+            "target <= 1.2x)"
+        )
         if args.comet_segments:
             build, t_comet = bench_comet(directory, src, hyp, ref, min(args.comet_segments, n))
             m = min(args.comet_segments, n)

@@ -100,7 +100,7 @@ def main(argv: list[str]) -> int:
         elapsed = 0.0
         n_units = 0
         for k in range(0, len(docs), args.docs_per_article):
-            rows = [r for d in docs[k:k + args.docs_per_article] for r in d]
+            rows = [r for d in docs[k : k + args.docs_per_article] for r in d]
             src, tgt, gold = synthesize(rows, rng)
             s_units, t_units = units(src), units(tgt)
             n_units += len(s_units) + len(t_units)
@@ -123,12 +123,22 @@ def main(argv: list[str]) -> int:
             right_units += sum(1 for t, s in gold_src_of.items() if pred_src_of.get(t) == s)
         n_gold = sum(expected.values())
         n_pred = sum(v for k, v in predicted.items() if k != "correct")
-        print(f"{Path(path).name}: {len(docs)} documents in articles of {args.docs_per_article}, "
-              f"{n_units} units, aligned in {elapsed:.2f} s")
-        print(f"  beads: precision {predicted['correct'] / n_pred:.3f}  recall {predicted['correct'] / n_gold:.3f}  "
-              f"(gold {n_gold}, predicted {n_pred}); target units on the right source: {right_units / total_units:.3f}")
-        print("  recall per gold bead type: " + ", ".join(
-            f"{k} {found[k]}/{expected[k]} ({found[k] / expected[k]:.2f})" for k in sorted(expected)))
+        print(
+            f"{Path(path).name}: {len(docs)} documents in articles of {args.docs_per_article}, "
+            f"{n_units} units, aligned in {elapsed:.2f} s"
+        )
+        print(
+            f"  beads: precision {predicted['correct'] / n_pred:.3f}  "
+            f"recall {predicted['correct'] / n_gold:.3f}  "
+            f"(gold {n_gold}, predicted {n_pred}); "
+            f"target units on the right source: {right_units / total_units:.3f}"
+        )
+        print(
+            "  recall per gold bead type: "
+            + ", ".join(
+                f"{k} {found[k]}/{expected[k]} ({found[k] / expected[k]:.2f})" for k in sorted(expected)
+            )
+        )
     return 0
 
 

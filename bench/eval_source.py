@@ -24,8 +24,16 @@ from mtqa.engine import check  # noqa: E402
 from mtqa.io import read_jsonl  # noqa: E402
 from mtqa.rules import ALL_RULES  # noqa: E402
 
-LABEL = {"number": "number", "omission": "omission", "addition": "hallucination", "untranslated": "untranslated",
-         "entity": "entity", "pronoun": "pronoun", "punctuation": None, "other": None}
+LABEL = {
+    "number": "number",
+    "omission": "omission",
+    "addition": "hallucination",
+    "untranslated": "untranslated",
+    "entity": "entity",
+    "pronoun": "pronoun",
+    "punctuation": None,
+    "other": None,
+}
 DEV = "/work/shared/dev"
 
 
@@ -45,9 +53,14 @@ def evaluate(path: str) -> None:
         flagged[str(f.category)].add(f.segment_id)
         by_code[f.code].add(f.segment_id)
     mismatched = sum(1 for d in report.documents if d.get("alignment", {}).get("status") != "ok")
-    print(f"\n{path}: {len(labels)} rows, {report.segments_checked} segments, {elapsed:.1f} s; "
-          f"documents whose source was judged a mismatch: {mismatched}/{len(report.documents)}")
-    print(f"{'category':13} {'label':14} {'flagged':>7} {'TP':>4} {'prec':>6} {'recall':>7} {'any-err':>7} {'labelled':>8}")
+    print(
+        f"\n{path}: {len(labels)} rows, {report.segments_checked} segments, {elapsed:.1f} s; "
+        f"documents whose source was judged a mismatch: {mismatched}/{len(report.documents)}"
+    )
+    print(
+        f"{'category':13} {'label':14} {'flagged':>7} {'TP':>4} {'prec':>6} {'recall':>7} "
+        f"{'any-err':>7} {'labelled':>8}"
+    )
     for cat, label in LABEL.items():
         rows = flagged.get(cat, set())
         any_err = sum(1 for r in rows if labels.get(r))
@@ -65,10 +78,42 @@ def evaluate(path: str) -> None:
     print("rows flagged per rule:", ", ".join(f"{c} {n}" for c, n in sorted(counts.items())))
 
 
+def mismatch_detection(path: str, min_rows: int = 3) -> None:
+    """Source-mismatch verdicts (MTQ921) on whole articles: each document's rows joined into a target
+    article and a source article (as `mtqa check a.fr.txt --source a.en.txt` sees them), once with
+    its own source (a warning there is a false alarm) and once with another document's source (a
+    warning there is a detection)."""
+    from dataclasses import replace
+
+    from mtqa.io import article_from_text
+
+    docs: dict[str, list[dict]] = defaultdict(list)
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            docs[row["doc_id"]].append(row)
+    docs_list = [sorted(r, key=lambda x: x["seg_idx"]) for r in docs.values() if len(r) >= min_rows]
+    rule = tuple(r for r in ALL_RULES if r.code == "MTQ921")
+    src_lang, tgt_lang = docs_list[0][0]["src_lang"], docs_list[0][0]["tgt_lang"]
+
+    def flagged(target_rows, source_rows) -> bool:
+        tgt = article_from_text("\n\n".join(r["mt"] for r in target_rows), "t", tgt_lang)
+        src = article_from_text("\n\n".join(r["src"] for r in source_rows), "s", src_lang)
+        doc = replace(tgt, source=src, src_lang=src_lang)
+        return bool(check([doc], rule, Config(lang=tgt_lang)).findings)
+
+    n = len(docs_list)
+    false_alarms = sum(flagged(d, d) for d in docs_list)
+    detected = sum(flagged(d, docs_list[(k + n // 2) % n]) for k, d in enumerate(docs_list))
+    print(f"source-mismatch (MTQ921) on {n} articles of >= {min_rows} rows: "
+          f"right source flagged {false_alarms}/{n}, another article's source flagged {detected}/{n}")
+
+
 def main(argv: list[str]) -> int:
     paths = argv or sorted(glob.glob(f"{DEV}/*.jsonl"))
     for p in paths:
         evaluate(p)
+        mismatch_detection(p)
     return 0
 
 

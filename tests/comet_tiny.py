@@ -35,18 +35,33 @@ def build_encoder(directory: Path, vocab_size: int = 400) -> Path:
     lines = [ln for ln in text.splitlines() if ln.strip()]
     model = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(lines * 4), model_writer=model, vocab_size=vocab_size,
-        model_type="unigram", character_coverage=1.0, hard_vocab_limit=False,
-        unk_id=3, bos_id=0, eos_id=2, pad_id=1, minloglevel=2,
+        sentence_iterator=iter(lines * 4),
+        model_writer=model,
+        vocab_size=vocab_size,
+        model_type="unigram",
+        character_coverage=1.0,
+        hard_vocab_limit=False,
+        unk_id=3,
+        bos_id=0,
+        eos_id=2,
+        pad_id=1,
+        minloglevel=2,
     )
     spm_path = directory / "sentencepiece.bpe.model"
     spm_path.write_bytes(model.getvalue())
     tokenizer = XLMRobertaTokenizerFast(vocab_file=str(spm_path), from_slow=True)
     tokenizer.save_pretrained(str(directory))
     XLMRobertaConfig(
-        vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-        intermediate_size=64, max_position_embeddings=514, pad_token_id=1, bos_token_id=0,
-        eos_token_id=2, type_vocab_size=1,
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=514,
+        pad_token_id=1,
+        bos_token_id=0,
+        eos_token_id=2,
+        type_vocab_size=1,
     ).save_pretrained(str(directory))
     return directory
 
@@ -59,16 +74,26 @@ def _save(model, directory: Path) -> Path:
     hparams = dict(model.hparams)
     hparams["class_identifier"] = _CLASS_IDS[type(model).__name__]
     ckpt = directory / "checkpoints" / "model.ckpt"
-    torch.save({"state_dict": model.state_dict(), "hyper_parameters": hparams,
-                "pytorch-lightning_version": "2.6.0"}, ckpt)
+    torch.save(
+        {"state_dict": model.state_dict(), "hyper_parameters": hparams, "pytorch-lightning_version": "2.6.0"},
+        ckpt,
+    )
     (directory / "hparams.yaml").write_text(yaml.safe_dump(hparams), encoding="utf-8")
     return directory
 
 
-_CLASS_IDS = {"RegressionMetric": "regression_metric", "UnifiedMetric": "unified_metric",
-              "XCOMETMetric": "xcomet_metric"}
-_COMMON = dict(encoder_model="XLM-RoBERTa", load_pretrained_weights=False, layer="mix",
-               hidden_sizes=[16], keep_embeddings_frozen=False)
+_CLASS_IDS = {
+    "RegressionMetric": "regression_metric",
+    "UnifiedMetric": "unified_metric",
+    "XCOMETMetric": "xcomet_metric",
+}
+_COMMON = dict(
+    encoder_model="XLM-RoBERTa",
+    load_pretrained_weights=False,
+    layer="mix",
+    hidden_sizes=[16],
+    keep_embeddings_frozen=False,
+)
 
 
 def build_model(directory: Path, kind: str, encoder: Path) -> Path:
@@ -89,12 +114,19 @@ def build_model(directory: Path, kind: str, encoder: Path) -> Path:
         model = RegressionMetric(pretrained_model=str(target), **_COMMON)
     elif kind == "qe":
         common = {k: v for k, v in _COMMON.items() if k != "layer"}
-        model = UnifiedMetric(pretrained_model=str(target), input_segments=["mt", "src"],
-                              sent_layer="mix", word_layer=2, word_level_training=False, **common)
+        model = UnifiedMetric(
+            pretrained_model=str(target),
+            input_segments=["mt", "src"],
+            sent_layer="mix",
+            word_layer=2,
+            word_level_training=False,
+            **common,
+        )
     elif kind == "spans":
         common = {k: v for k, v in _COMMON.items() if k != "layer"}
-        model = XCOMETMetric(pretrained_model=str(target), sent_layer="mix", word_layer=2,
-                             word_level_training=True, **common)
+        model = XCOMETMetric(
+            pretrained_model=str(target), sent_layer="mix", word_layer=2, word_level_training=True, **common
+        )
         with torch.no_grad():  # labels O, minor, major, critical: each token "O" or "major"
             direction = torch.randn(model.hidden2tag.weight.shape[1])
             model.hidden2tag.weight.zero_()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 
 import jsonschema
 import pytest
@@ -177,17 +176,12 @@ def test_output_file_is_written(article, tmp_path, capsys, three_severities):
     assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
 
 
-def test_help_is_fast():
-    """`mtqa --help` must not import the rules, lingua or torch (target < 0.3 s)."""
-    code = ("import sys, time; t = time.perf_counter(); from mtqa.cli import main\n"
+def test_help_imports_no_heavy_module():
+    """`mtqa --help` must not import the rules, lingua or torch; bench/bench_check.py times it."""
+    code = ("import sys; from mtqa.cli import main\n"
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
             "heavy = ('lingua', 'torch', 'comet', 'wordfreq', 'mtqa.rules')\n"
             "heavy = [m for m in heavy if m in sys.modules]\n"
             "print(heavy, file=sys.stderr)")
-    best = float("inf")
-    for _ in range(3):
-        t = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-        best = min(best, time.perf_counter() - t)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.stderr.strip() == "[]"
-    assert best < 1.0  # loose: CI machines are shared; bench/bench_check.py measures the 0.3 s target

@@ -15,18 +15,27 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "scoring"
 SEED = ROOT / "seeds" / "000_d71c614b73ba7402.txt"
 SEED_REF = ROOT / "references" / "000_d71c614b73ba7402.txt"
-HYP, REF1, REF2, SRC, SYS_B = (str(DATA / n) for n in
-                               ("hyp.fr.txt", "ref1.fr.txt", "ref2.fr.txt", "src.en.txt", "sys_b.fr.txt"))
-SACREBLEU_ARGS = {"bleu": ["-m", "bleu"], "chrf": ["-m", "chrf"], "chrf++": ["-m", "chrf", "--chrf-word-order", "2"],
-                  "ter": ["-m", "ter"]}
+HYP, REF1, REF2, SRC, SYS_B = (
+    str(DATA / n) for n in ("hyp.fr.txt", "ref1.fr.txt", "ref2.fr.txt", "src.en.txt", "sys_b.fr.txt")
+)
+SACREBLEU_ARGS = {
+    "bleu": ["-m", "bleu"],
+    "chrf": ["-m", "chrf"],
+    "chrf++": ["-m", "chrf", "--chrf-word-order", "2"],
+    "ter": ["-m", "ter"],
+}
 
 
 def sacrebleu_lines(hyp: str, refs: list[str], width: int = 4) -> list[str]:
     """What the `sacrebleu` command prints for these files, one line per metric."""
     lines = []
     for args in SACREBLEU_ARGS.values():
-        out = subprocess.run([sys.executable, "-m", "sacrebleu", *refs, "-i", hyp, *args, "-w", str(width),
-                              "-f", "text"], capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-m", "sacrebleu", *refs, "-i", hyp, *args, "-w", str(width), "-f", "text"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         lines.append(out.strip())
     return lines
 
@@ -109,14 +118,17 @@ def test_jsonl_rows_with_reference_lists(capsys):
     assert "[s7]" in out  # weakest segments named by their JSONL id
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["score", HYP, "--ref", str(DATA / "article.ref.fr.txt")], "lines but"),
-    (["score", HYP, "--ref", str(DATA / "missing.txt")], "no such file"),
-    (["score", HYP], "no reference given"),
-    (["score", HYP, "--ref", REF1, "--metrics", "bleu,meteor"], "unknown metric meteor"),
-    (["score", HYP, "--ref", REF1, "--metrics", "comet"], "needs --comet-model"),
-    (["score", HYP, "--ref", REF1, "--comet-model", "/no/such/model"], "no such COMET model"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["score", HYP, "--ref", str(DATA / "article.ref.fr.txt")], "lines but"),
+        (["score", HYP, "--ref", str(DATA / "missing.txt")], "no such file"),
+        (["score", HYP], "no reference given"),
+        (["score", HYP, "--ref", REF1, "--metrics", "bleu,meteor"], "unknown metric meteor"),
+        (["score", HYP, "--ref", REF1, "--metrics", "comet"], "needs --comet-model"),
+        (["score", HYP, "--ref", REF1, "--comet-model", "/no/such/model"], "no such COMET model"),
+    ],
+)
 def test_bad_input_is_one_line_error_exit_2(argv, message, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err
@@ -133,7 +145,9 @@ def test_empty_reference_file(tmp_path, capsys):
 def test_model_name_missing_from_cache_says_how_to_fetch(capsys, tmp_path, monkeypatch):
     pytest.importorskip("huggingface_hub")
     monkeypatch.setenv("HF_HOME", str(tmp_path))  # an empty cache
-    assert main(["score", HYP, "--ref", REF1, "--source", SRC, "--comet-model", "Unbabel/wmt22-comet-da"]) == 2
+    assert (
+        main(["score", HYP, "--ref", REF1, "--source", SRC, "--comet-model", "Unbabel/wmt22-comet-da"]) == 2
+    )
     err = capsys.readouterr().err
     assert "not in the local Hugging Face cache" in err and "download_model('Unbabel/wmt22-comet-da')" in err
     assert err.count("\n") == 1
@@ -141,7 +155,10 @@ def test_model_name_missing_from_cache_says_how_to_fetch(capsys, tmp_path, monke
 
 @pytest.mark.parametrize("test", ["bs", "ar"])
 def test_compare_with_paired_significance(test, capsys):
-    assert main(["compare", HYP, SYS_B, "--ref", REF1, "--test", test, "--samples", "200", "--format", "json"]) == 0
+    assert (
+        main(["compare", HYP, SYS_B, "--ref", REF1, "--test", test, "--samples", "200", "--format", "json"])
+        == 0
+    )
     out = json.loads(capsys.readouterr().out)
     by_metric = {m["metric"]: m for m in out["metrics"]}
     assert set(by_metric) == {"BLEU", "chrF2", "TER"}
@@ -167,16 +184,77 @@ def test_check_with_ref_adds_scores_to_the_rule_report(tmp_path, capsys):
     assert code == 0
     report = json.loads(capsys.readouterr().out)
     assert {"MTQ701"} <= {f["code"] for f in report["findings"]}  # rule findings are still there
-    assert [s["metric"] for s in report["scores"] if s["scope"] == "corpus"] == ["BLEU", "chrF2", "chrF2++", "TER"]
+    assert [s["metric"] for s in report["scores"] if s["scope"] == "corpus"] == [
+        "BLEU",
+        "chrF2",
+        "chrF2++",
+        "TER",
+    ]
     assert main(["check", str(SEED), "--ref", str(ref), "--fail-on", "never", "--min-chrf", "99.5"]) == 1
     assert main(["check", str(SEED), str(SEED), "--ref", str(ref)]) == 2
 
 
 def test_help_is_fast_and_imports_nothing_heavy():
-    code = ("import sys, time; t = time.perf_counter(); import mtqa.cli; mtqa.cli.build_parser().format_help(); "
-            "print(time.perf_counter() - t); "
-            "print(sorted(m for m in ('torch', 'comet', 'sacrebleu', 'transformers') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    elapsed, heavy = out.splitlines()
-    assert heavy == "[]"
-    assert float(elapsed) < 0.3
+    code = (
+        "import sys, time; t = time.perf_counter(); import mtqa.cli; mtqa.cli.build_parser().format_help(); "
+        "print(time.perf_counter() - t); "
+        "print(sorted(m for m in ('torch', 'comet', 'sacrebleu', 'transformers') if m in sys.modules))"
+    )
+    times = []
+    for _ in range(3):  # best of three: other processes may load the machine
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+        ).stdout
+        elapsed, heavy = out.splitlines()
+        assert heavy == "[]"  # torch, comet and sacrebleu are imported only by the commands using them
+        times.append(float(elapsed))
+    assert min(times) < 0.3
+
+
+def test_python_api_returns_the_same_figures():
+    from sacrebleu.metrics import BLEU
+
+    import mtqa
+
+    report = mtqa.score(HYP, [REF1, REF2])
+    bleu = next(s for s in report.scores if s.metric == "BLEU" and s.scope == "corpus")
+    hyps = Path(HYP).read_text(encoding="utf-8").splitlines()
+    refs = [Path(r).read_text(encoding="utf-8").splitlines() for r in (REF1, REF2)]
+    assert bleu.value == BLEU().corpus_score(hyps, refs).score
+    assert report.segments_checked == 10
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github", "html"])
+def test_every_format_carries_scores_with_signatures(fmt, tmp_path):
+    out = tmp_path / f"report.{fmt}"
+    assert main(["score", HYP, "--ref", REF1, "--format", fmt, "--output", str(out)]) == 0
+    content = out.read_text(encoding="utf-8")
+    for signature in ("nrefs:1|case:mixed|eff:no|tok:13a", "nrefs:1|case:lc|tok:tercom"):  # BLEU, TER
+        assert signature in content, fmt
+
+
+def test_jsonl_documents_get_their_own_scores(capsys):
+    from sacrebleu.metrics import CHRF
+
+    assert main(["score", str(DATA / "two_docs.jsonl"), "--metrics", "chrf", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    by_doc = {s["doc_id"]: s["value"] for s in report["scores"] if s["scope"] == "document"}
+    rows = [json.loads(line) for line in (DATA / "two_docs.jsonl").read_text(encoding="utf-8").splitlines()]
+    for doc in ("aleppo", "un"):
+        mine = [r for r in rows if r["doc_id"] == doc]
+        refs = [[r["ref"][k] for r in mine] for k in range(2)]
+        assert by_doc[doc] == CHRF().corpus_score([r["mt"] for r in mine], refs).score
+    assert main(["score", str(DATA / "two_docs.jsonl")]) == 0
+    out = capsys.readouterr().out
+    assert out.index("  un  ") < out.index("  aleppo  ")  # weakest document first
+
+
+def test_benchmark_script_runs(capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_score", ROOT / "bench" / "bench_score.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    bench.main(["--segments", "30", "--comet-segments", "0", "--repeat", "1"])
+    out = capsys.readouterr().out
+    assert "sacrebleu direct" in out and "segments/s" in out and "x sacrebleu direct" in out

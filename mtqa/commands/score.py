@@ -8,46 +8,86 @@ from __future__ import annotations
 import sys
 
 _FLOORS = (  # option suffix, metric key, corpus bound kind
-    ("bleu", "bleu", "min"), ("chrf", "chrf", "min"), ("chrfpp", "chrf++", "min"),
-    ("ter", "ter", "max"), ("comet", "comet", "min"),
+    ("bleu", "bleu", "min"),
+    ("chrf", "chrf", "min"),
+    ("chrfpp", "chrf++", "min"),
+    ("ter", "ter", "max"),
+    ("comet", "comet", "min"),
 )
 
 
 def add_scoring_options(p, for_check: bool = False) -> None:
     g = p.add_argument_group("scores against references (sacrebleu, COMET)")
-    g.add_argument("--ref", action="append", dest="refs", metavar="REF", default=None,
-                   help="reference translation (repeat for several): line-aligned file or article")
+    g.add_argument(
+        "--ref",
+        action="append",
+        dest="refs",
+        metavar="REF",
+        default=None,
+        help="reference translation (repeat for several): line-aligned file or article",
+    )
     if not for_check:
         g.add_argument("--source", metavar="SRC", help="source text: line-aligned file or article")
-    g.add_argument("--metrics", metavar="LIST",
-                   help="comma-separated: bleu,chrf,chrf++,ter,comet (default: the four sacrebleu metrics, "
-                        "plus comet with --comet-model)")
-    g.add_argument("--align", choices=("auto", "lines", "articles"), default="auto",
-                   help="how HYP and REF correspond: by line, or as whole articles aligned by sentence")
+    g.add_argument(
+        "--metrics",
+        metavar="LIST",
+        help="comma-separated: bleu,chrf,chrf++,ter,comet (default: the four sacrebleu metrics, "
+        "plus comet with --comet-model)",
+    )
+    g.add_argument(
+        "--align",
+        choices=("auto", "lines", "articles"),
+        default="auto",
+        help="how HYP and REF correspond: by line, or as whole articles aligned by sentence",
+    )
     for suffix, key, kind in _FLOORS:
-        g.add_argument(f"--{kind}-{suffix}", type=float, metavar="X",
-                       help=f"exit 1 when the corpus {key} is {'below' if kind == 'min' else 'above'} X")
+        g.add_argument(
+            f"--{kind}-{suffix}",
+            type=float,
+            metavar="X",
+            help=f"exit 1 when the corpus {key} is {'below' if kind == 'min' else 'above'} X",
+        )
     for suffix, key, kind in _FLOORS:
-        g.add_argument(f"--seg-{kind}-{suffix}", type=float, metavar="X",
-                       help=f"report each segment whose {key} is {'below' if kind == 'min' else 'above'} X (MTQ951)")
-    g.add_argument("--comet-model", metavar="PATH|NAME",
-                   help="COMET checkpoint directory or .ckpt, or a model name already in the local HF cache")
+        g.add_argument(
+            f"--seg-{kind}-{suffix}",
+            type=float,
+            metavar="X",
+            help=f"report each segment whose {key} is {'below' if kind == 'min' else 'above'} X (MTQ951)",
+        )
+    g.add_argument(
+        "--comet-model",
+        metavar="PATH|NAME",
+        help="COMET checkpoint directory or .ckpt, or a model name already in the local HF cache",
+    )
     g.add_argument("--gpus", type=int, default=0, metavar="N", help="GPUs for COMET (default 0: CPU)")
     g.add_argument("--batch-size", type=int, default=16, metavar="N", help="COMET batch size (default 16)")
-    g.add_argument("--weakest", type=int, default=10, metavar="N", help="list the N weakest segments (default 10)")
+    g.add_argument(
+        "--weakest", type=int, default=10, metavar="N", help="list the N weakest segments (default 10)"
+    )
     g.add_argument("--width", type=int, default=2, metavar="N", help="decimals printed (default 2)")
-    g.add_argument("--save-aligned", metavar="DIR",
-                   help="write the scored segments as line files (hyp.txt, ref1.txt...) to re-run sacrebleu on")
+    g.add_argument(
+        "--save-aligned",
+        metavar="DIR",
+        help="write the scored segments as line files (hyp.txt, ref1.txt...) to re-run sacrebleu on",
+    )
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("score", help="score a translation against references (BLEU, chrF, TER, COMET)")
-    p.add_argument("hyp", metavar="HYP", help="translation: line-aligned file, .jsonl (mt/ref/src) or article")
+    p.add_argument(
+        "hyp", metavar="HYP", help="translation: line-aligned file, .jsonl (mt/ref/src) or article"
+    )
     add_scoring_options(p)
     p.add_argument("--format", action="append", dest="formats", metavar="FMT", help="text (default) or json")
-    p.add_argument("--output", action="append", dest="outputs", metavar="FILE", help="write the report to FILE")
-    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
-                   help="lowest finding severity that makes the exit code 1 (thresholds always do)")
+    p.add_argument(
+        "--output", action="append", dest="outputs", metavar="FILE", help="write the report to FILE"
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="error",
+        help="lowest finding severity that makes the exit code 1 (thresholds always do)",
+    )
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when thresholds or findings fail")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.set_defaults(run=run)
@@ -69,9 +109,18 @@ def options_from_args(args):
             floors[key] = floor
     if args.batch_size < 1 or args.gpus < 0 or args.weakest < 0 or not 0 <= args.width <= 8:
         raise ValueError("--batch-size must be >= 1, --gpus and --weakest >= 0, --width between 0 and 8")
-    return ScoreOptions(metrics=metrics, comet_model=args.comet_model, batch_size=args.batch_size,
-                        gpus=args.gpus, progress=sys.stderr.isatty(), corpus_min=corpus_min,
-                        corpus_max=corpus_max, segment_floors=floors, weakest=args.weakest, width=args.width)
+    return ScoreOptions(
+        metrics=metrics,
+        comet_model=args.comet_model,
+        batch_size=args.batch_size,
+        gpus=args.gpus,
+        progress=sys.stderr.isatty(),
+        corpus_min=corpus_min,
+        corpus_max=corpus_max,
+        segment_floors=floors,
+        weakest=args.weakest,
+        width=args.width,
+    )
 
 
 def _save_aligned(directory: str, sset) -> None:
@@ -120,7 +169,9 @@ def score_check_paths(args, report) -> int | None:
     from pathlib import Path
 
     if len(args.paths) != 1 or not Path(args.paths[0]).is_file():
-        print("mtqa: error: --ref, --metrics and --comet-model need exactly one PATH, a file", file=sys.stderr)
+        print(
+            "mtqa: error: --ref, --metrics and --comet-model need exactly one PATH, a file", file=sys.stderr
+        )
         return 2
     source = getattr(args, "source", None)  # mtqa check --source, when given a file
     source = source if isinstance(source, str) and Path(source).is_file() else None

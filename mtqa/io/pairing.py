@@ -68,8 +68,12 @@ def _source_for(target: Path, roots: list[Path], source: Path, regex, template) 
 
 
 def attach_sources(
-    items: Iterable[Document | InputProblem], paths: list[str], source: str, src_lang: str | None = None,
-    pattern: str | None = None, notes: list[str] | None = None,
+    items: Iterable[Document | InputProblem],
+    paths: list[str],
+    source: str,
+    src_lang: str | None = None,
+    pattern: str | None = None,
+    notes: list[str] | None = None,
 ) -> Iterator[Document | InputProblem]:
     """Give each article Document its source Document (Document.source); pass the rest through."""
     src = Path(source)

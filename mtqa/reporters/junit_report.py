@@ -25,6 +25,12 @@ def build(report) -> ET.Element:
                                [f.path for f in report.findings]))
     rules = {f.code: f.rule for f in report.findings}
     cases = ET.Element("testsuite", name="mtqa")
+    corpus = [s for s in report.scores if s.scope == "corpus"]
+    if corpus:  # scores against references, each with its signature
+        props = ET.SubElement(cases, "properties")
+        for s in corpus:
+            ET.SubElement(props, "property", name=_clean(f"{s.metric} {s.path or ''}".strip()),
+                          value=_clean(f"{s.value:.2f} ({s.signature})"))
     failures = 0
     for path in paths:
         codes = sorted(code for p, code in by_case if p == path)
@@ -44,10 +50,16 @@ def build(report) -> ET.Element:
                                          else found[0].message)).text = _clean(body)
     if not paths:
         ET.SubElement(cases, "testcase", classname="mtqa", name="mtqa")
+    thresholds = [n for n in report.notes if n.startswith("threshold failed:")]
+    if thresholds:
+        case = ET.SubElement(cases, "testcase", classname="mtqa", name="score thresholds")
+        ET.SubElement(case, "failure", type="threshold", message=_clean(thresholds[0])).text = \
+            _clean("\n".join(thresholds))
+        failures += 1
     for p in report.problems:
         case = ET.SubElement(cases, "testcase", classname=_clean(p.path), name="input")
         ET.SubElement(case, "error", type="input", message=_clean(p.message))
-    cases.set("tests", str(len(cases)))
+    cases.set("tests", str(len(cases.findall("testcase"))))
     cases.set("failures", str(failures))
     cases.set("errors", str(len(report.problems)))
     root = ET.Element("testsuites", name="mtqa", tests=cases.get("tests"), failures=str(failures),

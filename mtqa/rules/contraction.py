@@ -125,7 +125,7 @@ def _no_elision() -> frozenset[str]:
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:«“\"(—–-]\s*|\n\s*)$")
-_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_][\w-]*)[ \u00a0]+$")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_][\w-]*)[ \u00a0]+$")
 _COUNTING = re.compile(r"[ \u00a0]+(?:à|ou)\b")
 
 
@@ -161,7 +161,7 @@ def check_missing_elision(seg, ctx: Context) -> Iterator[Hit]:
             continue
         severity = None
         if nxt[0].isupper():
-            before = _CAPITALISED_WORD_BEFORE.search(head)
+            before = _WORD_BEFORE.search(head)
             if word.lower() == "de" and before and before.group(1)[0].isupper():
                 continue  # a name particle: "Manoel de Oliveira"
             severity = Severity.WARNING  # names elide too ("d’Alep"), but foreign names are less certain

@@ -8,6 +8,7 @@ in one row and close it in a later one.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -17,7 +18,6 @@ from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
 from mtqa.text.quotes import CLOSERS, PAIRS, scan_quotes
 
-_OPENERS = frozenset(PAIRS) | {'"'}
 # A straight double quote right after a number is an inch mark (6'6", a 27 " screen), not a quotation.
 _INCH = regex.compile(r'(?<=[\d¼½¾][ \u00a0]?)"')
 # A guillemet right after a number is usually an inch mark that the translation turned into a quote.
@@ -47,7 +47,7 @@ def _starts_with_opener(text: str, mark: str) -> bool:
     return bool(stripped) and (stripped[0] == mark or (mark == "“" and stripped[0] == "«"))
 
 
-def check_unclosed_quote(doc, ctx: Context) -> Iterator[Hit]:
+def _unclosed_quote_hits(doc) -> Iterator[Hit]:
     segments = doc.segments
     carried = doc.document.kind == "segments"  # rows are sentences: a quotation may span rows
     scans = [_quote_scan(view) for view in segments]
@@ -118,7 +118,7 @@ def _report(pending) -> Iterator[Hit]:
 
 # List markers "a)", "1)", "iv)" and emoticons ":)" close nothing.
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]|\d{1,3}|[ivxIVX]{1,4})\)")
-_EMOTICON = re.compile(r"[:;=8][-']?[()\[\]]|[()\[\]][-']?[:;=]")
+_EMOTICON = re.compile(r"[:;=][-']?[()\[\]]|[()\[\]][-']?[:;=]")
 
 
 _CLOSING_BRACKET = {"(": ")", "[": "]"}
@@ -142,7 +142,7 @@ def _scan_brackets(text: str) -> tuple[list[int], list[int]]:
     return stack, stray
 
 
-def check_unclosed_bracket(doc, ctx: Context) -> Iterator[Hit]:
+def _unclosed_bracket_hits(doc) -> Iterator[Hit]:
     carried = doc.document.kind == "segments"  # an aside may span sentence-per-row segments
     pending: list[tuple[int, int, str]] = []
     for i, view in enumerate(doc.segments):
@@ -183,6 +183,38 @@ def _report_brackets(pending) -> Iterator[Hit]:
             suggestion=f"add the closing {_CLOSING_BRACKET[mark]}",
             segment=seg,
         )
+
+
+def _source_quotes_unbalanced(src: str) -> bool:
+    scan = scan_quotes(src)
+    if any(src[p] == '"' for p in scan.unclosed) and _INCH.search(src):
+        scan = scan_quotes(_INCH.sub(" ", src))
+    return bool(scan.unclosed or scan.stray_closers)
+
+
+def _source_brackets_unbalanced(src: str) -> bool:
+    unclosed, stray = _scan_brackets(src)
+    return bool(unclosed or stray)
+
+
+def _unless_mirrored(doc, hits: Iterator[Hit], unbalanced) -> Iterator[Hit]:
+    """A mark the source leaves unpaired too (a truncated or scraped source) is reported as info: the
+    translation is faithful, the text still needs a look."""
+    for hit in hits:
+        src = doc.segments[hit.segment].segment.src
+        if src and unbalanced(src):
+            hit = dataclasses.replace(
+                hit, severity=Severity.INFO, message=hit.message + " (so does the source)"
+            )
+        yield hit
+
+
+def check_unclosed_quote(doc, ctx: Context) -> Iterator[Hit]:
+    return _unless_mirrored(doc, _unclosed_quote_hits(doc), _source_quotes_unbalanced)
+
+
+def check_unclosed_bracket(doc, ctx: Context) -> Iterator[Hit]:
+    return _unless_mirrored(doc, _unclosed_bracket_hits(doc), _source_brackets_unbalanced)
 
 
 # A "sentence" that is nothing but a quoted lower-case fragment: « rebelles modérés ». after a full stop.

@@ -16,7 +16,7 @@ from functools import cache
 from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
-from mtqa.text.words import CLINGING_PUNCTUATION
+from mtqa.text.words import CLINGING_PUNCTUATION, bare_words
 
 # Two identical words separated by blanks only ("Oui, oui" has a comma and is left alone). The stdlib
 # engine runs this several times faster than `regex`; [^\W\d_] is "a letter" there.
@@ -136,6 +136,19 @@ def _word_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return a + len(word) - len(word.lstrip(_PUNCT)), b - (len(word) - len(word.rstrip(_PUNCT)))
 
 
+def _source_repeats(segment) -> bool:
+    """Whether the segment's source (when the input gives one) repeats a phrase too: then the
+    translation's repeat mirrors the source (a product list, scraped CSS) rather than a decoder loop."""
+    if not segment.src:
+        return False
+    lang = segment.src_lang
+    stop = _function_words(lang) if lang else _function_words("en") | _function_words("fr")
+    toks, _ = _tokens(bare_words(segment.src))
+    if not _repeats_a_content_word(toks, stop):
+        return False
+    return any(size >= 2 for _, _, size in _maximal_repeats(toks, stop))
+
+
 def check_repeated_phrase(seg, ctx: Context) -> Iterator[Hit]:
     text = seg.text
     stop = _function_words(ctx.lang)
@@ -149,6 +162,7 @@ def check_repeated_phrase(seg, ctx: Context) -> Iterator[Hit]:
     joins = _conjunctions(ctx.lang)
     starts = [a for a, _ in seg.sentences]
     covered_until = -1
+    mirrored = None
     for first, second, size in repeats:
         if second < covered_until:
             continue
@@ -175,11 +189,14 @@ def check_repeated_phrase(seg, ctx: Context) -> Iterator[Hit]:
         copy = text[
             _word_span(text, raw[index[first]])[0] : _word_span(text, raw[index[first + size - 1]])[1]
         ]
+        if mirrored is None:
+            mirrored = _source_repeats(seg.segment)
         yield Hit(
             _word_span(text, raw[index[second]])[0],
             _word_span(text, raw[index[second + size - 1]])[1],
-            f"phrase repeated {where}: {copy!r}",
+            f"phrase repeated {where}: {copy!r}" + (" (the source repeats too)" if mirrored else ""),
             suggestion="delete the repeat or restore what the source said here",
+            severity=Severity.INFO if mirrored else None,
         )
         covered_until = second + size
 

@@ -42,7 +42,9 @@ def check_segment_floor(seg, ctx: Context) -> Iterator[Hit]:
         metric = make_metric(key, sentence=True)
         score = metric.sentence_score(seg.text, refs)
         if breaches(key, score.score, floor):
-            yield Hit(0, len(seg.text), floor_message(score.name, key, score.score, floor), suggestion=refs[0])
+            yield Hit(
+                0, len(seg.text), floor_message(score.name, key, score.score, floor), suggestion=refs[0]
+            )
 
 
 def span_hits(text: str, spans) -> Iterator[Hit]:
@@ -59,9 +61,13 @@ def span_hits(text: str, spans) -> Iterator[Hit]:
             continue
         label = str(span.get("severity", "major"))
         confidence = float(span.get("confidence", 0.0))
-        yield Hit(a, b, f"COMET marks a {label} error (confidence {confidence:.2f})",
-                  severity=SPAN_SEVERITY.get(label, Severity.WARNING),
-                  extra={"comet_severity": label, "confidence": round(confidence, 4)})
+        yield Hit(
+            a,
+            b,
+            f"COMET marks a {label} error (confidence {confidence:.2f})",
+            severity=SPAN_SEVERITY.get(label, Severity.WARNING),
+            extra={"comet_severity": label, "confidence": round(confidence, 4)},
+        )
 
 
 def check_comet_spans(seg, ctx: Context) -> Iterator[Hit]:
@@ -77,8 +83,8 @@ RULES = (
         severity=Severity.WARNING,
         summary="A segment scores below its per-segment floor (BLEU, chrF, COMET) or above the TER ceiling.",
         why="Corpus scores hide the few sentences a reader will stumble on; a floor points at them. "
-            "The examples are scored with --seg-min-chrf 50 against the reference "
-            "\"Les avions russes ont frappé Alep.\"",
+        "The examples are scored with --seg-min-chrf 50 against the reference "
+        '"Les avions russes ont frappé Alep."',
         flagged=(Example("Les avions a déclaré le armée hier soir que.", "fr"),),
         passing=(Example("Les avions russes ont frappé Alep.", "fr"),),
         check=check_segment_floor,
@@ -92,10 +98,20 @@ RULES = (
         severity=Severity.WARNING,
         summary="A span an error-span COMET model (XCOMET) marks as a minor, major or critical error.",
         why="XCOMET-style models locate errors as MQM annotators do; the span shows where to look.",
-        flagged=(Example("Le groupe a déclaré que son combattant était entré à Alep.", "fr",
-                         source="The group said its fighters had entered Aleppo."),),
-        passing=(Example("Le groupe a déclaré que ses combattants étaient entrés à Alep.", "fr",
-                         source="The group said its fighters had entered Aleppo."),),
+        flagged=(
+            Example(
+                "Le groupe a déclaré que son combattant était entré à Alep.",
+                "fr",
+                source="The group said its fighters had entered Aleppo.",
+            ),
+        ),
+        passing=(
+            Example(
+                "Le groupe a déclaré que ses combattants étaient entrés à Alep.",
+                "fr",
+                source="The group said its fighters had entered Aleppo.",
+            ),
+        ),
         check=check_comet_spans,
         requires=frozenset({"comet-model"}),
         default_enabled=False,

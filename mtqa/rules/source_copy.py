@@ -65,15 +65,21 @@ def check_copies(view, ctx):
                 continue
             if fuzz.ratio(sentence.text.casefold(), pair.source_text.casefold()) >= _NEAR_COPY:
                 if _source_words([m.group() for m in tgt], src_lang, view.lang) >= _MIN_SOURCE_WORDS:
-                    yield hit(sentence, 0, len(sentence.text), "sentence copied from the source, untranslated", pair)
+                    yield hit(
+                        sentence, 0, len(sentence.text), "sentence copied from the source, untranslated", pair
+                    )
                 continue
             run = _copied_run(src_tokens, tgt)
             if run is None:
                 continue
-            words = [m.group() for m in tgt[run[0]:run[1] + 1]]
+            words = [m.group() for m in tgt[run[0] : run[1] + 1]]
+            start, end = tgt[run[0]].start(), tgt[run[1]].end()
+            if sum(w.islower() for w in words) <= 0.5 * len(words):
+                continue  # mostly capitalised: a title or a name kept in the original (The Lord of the Rings)
+            if view.segments[sentence.segment].quotes.inside(sentence.start + start, sentence.start + end):
+                continue  # a quotation or a title quoted in the original language
             if _source_words(words, src_lang, view.lang) >= _MIN_SOURCE_WORDS:
-                yield hit(sentence, tgt[run[0]].start(), tgt[run[1]].end(),
-                          "words copied from the source, untranslated", pair)
+                yield hit(sentence, start, end, "words copied from the source, untranslated", pair)
 
 
 RULES = (
@@ -87,20 +93,38 @@ RULES = (
         why="MT systems pass text through when they fail; the copy looks like a quotation or a "
         "proper name to a reader who does not have the source.",
         flagged=(
-            Example("The army said it had retaken several districts.", "fr",
-                    source="The army said it had retaken several districts."),
-            Example("Le groupe a dit qu'il had taken control of the area.", "fr",
-                    source="The group said it had taken control of the area."),
-            Example("Le gouvernement a dit que ses troupes avaient repris la ville.", "en",
-                    source="Le gouvernement a dit que ses troupes avaient repris la ville."),
+            Example(
+                "The army said it had retaken several districts.",
+                "fr",
+                source="The army said it had retaken several districts.",
+            ),
+            Example(
+                "Le groupe a dit qu'il had taken control of the area.",
+                "fr",
+                source="The group said it had taken control of the area.",
+            ),
+            Example(
+                "Le gouvernement a dit que ses troupes avaient repris la ville.",
+                "en",
+                source="Le gouvernement a dit que ses troupes avaient repris la ville.",
+            ),
         ),
         passing=(
-            Example("Hayat Tahrir al-Sham (HTS) a parlé à Al Jazeera.", "fr",
-                    source="Hayat Tahrir al-Sham (HTS) spoke to Al Jazeera."),
-            Example("Le Premier ministre Boris Johnson s'est rendu à Downing Street.", "fr",
-                    source="Prime Minister Boris Johnson went to Downing Street."),
-            Example("The Russian Center for Reconciliation said so on Friday.", "en",
-                    source="Le Centre russe de réconciliation l'a dit vendredi."),
+            Example(
+                "Hayat Tahrir al-Sham (HTS) a parlé à Al Jazeera.",
+                "fr",
+                source="Hayat Tahrir al-Sham (HTS) spoke to Al Jazeera.",
+            ),
+            Example(
+                "Le Premier ministre Boris Johnson s'est rendu à Downing Street.",
+                "fr",
+                source="Prime Minister Boris Johnson went to Downing Street.",
+            ),
+            Example(
+                "The Russian Center for Reconciliation said so on Friday.",
+                "en",
+                source="Le Centre russe de réconciliation l'a dit vendredi.",
+            ),
         ),
         check=check_copies,
         scope="document",

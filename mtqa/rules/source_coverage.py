@@ -26,7 +26,7 @@ def _window_ratio(pair, norm: float) -> float:
     """Target/source length around a bead (it and one bead either side), relative to the norm. A
     sentence really dropped or added shifts it; a sentence the splitter cut differently does not."""
     al = pair.alignment
-    beads = al.beads[max(0, pair.index - 1): pair.index + 2]
+    beads = al.beads[max(0, pair.index - 1) : pair.index + 2]
     ls = sum(_length(al.source[i].text) for b in beads for i in b.src)
     lt = sum(_length(al.target[j].text) for b in beads for j in b.tgt)
     return float("inf") if ls == 0 else lt / (ls * norm)
@@ -49,18 +49,27 @@ def check_omitted(view, ctx):
             continue
         # Place the finding where the missing sentence belongs: at the next translated sentence,
         # or at the end of the last one.
-        after = next((al.beads[k].tgt[0] for k in range(pair.index + 1, len(al.beads)) if al.beads[k].tgt), None)
+        after = next(
+            (al.beads[k].tgt[0] for k in range(pair.index + 1, len(al.beads)) if al.beads[k].tgt), None
+        )
         if after is not None:
             t = al.target[after]
             start = t.start
         else:
-            before = next((al.beads[k].tgt[-1] for k in range(pair.index - 1, -1, -1) if al.beads[k].tgt), None)
+            before = next(
+                (al.beads[k].tgt[-1] for k in range(pair.index - 1, -1, -1) if al.beads[k].tgt), None
+            )
             if before is None:
                 continue
             t = al.target[before]
             start = t.end
-        yield Hit(start, start, f"source sentence not translated: {pair.source_text[:120]!r}",
-                  segment=t.segment, extra=source_extra(pair))
+        yield Hit(
+            start,
+            start,
+            f"source sentence not translated: {pair.source_text[:120]!r}",
+            segment=t.segment,
+            extra=source_extra(pair),
+        )
 
 
 def check_added(view, ctx):
@@ -72,12 +81,20 @@ def check_added(view, ctx):
             continue
         for t in pair.target:
             if _words(t.text) >= _MIN_WORDS:
-                yield Hit(t.start, t.end, "sentence with no counterpart in the source", segment=t.segment,
-                          extra={"source": None, "source_sentences": []})
+                yield Hit(
+                    t.start,
+                    t.end,
+                    "sentence with no counterpart in the source",
+                    segment=t.segment,
+                    extra={"source": None, "source_sentences": []},
+                )
+
+
+_SPACE = regex.compile(r"\s+")
 
 
 def _length(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    return len(text) - sum(len(m) for m in _SPACE.findall(text))
 
 
 def check_length_ratio(view, ctx):
@@ -95,9 +112,11 @@ def check_length_ratio(view, ctx):
             continue
         ratio = t / (s * norm)
         if ratio < _SHORT:
-            msg = f"translation is {ratio:.0%} of the expected length of its source sentence: something is left out"
+            msg = f"translation is {ratio:.0%} of the length its source predicts: something is left out"
         elif ratio > _LONG:
-            msg = f"translation is {ratio:.1f}x the expected length of its source sentence: something is added"
+            msg = (
+                f"translation is {ratio:.1f}x the expected length of its source sentence: something is added"
+            )
         else:
             continue
         first, last = pair.target[0], pair.target[-1]
@@ -109,54 +128,135 @@ def check_source_mismatch(view, ctx):
     al = view.alignment
     if al is None or al.ok or not view.segments:
         return
-    first = view.segments[0]
-    a, b = first.sentences[0] if first.sentences else (0, len(first.text))
-    yield Hit(a, b, f"source-aware checks skipped: {al.reason} (alignment confidence {al.confidence:.2f})",
-              segment=0, extra={"source": al.source_path, "alignment_status": al.status})
+    # A zero-width span at the start of the document: it concerns the whole document, and must not
+    # be taken for a finding on whatever opens it (which may be debris, reported on its own).
+    yield Hit(
+        0,
+        0,
+        f"source-aware checks skipped: {al.reason} (alignment confidence {al.confidence:.2f})",
+        segment=0,
+        extra={"source": al.source_path, "alignment_status": al.status},
+    )
 
 
 def _rule(code, name, category, severity, summary, why, flagged, passing, check) -> Rule:
-    return Rule(code=code, name=name, category=category, severity=severity, summary=summary, why=why,
-                flagged=flagged, passing=passing, check=check, scope="document", requires=NEEDS_SOURCE)
+    return Rule(
+        code=code,
+        name=name,
+        category=category,
+        severity=severity,
+        summary=summary,
+        why=why,
+        flagged=flagged,
+        passing=passing,
+        check=check,
+        scope="document",
+        requires=NEEDS_SOURCE,
+    )
 
 
-_SRC = ("Russia entered the conflict in 2015. It helped the government retake most of the country from "
-        "the armed groups that had held it for years. Turkey took charge of Idlib in 2018.")
-_FR_NEWS = ("Le gouvernement a annoncé vendredi de nouvelles mesures pour les agriculteurs, après trois "
-            "semaines de manifestations qui ont bloqué les routes autour de la capitale.")
+_SRC = (
+    "Russia entered the conflict in 2015. It helped the government retake most of the country from "
+    "the armed groups that had held it for years. Turkey took charge of Idlib in 2018."
+)
+_FR_NEWS = (
+    "Le gouvernement a annoncé vendredi de nouvelles mesures pour les agriculteurs, après trois "
+    "semaines de manifestations qui ont bloqué les routes autour de la capitale."
+)
 RULES = (
-    _rule("MTQ911", "omitted-sentence", Category.OMISSION, Severity.WARNING,
-          "A source sentence that nothing in the translation translates.",
-          "A dropped sentence reads seamlessly; only the alignment with the source shows the gap.",
-          (Example("La Russie est intervenue en 2015. La Turquie a pris en charge Idlib en 2018.", "fr", _SRC),),
-          (Example("La Russie est intervenue en 2015. Elle a aidé le gouvernement à reprendre l'essentiel du "
-                   "pays aux groupes armés qui le tenaient depuis des années. La Turquie a pris en charge Idlib en 2018.", "fr", _SRC),),
-          check_omitted),
-    _rule("MTQ912", "added-sentence", Category.ADDITION, Severity.WARNING,
-          "A target sentence (other than page debris) with no counterpart in the source.",
-          "Invented sentences (hallucinations) state things the source never said.",
-          (Example("La Russie est intervenue en 2015. Elle a aidé le gouvernement à reprendre l'essentiel du "
-                   "pays aux groupes armés qui le tenaient depuis des années. Les États-Unis ont aussitôt annoncé de nouvelles sanctions contre Moscou et "
-                   "contre plusieurs banques russes accusées de financer son armée. "
-                   "La Turquie a pris en charge Idlib en 2018.", "fr", _SRC),),
-          (Example("La Russie est intervenue en 2015. Elle a aidé le gouvernement à reprendre l'essentiel du "
-                   "pays aux groupes armés qui le tenaient depuis des années. La Turquie a pris en charge Idlib en 2018.", "fr", _SRC),),
-          check_added),
-    _rule("MTQ913", "length-ratio", Category.OMISSION, Severity.INFO,
-          "An aligned sentence pair whose target is far shorter (part left out) or far longer (part "
-          "added) than the document's own length ratio predicts.",
-          "Partial translations keep the sentence but lose a clause; the length gives it away.",
-          (Example("Elle a aidé le gouvernement.", "fr",
-                   "It helped the government retake most of the country from the armed groups it fought."),),
-          (Example("Elle a aidé le gouvernement à reprendre la majeure partie du pays aux groupes armés.", "fr",
-                   "It helped the government retake most of the country from the armed groups it fought."),),
-          check_length_ratio),
-    _rule("MTQ921", "source-mismatch", Category.OTHER, Severity.WARNING,
-          "The source is empty, in the wrong language, or clearly not this article's source (too few "
-          "of its names and numbers reappear, or too few sentences align); source-aware checks are skipped.",
-          "Checking a translation against the wrong source produces nothing but false alarms.",
-          (Example(_FR_NEWS, "fr", _FR_NEWS),),
-          (Example(_FR_NEWS, "fr", "The government announced new measures for farmers on Friday, after three "
-                   "weeks of protests that blocked the roads around the capital."),),
-          check_source_mismatch),
+    _rule(
+        "MTQ911",
+        "omitted-sentence",
+        Category.OMISSION,
+        Severity.WARNING,
+        "A source sentence that nothing in the translation translates.",
+        "A dropped sentence reads seamlessly; only the alignment with the source shows the gap.",
+        (
+            Example(
+                "La Russie est intervenue en 2015. La Turquie a pris en charge Idlib en 2018.", "fr", _SRC
+            ),
+        ),
+        (
+            Example(
+                "La Russie est intervenue en 2015. Elle a aidé le gouvernement à reprendre l'essentiel du "
+                "pays aux groupes armés qui le tenaient depuis des années. "
+                "La Turquie a pris en charge Idlib en 2018.",
+                "fr",
+                _SRC,
+            ),
+        ),
+        check_omitted,
+    ),
+    _rule(
+        "MTQ912",
+        "added-sentence",
+        Category.ADDITION,
+        Severity.WARNING,
+        "A target sentence (other than page debris) with no counterpart in the source.",
+        "Invented sentences (hallucinations) state things the source never said.",
+        (
+            Example(
+                "La Russie est intervenue en 2015. Elle a aidé le gouvernement à reprendre l'essentiel du "
+                "pays aux groupes armés qui le tenaient depuis des années. "
+                "Les États-Unis ont aussitôt annoncé de nouvelles sanctions contre Moscou et "
+                "contre plusieurs banques russes accusées de financer son armée. "
+                "La Turquie a pris en charge Idlib en 2018.",
+                "fr",
+                _SRC,
+            ),
+        ),
+        (
+            Example(
+                "La Russie est intervenue en 2015. Elle a aidé le gouvernement à reprendre l'essentiel du "
+                "pays aux groupes armés qui le tenaient depuis des années. "
+                "La Turquie a pris en charge Idlib en 2018.",
+                "fr",
+                _SRC,
+            ),
+        ),
+        check_added,
+    ),
+    _rule(
+        "MTQ913",
+        "length-ratio",
+        Category.OMISSION,
+        Severity.INFO,
+        "An aligned sentence pair whose target is far shorter (part left out) or far longer (part "
+        "added) than the document's own length ratio predicts.",
+        "Partial translations keep the sentence but lose a clause; the length gives it away.",
+        (
+            Example(
+                "Elle a aidé le gouvernement.",
+                "fr",
+                "It helped the government retake most of the country from the armed groups it fought.",
+            ),
+        ),
+        (
+            Example(
+                "Elle a aidé le gouvernement à reprendre la majeure partie du pays aux groupes armés.",
+                "fr",
+                "It helped the government retake most of the country from the armed groups it fought.",
+            ),
+        ),
+        check_length_ratio,
+    ),
+    _rule(
+        "MTQ921",
+        "source-mismatch",
+        Category.OTHER,
+        Severity.WARNING,
+        "The source is empty, in the wrong language, or clearly not this article's source (too few "
+        "of its names and numbers reappear, or too few sentences align); source-aware checks are skipped.",
+        "Checking a translation against the wrong source produces nothing but false alarms.",
+        (Example(_FR_NEWS, "fr", _FR_NEWS),),
+        (
+            Example(
+                _FR_NEWS,
+                "fr",
+                "The government announced new measures for farmers on Friday, after three "
+                "weeks of protests that blocked the roads around the capital.",
+            ),
+        ),
+        check_source_mismatch,
+    ),
 )

@@ -11,28 +11,33 @@ the source name without being a truncation of it (Damascus -> Damas is a form, n
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from mtqa.align import title_case
 from mtqa.data import table
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Example, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
-from mtqa.text.lexicon import has_lexicon, known, zipf
-from mtqa.text.names import fold, translit_key
+from mtqa.text.lexicon import has_lexicon, known
+from mtqa.text.names import fold as _fold_name
+from mtqa.text.names import translit_key as _translit_key
+
+# Names recur in every pair of a document: fold each word once per process, not once per pair.
+fold = lru_cache(maxsize=1 << 16)(_fold_name)
+translit_key = lru_cache(maxsize=1 << 16)(_translit_key)
 
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d'’-])\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _OPENERS = " \t\"'“‘«([—–-"
 _SIMILAR = 0.6
 _NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "de", "da", "di", "von", "van", "la", "le"})
-_COMMON = 3.0  # Zipf frequency above which a lower-cased word is an ordinary word, not a name
 
 
-@lru_cache(maxsize=None)
+@cache
 def _exonym_table(lang: str, extra_files: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     rows = list(table(lang, "exonyms"))
     for path in extra_files:
@@ -46,12 +51,6 @@ def _exonym_table(lang: str, extra_files: tuple[str, ...]) -> dict[str, tuple[st
     return out
 
 
-def title_case(text: str) -> bool:
-    """Headline or product-title capitalisation: capitals there say nothing about names."""
-    words = [w for w in _WORD.findall(text) if len(w) >= 4]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
-
-
 def _name_like(word: str) -> bool:
     """Not glued scraping debris ("PowerThe") nor shouting ("AFFORDABLY")."""
     return not word.isupper() and not any(c.isupper() for c in word[1:] if c.isalpha())
@@ -62,7 +61,7 @@ def _source_names(text: str, lang: str | None) -> list[str]:
         return []
     out = []
     for m in _CAPITALISED.finditer(text):
-        before = text[:m.start()].rstrip(_OPENERS)
+        before = text[: m.start()].rstrip(_OPENERS)
         if not before or before[-1] in ".!?:…":
             continue  # sentence-initial: its capital says nothing
         word = m.group()
@@ -79,8 +78,9 @@ def _source_names(text: str, lang: str | None) -> list[str]:
     return out
 
 
-def _rendered(name: str, folded_text: str, target_words: set[str], target_keys: set[str],
-              exonyms: dict) -> bool:
+def _rendered(
+    name: str, folded_text: str, target_words: set[str], target_keys: set[str], exonyms: dict
+) -> bool:
     """Whether the target (folded text, its words and their transliteration keys) renders `name`."""
     f = fold(name)
     if f in target_words or translit_key(name) in target_keys:
@@ -96,7 +96,7 @@ def _variant(name: str, candidates: list[tuple[int, int, str, object]], lang: st
         g = fold(word)
         if g == f or g[0] != f[0] or len(g) < 4:
             continue
-        if f.startswith(g[:max(4, len(g) - 1)]) or g.startswith(f[:max(4, len(f) - 1)]):
+        if f.startswith(g[: max(4, len(g) - 1)]) or g.startswith(f[: max(4, len(f) - 1)]):
             continue  # a truncation or an inflection (Damascus -> Damas, Syria -> Syrie)
         if not _name_like(word) or regex.search(r"[-‐]\p{Ll}{3,}", word) or (lang and known(word, lang)):
             continue  # a word of the language (Podomètre, Tru-huile): a translation, not a spelling
@@ -112,39 +112,60 @@ def check_names(view, ctx):
         return
     exonyms = _exonym_table(view.lang or "", tuple(ctx.options.get("exonyms", ())))
     whole = fold(" ".join(al.target_segments))
-    whole_words = {fold(w) for w in _WORD.findall(whole)}
+    whole_words = set(_WORD.findall(whole))  # already folded
     whole_keys = {translit_key(w) for w in whole_words}
     reported: set[str] = set()
     for pair in pairs(view):
         around = fold(pair.neighbour_target_text())
-        around_words = {fold(w) for w in _WORD.findall(around)}
+        around_words = set(_WORD.findall(around))  # already folded
         around_keys = {translit_key(w) for w in around_words}
         source_words = {fold(w) for w in _WORD.findall(pair.neighbour_source_text())}
-        candidates = [(s.start + m.start(), s.start + m.end(), m.group(), s) for s in pair.target
-                      for m in _CAPITALISED.finditer(s.text) if fold(m.group()) not in source_words]
+        candidates = [
+            (s.start + m.start(), s.start + m.end(), m.group(), s)
+            for s in pair.target
+            for m in _CAPITALISED.finditer(s.text)
+            if fold(m.group()) not in source_words
+        ]
         for name in _source_names(pair.source_text, al.source_lang):
             if _rendered(name, around, around_words, around_keys, exonyms):
                 continue
-            variant = None
-            if _name_like(name) and not (al.source_lang and known(name, al.source_lang)):
+            variant = _variant(name, candidates, view.lang) if _name_like(name) else None
+            if variant is not None and al.source_lang and known(name, al.source_lang):
                 # A name common enough to be in the lexicon (Putin, Prigozhin) has established
                 # spellings per language (Poutine, Prigojine) that only the exonym table can vouch for.
-                variant = _variant(name, candidates, view.lang)
+                continue
             if variant is not None:
                 _, start, end, word, sentence = variant
-                yield hit(sentence, start - sentence.start, end - sentence.start,
-                          f"{word!r} spells the source's name {name!r} differently", pair, suggestion=name)
+                yield hit(
+                    sentence,
+                    start - sentence.start,
+                    end - sentence.start,
+                    f"{word!r} spells the source's name {name!r} differently",
+                    pair,
+                    suggestion=name,
+                )
                 continue
-            if any(fold(w)[:4] == fold(name)[:4] for w in around_words if len(w) >= 4):
+            prefix = fold(name)[:4]
+            if any(w[:4] == prefix for w in around_words if len(w) >= 4):
                 continue  # a cognate or a translated adjective (Syrian -> syrienne)
-            if (fold(name) in reported or not _name_like(name)
-                    or _rendered(name, whole, whole_words, whole_keys, exonyms)
-                    or (al.source_lang and has_lexicon(al.source_lang) and zipf(name, al.source_lang) >= _COMMON)):
+            if (
+                fold(name) in reported
+                or not _name_like(name)
+                or _rendered(name, whole, whole_words, whole_keys, exonyms)
+                or (al.source_lang and has_lexicon(al.source_lang) and known(name, al.source_lang))
+            ):
                 continue  # present elsewhere, or an ordinary word capitalised (Army, Friday)
             reported.add(fold(name))
             sentence = pair.target[0]
-            yield hit(sentence, 0, len(sentence.text), f"the source's name {name!r} is missing from the translation",
-                      pair, suggestion=name, severity=Severity.INFO)
+            yield hit(
+                sentence,
+                0,
+                len(sentence.text),
+                f"the source's name {name!r} is missing from the translation",
+                pair,
+                suggestion=name,
+                severity=Severity.INFO,
+            )
 
 
 RULES = (
@@ -158,16 +179,28 @@ RULES = (
         why="Readers and search engines know a person by one spelling; a re-transliterated name is a "
         "different person to them, and only the source shows which spelling is right.",
         flagged=(
-            Example("Le colonel Oleg Ignatnouk a parlé aux journalistes.", "fr",
-                    source="Colonel Oleg Ignatyuk spoke to reporters."),
-            Example("Colonel Oleg Ignatnouk spoke to reporters.", "en",
-                    source="Le colonel Oleg Ignatyuk a parlé aux journalistes."),
+            Example(
+                "Le colonel Oleg Ignatnouk a parlé aux journalistes.",
+                "fr",
+                source="Colonel Oleg Ignatyuk spoke to reporters.",
+            ),
+            Example(
+                "Colonel Oleg Ignatnouk spoke to reporters.",
+                "en",
+                source="Le colonel Oleg Ignatyuk a parlé aux journalistes.",
+            ),
         ),
         passing=(
-            Example("Les combattants de l'État islamique sont entrés à Alep, pas à Moscou.", "fr",
-                    source="Islamic State fighters entered Aleppo, not Moscow."),
-            Example("The army retook Aleppo and Damascus on Friday.", "en",
-                    source="L'armée a repris Alep et Damas vendredi."),
+            Example(
+                "Les combattants de l'État islamique sont entrés à Alep, pas à Moscou.",
+                "fr",
+                source="Islamic State fighters entered Aleppo, not Moscow.",
+            ),
+            Example(
+                "The army retook Aleppo and Damascus on Friday.",
+                "en",
+                source="L'armée a repris Alep et Damas vendredi.",
+            ),
         ),
         check=check_names,
         scope="document",

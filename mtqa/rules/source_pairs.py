@@ -34,13 +34,13 @@ class Pair:
         """The target paragraphs (JSONL rows) holding this bead and its neighbours: a number or a name
         may move to another sentence of the paragraph in translation."""
         al = self.alignment
-        beads = al.beads[max(0, self.index - reach): self.index + reach + 1]
+        beads = al.beads[max(0, self.index - reach) : self.index + reach + 1]
         segments = sorted({al.target[t].segment for b in beads for t in b.tgt})
         return " ".join(al.target_segments[k] for k in segments)
 
     def neighbour_source_text(self, reach: int = 1) -> str:
         al = self.alignment
-        beads = al.beads[max(0, self.index - reach): self.index + reach + 1]
+        beads = al.beads[max(0, self.index - reach) : self.index + reach + 1]
         segments = sorted({al.source[s].segment for b in beads for s in b.src})
         return " ".join(al.source_segments[k] for k in segments)
 
@@ -67,8 +67,22 @@ def source_extra(pair: Pair) -> dict:
     return {"source": text, "source_sentences": list(pair.bead.src)}
 
 
-def hit(sentence: Sentence, start: int, end: int, message: str, pair: Pair, suggestion: str | None = None,
-        severity=None) -> Hit:
+def hit(
+    sentence: Sentence,
+    start: int,
+    end: int,
+    message: str,
+    pair: Pair,
+    suggestion: str | None = None,
+    severity=None,
+) -> Hit:
     """A hit at sentence-local offsets [start, end) of a target sentence."""
-    return Hit(sentence.start + start, sentence.start + end, message, suggestion=suggestion,
-               segment=sentence.segment, severity=severity, extra=source_extra(pair))
+    return Hit(
+        sentence.start + start,
+        sentence.start + end,
+        message,
+        suggestion=suggestion,
+        segment=sentence.segment,
+        severity=severity,
+        extra=source_extra(pair),
+    )

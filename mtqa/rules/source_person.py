@@ -17,7 +17,7 @@ compared: without a parser their number cannot be read reliably.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -30,7 +30,7 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*(?:['’]s)?")
 _SINGULAR_S = ("ss", "us", "is", "'s", "’s", "ics")  # "press", "virus", "crisis", "politics"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _person_words(lang: str) -> dict[str, str]:
     """word -> "first", "second" or "generic" (a personal voice in a source, never flagged)."""
     return {r[0]: r[1] for r in table(lang, "person_pronouns_1_2") if len(r) >= 2}
@@ -41,7 +41,7 @@ def _person(token: str, words: dict[str, str], text: str, end: int) -> str | Non
     person = words.get(low)
     if person is None or token == "i":  # "i" is a list marker or "i.e.", never the pronoun
         return None
-    if len(low) == 1 and low != "i" and text[end:end + 1] not in ("'", "’"):
+    if len(low) == 1 and low != "i" and text[end : end + 1] not in ("'", "’"):
         return None  # j', m', t' are pronouns only when elided ("3m", "54-m" are metres)
     # "US" is the country, not "us"; "I" is the only upper-case pronoun.
     if token.islower() or token == "I" or (token[0].isupper() and token[1:].islower()):
@@ -50,8 +50,11 @@ def _person(token: str, words: dict[str, str], text: str, end: int) -> str | Non
 
 
 def _voices(text: str, words: dict[str, str], quotes=None) -> set[str]:
-    return {p for m in _TOKEN.finditer(text)
-            if (p := _person(m.group(), words, text, m.end())) and not (quotes and quotes.inside(m.start()))}
+    return {
+        p
+        for m in _TOKEN.finditer(text)
+        if (p := _person(m.group(), words, text, m.end())) and not (quotes and quotes.inside(m.start()))
+    }
 
 
 def check_person(view, ctx):
@@ -72,18 +75,27 @@ def check_person(view, ctx):
             continue
         for s in pair.target:
             quotes = view.segments[s.segment].quotes
-            for m in _TOKEN.finditer(s.text):
+            tokens = list(_TOKEN.finditer(s.text))
+            for k, m in enumerate(tokens):
                 person = _person(m.group(), target_words, s.text, m.end())
                 if person in (None, "generic") or person in narration or m.group() in src_tokens:
                     continue  # "(I)" copied from the source is a numeral
-                if s.text[m.end():m.end() + 1] in (")", ".") and m.group() == "I":
-                    continue
+                if m.group() == "I" and (
+                    s.text[m.end() : m.end() + 1] in (")", ".")
+                    or (k >= 2 and tokens[k - 1].group()[:1].isupper())
+                ):
+                    continue  # a roman numeral: "World War I", "Part I.", "(I)"
                 if not quotes.inside(s.start + m.start(), s.start + m.end()):
-                    yield hit(s, m.start(), m.end(),
-                              f"{m.group()!r}: {person} person where the source sentence has none", pair)
+                    yield hit(
+                        s,
+                        m.start(),
+                        m.end(),
+                        f"{m.group()!r}: {person} person where the source sentence has none",
+                        pair,
+                    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _possessives(lang: str) -> dict[str, str]:
     return {r[0]: r[1] for r in table(lang, "possessives") if len(r) >= 2}
 
@@ -129,7 +141,7 @@ def check_possessive_number(view, ctx):
         # most likely the same possessives, and a count that differs is a shifted number.
         if not src or "?" in src or len(src) != len(tgt):
             continue
-        for wrong, right in (("sg", "pl"), ("pl", "sg")):
+        for wrong in ("sg", "pl"):
             excess = sum(1 for x in tgt if x[3] == wrong) - src.count(wrong)
             if excess <= 0:
                 continue
@@ -140,7 +152,9 @@ def check_possessive_number(view, ctx):
                 nxt = _TOKEN.search(s.text, b)
                 if nxt is not None and nxt.start() - b <= 1:
                     end = nxt.end()
-                yield hit(s, a, end, f"{word} possessive {s.text[a:end]!r} where the source has a {other} one", pair)
+                yield hit(
+                    s, a, end, f"{word} possessive {s.text[a:end]!r} where the source has a {other} one", pair
+                )
 
 
 RULES = (
@@ -151,17 +165,26 @@ RULES = (
         severity=Severity.WARNING,
         summary="A first- or second-person word in the translation, outside quotations, where the aligned "
         "source sentence has none.",
-        why="MT turns reported facts into a confession or an address to the reader (\"but never did\" -> "
-        "\"mais je ne l'ai jamais fait\"); the source proves the narrator never spoke in person.",
+        why='MT turns reported facts into a confession or an address to the reader ("but never did" -> '
+        '"mais je ne l\'ai jamais fait"); the source proves the narrator never spoke in person.',
         flagged=(
-            Example("La Turquie a promis de séparer les terroristes des rebelles, mais je ne l'ai jamais fait.",
-                    "fr", source="Turkey promised to separate the terrorists from the rebels but never did."),
-            Example("Turkey promised to separate the terrorists from the rebels, but I never did.",
-                    "en", source="La Turquie a promis de séparer les terroristes des rebelles, sans jamais le faire."),
+            Example(
+                "La Turquie a promis de séparer les terroristes des rebelles, mais je ne l'ai jamais fait.",
+                "fr",
+                source="Turkey promised to separate the terrorists from the rebels but never did.",
+            ),
+            Example(
+                "Turkey promised to separate the terrorists from the rebels, but I never did.",
+                "en",
+                source="La Turquie a promis de séparer les terroristes des rebelles, sans jamais le faire.",
+            ),
         ),
         passing=(
-            Example("« Nous tiendrons », a déclaré le ministre.", "fr",
-                    source='"We will hold," the minister said.'),
+            Example(
+                "« Nous tiendrons », a déclaré le ministre.",
+                "fr",
+                source='"We will hold," the minister said.',
+            ),
             Example("We will hold, the minister said.", "en", source="Nous tiendrons, a dit le ministre."),
             Example("Les forces américaines ont quitté la base.", "fr", source="US forces left the base."),
         ),
@@ -175,20 +198,32 @@ RULES = (
         category=Category.PRONOUN,
         severity=Severity.WARNING,
         summary="A third-person possessive whose grammatical number disagrees with the source "
-        "(\"its fighters\" -> \"son combattant\").",
+        '("its fighters" -> "son combattant").',
         why="A singular for a plural changes the fact reported (one fighter, not a force), and reads "
         "fluently enough to pass a monolingual review.",
         flagged=(
-            Example("HTS a déclaré que son combattant était entré dans Alep.", "fr",
-                    source="HTS said its fighters had entered Aleppo."),
-            Example("Le groupe a confirmé que ses commandants avaient été tués.", "fr",
-                    source="The group confirmed that its commander had been killed."),
+            Example(
+                "HTS a déclaré que son combattant était entré dans Alep.",
+                "fr",
+                source="HTS said its fighters had entered Aleppo.",
+            ),
+            Example(
+                "Le groupe a confirmé que ses commandants avaient été tués.",
+                "fr",
+                source="The group confirmed that its commander had been killed.",
+            ),
         ),
         passing=(
-            Example("HTS a déclaré que ses combattants étaient entrés dans Alep.", "fr",
-                    source="HTS said its fighters had entered Aleppo."),
-            Example("The government said its troops had inflicted heavy losses.", "en",
-                    source="Le gouvernement a déclaré que ses troupes avaient infligé de lourdes pertes."),
+            Example(
+                "HTS a déclaré que ses combattants étaient entrés dans Alep.",
+                "fr",
+                source="HTS said its fighters had entered Aleppo.",
+            ),
+            Example(
+                "The government said its troops had inflicted heavy losses.",
+                "en",
+                source="Le gouvernement a déclaré que ses troupes avaient infligé de lourdes pertes.",
+            ),
         ),
         check=check_possessive_number,
         scope="document",

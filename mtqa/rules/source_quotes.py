@@ -14,8 +14,10 @@ from mtqa.model import Category, Severity
 from mtqa.rules.base import Example, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
 
-_PAIRED = regex.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|‘[^‘’]*’(?![\p{L}])|(?<!\d)\"[^\"]*\"|"
-                        r"(?<![\p{L}\p{M}\d])'(?=\p{L})[^'\n]*?(?<=[\p{L}.,!?])'(?![\p{L}])")
+_PAIRED = regex.compile(
+    r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|‘[^‘’]*’(?![\p{L}])|(?<!\d)\"[^\"]*\"|"
+    r"(?<![\p{L}\p{M}\d])'(?=\p{L})[^'\n]*?(?<=[\p{L}.,!?])'(?![\p{L}])"
+)
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+")
 
 
@@ -44,36 +46,63 @@ def check_quotes(view, ctx):
     by_paragraph = _paragraph_quotes(al)
     for pair in pairs(view):
         src = pair.source_text
-        touching = [(sent, a, b) for sent in pair.source for a, b in by_paragraph.get(sent.segment, ())
-                    if a < sent.end and sent.start < b]
+        touching = [
+            (sent, a, b)
+            for sent in pair.source
+            for a, b in by_paragraph.get(sent.segment, ())
+            if a < sent.end and sent.start < b
+        ]
         if not touching:
             continue
-        has_marks = any(a < s.end and s.start < b for s in pair.target  # a quotation may open earlier
-                        for a, b in view.segments[s.segment].quotes.regions)
+        has_marks = any(
+            a < s.end and s.start < b
+            for s in pair.target  # a quotation may open earlier
+            for a, b in view.segments[s.segment].quotes.regions
+        ) or any(quotations(s.text) for s in pair.target)  # single quotes: 'off-target'
+
         if not has_marks:
             inside = [(max(a, sent.start), min(b, sent.end)) for sent, a, b in touching]
             seg_text = al.source_segments
-            words = max(len(_WORD.findall(seg_text[sent.segment][a:b])) for (sent, _, _), (a, b)
-                        in zip(touching, inside))
+            words = max(
+                len(_WORD.findall(seg_text[sent.segment][a:b]))
+                for (sent, _, _), (a, b) in zip(touching, inside, strict=True)
+            )
             if words >= 2:
                 s = pair.target[0]
-                yield hit(s, 0, len(s.text), "the source quotes here; the translation has no quotation marks",
-                          pair, severity=Severity.INFO)
+                yield hit(
+                    s,
+                    0,
+                    len(s.text),
+                    "the source quotes here; the translation has no quotation marks",
+                    pair,
+                    severity=Severity.INFO,
+                )
             continue
         for s in pair.target:
             scan = view.segments[s.segment].quotes
             for pos in scan.unclosed:
                 if s.start <= pos < s.end:
-                    yield hit(s, pos - s.start, pos - s.start + 1,
-                              "quotation opened here is never closed; the source closes it", pair)
+                    yield hit(
+                        s,
+                        pos - s.start,
+                        pos - s.start + 1,
+                        "quotation opened here is never closed; the source closes it",
+                        pair,
+                    )
             inside = quotations(s.text)
             src_quotes = quotations(src)
-            stranded = (len(pair.target) > 1 and inside and src_quotes and _outside_words(s.text, inside) == 0
-                        and all(_outside_words(src, [q]) > 0 for q in src_quotes))
+            stranded = (
+                len(pair.target) > 1
+                and inside
+                and src_quotes
+                and _outside_words(s.text, inside) == 0
+                and all(_outside_words(src, [q]) > 0 for q in src_quotes)
+            )
             if stranded:
                 a, b = inside[0]
-                yield hit(s, a, b, "quotation stands alone after its sentence; in the source it is part of it",
-                          pair)
+                yield hit(
+                    s, a, b, "quotation stands alone after its sentence; in the source it is part of it", pair
+                )
 
 
 RULES = (
@@ -84,21 +113,35 @@ RULES = (
         severity=Severity.WARNING,
         summary="A quotation of the source whose counterpart is missing, left unclosed, or moved outside "
         "its sentence in the translation.",
-        why="Quotation marks attribute words to a speaker; losing or displacing them changes who said "
-        "what.",
+        why="Quotation marks attribute words to a speaker; losing or displacing them changes who said what.",
         flagged=(
-            Example("Des groupes décrits par Washington comme des groupes armés. « rebelles modérés ».", "fr",
-                    source="Groups described by Washington as 'moderate rebels'."),
-            Example("« Au moins 200 militants ont été éliminés, a déclaré le colonel.", "fr",
-                    source='"At least 200 militants were eliminated," the colonel said.'),
+            Example(
+                "Des groupes décrits par Washington comme des groupes armés. « rebelles modérés ».",
+                "fr",
+                source="Groups described by Washington as 'moderate rebels'.",
+            ),
+            Example(
+                "« Au moins 200 militants ont été éliminés, a déclaré le colonel.",
+                "fr",
+                source='"At least 200 militants were eliminated," the colonel said.',
+            ),
         ),
         passing=(
-            Example("Des groupes décrits par Washington comme des « rebelles modérés ».", "fr",
-                    source="Groups described by Washington as 'moderate rebels'."),
-            Example('Groups described by Washington as "moderate rebels".', "en",
-                    source="Des groupes décrits par Washington comme des « rebelles modérés »."),
-            Example("Le porte-parole de l'armée de Moscou a parlé.", "fr",
-                    source="The spokesman of Moscow's army spoke."),
+            Example(
+                "Des groupes décrits par Washington comme des « rebelles modérés ».",
+                "fr",
+                source="Groups described by Washington as 'moderate rebels'.",
+            ),
+            Example(
+                'Groups described by Washington as "moderate rebels".',
+                "en",
+                source="Des groupes décrits par Washington comme des « rebelles modérés ».",
+            ),
+            Example(
+                "Le porte-parole de l'armée de Moscou a parlé.",
+                "fr",
+                source="The spokesman of Moscow's army spoke.",
+            ),
         ),
         check=check_quotes,
         scope="document",

@@ -5,9 +5,10 @@ over sentence sequences (moves 1-1, 1-2, 2-1, 1-0, 0-1, as in Gale & Church) whe
 1 - similarity and leaving a sentence unaligned costs a constant. Similarity is rapidfuzz's
 normalised Indel similarity over casefolded word tokens: a translation and its reference share most
 words (0.5-0.9), two unrelated sentences of the same language only a few function words (< 0.25),
-which character-level similarity separates far less well. The search runs in a band around the diagonal, so long
-articles stay near-linear. A hypothesis sentence left without a reference (scraped debris, an
-invented sentence) and a reference sentence the hypothesis dropped both become units of their own,
+which character-level similarity separates far less well. The search runs in a band around the
+diagonal, so long articles stay near-linear. A hypothesis sentence left without a reference (scraped
+debris, an invented sentence) and a reference sentence the hypothesis dropped both become units of
+their own (with several references: units merge until every reference agrees on the boundaries),
 so they weigh on the scores as they should.
 """
 
@@ -91,7 +92,9 @@ def align(hyp: list[str], ref: list[str]) -> list[Group]:
     return groups
 
 
-def merge_streams(n_hyp: int, alignments: list[list[Group]]) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+def merge_streams(
+    n_hyp: int, alignments: list[list[Group]]
+) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
     """Units shared by several reference streams: a unit boundary is kept only where every stream
     has one, so each unit's hypothesis is compared with complete reference sentences. With one
     stream the groups are the units. Returns (hypothesis range, one reference range per stream)."""
@@ -101,13 +104,15 @@ def merge_streams(n_hyp: int, alignments: list[list[Group]]) -> list[tuple[tuple
     for groups in alignments:
         boundaries &= {g.hyp[0] for g in groups if g.hyp[0] < g.hyp[1]} | {n_hyp}
     cuts = sorted(boundaries | {0})
-    spans = [(a, b) for a, b in zip(cuts, cuts[1:])] or [(0, 0)]
+    spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)] or [(0, 0)]
     units = []
     for a, b in spans:
         refs = []
         for groups in alignments:
             # a dropped reference sentence (0-1) goes with the unit that follows it (or the last)
-            inside = [g.ref for g in groups if a <= g.hyp[0] < b or (g.hyp[0] == b == n_hyp and b == spans[-1][1])]
+            inside = [
+                g.ref for g in groups if a <= g.hyp[0] < b or (g.hyp[0] == b == n_hyp and b == spans[-1][1])
+            ]
             lo = min((x for x, y in inside if y > x), default=None)
             hi = max((y for x, y in inside if y > x), default=None)
             refs.append((lo, hi) if lo is not None else (0, 0))

@@ -18,7 +18,9 @@ from pathlib import Path
 from mtqa.scoring.sacrebleu_metrics import MetricResult
 
 FETCH_HINT = (
-    "on a connected machine run `python -c \"import comet; comet.download_model('{name}')\"` "
+    # loading once caches the encoder's tokenizer and config (e.g. xlm-roberta-large) next to the model
+    "on a connected machine run "
+    "`python -c \"import comet; comet.load_from_checkpoint(comet.download_model('{name}'))\"` "
     "(gated models such as Unbabel/wmt22-cometkiwi-da or Unbabel/XCOMET-XL need `huggingface-cli login` "
     "first) and copy ~/.cache/huggingface to this machine, or pass --comet-model PATH to a checkpoint"
 )
@@ -82,11 +84,14 @@ def resolve_checkpoint(spec: str) -> tuple[Path, str]:
 
         folder = Path(snapshot_download(repo_id=spec, local_files_only=True))
     except Exception:  # LocalEntryNotFoundError, or anything else the cache lookup raises
-        raise CometError(f"COMET model {spec!r} is not in the local Hugging Face cache; "
-                         + FETCH_HINT.format(name=spec)) from None
+        raise CometError(
+            f"COMET model {spec!r} is not in the local Hugging Face cache; " + FETCH_HINT.format(name=spec)
+        ) from None
     ckpt = folder / "checkpoints" / "model.ckpt"
     if not ckpt.is_file():
-        raise CometError(f"COMET model {spec!r} is only partly in the local cache; " + FETCH_HINT.format(name=spec))
+        raise CometError(
+            f"COMET model {spec!r} is only partly in the local cache; " + FETCH_HINT.format(name=spec)
+        )
     return ckpt, spec
 
 
@@ -111,19 +116,30 @@ def load(spec: str) -> CometModel:
         if (folder / "encoder" / "config.json").is_file():
             extra["pretrained_model"] = str(folder / "encoder")
         model = model_class.load_from_checkpoint(
-            ckpt, load_pretrained_weights=False, map_location=torch.device("cpu"), strict=False,
-            local_files_only=True, weights_only=False, **extra,
+            ckpt,
+            load_pretrained_weights=False,
+            map_location=torch.device("cpu"),
+            strict=False,
+            local_files_only=True,
+            weights_only=False,
+            **extra,
         )
     except CometError:
         raise
     except Exception as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise CometError(f"cannot load COMET model {spec}: {first}") from None
+        hint = ""
+        if isinstance(exc, OSError) and not Path(spec).exists():  # the encoder's files are not cached
+            hint = "; " + FETCH_HINT.format(name=spec)
+        raise CometError(f"cannot load COMET model {spec}: {first}{hint}") from None
     segments = getattr(model.hparams, "input_segments", None) or ["mt", "src", "ref"]
     referenceless = hparams["class_identifier"] == "referenceless_regression_metric"
     return CometModel(
-        model=model, name=name, accepts_ref="ref" in segments and not referenceless,
-        requires_ref=bool(model.requires_references()), needs_src="src" in segments,
+        model=model,
+        name=name,
+        accepts_ref="ref" in segments and not referenceless,
+        requires_ref=bool(model.requires_references()),
+        needs_src="src" in segments,
     )
 
 
@@ -135,12 +151,21 @@ def _kind(loaded: CometModel, has_refs: bool, has_src: bool) -> str:
     else:
         raise CometError(f"COMET model {loaded.name} needs references (--ref)")
     if loaded.needs_src and not has_src and not (kind == "reference-based" and not loaded.requires_ref):
-        raise CometError(f"COMET model {loaded.name} needs the source: give --source (or 'src' in JSONL rows)")
+        raise CometError(
+            f"COMET model {loaded.name} needs the source: give --source (or 'src' in JSONL rows)"
+        )
     return kind
 
 
-def predict(loaded: CometModel, hyps: list[str], refs: list[str | None] | None, srcs: list[str] | None,
-            batch_size: int = 16, gpus: int = 0, progress: bool = False) -> CometOutput:
+def predict(
+    loaded: CometModel,
+    hyps: list[str],
+    refs: list[str | None] | None,
+    srcs: list[str] | None,
+    batch_size: int = 16,
+    gpus: int = 0,
+    progress: bool = False,
+) -> CometOutput:
     """Segment and system scores. With several references, COMET uses each unit's first one."""
     kind = _kind(loaded, refs is not None and any(r is not None for r in refs), srcs is not None)
     samples = []
@@ -156,8 +181,14 @@ def predict(loaded: CometModel, hyps: list[str], refs: list[str | None] | None, 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            out = loaded.model.predict(samples, batch_size=batch_size, gpus=gpus, progress_bar=progress,
-                                       accelerator="gpu" if gpus else "cpu", num_workers=0)
+            out = loaded.model.predict(
+                samples,
+                batch_size=batch_size,
+                gpus=gpus,
+                progress_bar=progress,
+                accelerator="gpu" if gpus else "cpu",
+                num_workers=0,
+            )
     except Exception as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise CometError(f"COMET model {loaded.name} failed: {first}") from None
@@ -165,11 +196,19 @@ def predict(loaded: CometModel, hyps: list[str], refs: list[str | None] | None, 
     spans = tuple(tuple(s) for s in (out.get("metadata") or {}).get("error_spans", [()] * len(scores)))
     import comet
 
-    signature = (f"model:{loaded.name}|kind:{'ref' if kind == 'reference-based' else 'qe'}|"
-                 f"refs:{'first' if kind == 'reference-based' else 0}|batch:{batch_size}|"
-                 f"comet:{comet.__version__}")
-    result = MetricResult(key="comet", name="COMET", corpus=float(out.system_score), signature=signature,
-                          segments=scores, segment_signature=signature)
+    signature = (
+        f"model:{loaded.name}|kind:{'ref' if kind == 'reference-based' else 'qe'}|"
+        f"refs:{'first' if kind == 'reference-based' else 0}|batch:{batch_size}|"
+        f"comet:{comet.__version__}"
+    )
+    result = MetricResult(
+        key="comet",
+        name="COMET",
+        corpus=float(out.system_score),
+        signature=signature,
+        segments=scores,
+        segment_signature=signature,
+    )
     return CometOutput(result=result, kind=kind, model_name=loaded.name, error_spans=spans)
 
 
@@ -185,7 +224,11 @@ def paired_bootstrap(a: list[float], b: list[float], n_samples: int = 1000, seed
     delta = means[0] - means[1]
     eps = 1e-12
     return {
-        "a_mean": float(means[0].mean()), "b_mean": float(means[1].mean()),
-        "a_wins": float((delta >= eps).mean()), "b_wins": float((delta <= -eps).mean()),
-        "ties": float((np.abs(delta) < eps).mean()), "n_samples": n_samples, "seed": seed,
+        "a_mean": float(means[0].mean()),
+        "b_mean": float(means[1].mean()),
+        "a_wins": float((delta >= eps).mean()),
+        "b_wins": float((delta <= -eps).mean()),
+        "ties": float((np.abs(delta) < eps).mean()),
+        "n_samples": n_samples,
+        "seed": seed,
     }

@@ -45,11 +45,24 @@ def _position(unit: Unit, local: int) -> tuple[int, int]:
 def _finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
     line, column = _position(unit, hit.start)
     return Finding(
-        code=rule.code, rule=rule.name, category=rule.category, severity=hit.severity or rule.severity,
-        message=hit.message, suggestion=hit.suggestion, path=unit.path,
-        start=unit.start + hit.start, end=unit.start + hit.end, text=unit.original[hit.start:hit.end],
-        line=line, column=column, doc_id=unit.doc_id, segment_id=unit.segment_id, segment_index=unit.index,
-        context=unit.original, context_start=unit.start, extra={"unit": unit.index, **hit.extra},
+        code=rule.code,
+        rule=rule.name,
+        category=rule.category,
+        severity=hit.severity or rule.severity,
+        message=hit.message,
+        suggestion=hit.suggestion,
+        path=unit.path,
+        start=unit.start + hit.start,
+        end=unit.start + hit.end,
+        text=unit.original[hit.start : hit.end],
+        line=line,
+        column=column,
+        doc_id=unit.doc_id,
+        segment_id=unit.segment_id,
+        segment_index=unit.index,
+        context=unit.original,
+        context_start=unit.start,
+        extra={"unit": unit.index, **hit.extra},
     )
 
 
@@ -60,7 +73,7 @@ def floor_findings(units: list[Unit], results: list[MetricResult], floors: dict[
         result = by_key.get(key)
         if result is None:
             continue
-        for unit, value in zip(units, result.segments):
+        for unit, value in zip(units, result.segments, strict=False):
             if unit.is_blank or not breaches(key, value, floor):
                 continue
             message = floor_message(result.name, key, value, floor)
@@ -76,10 +89,12 @@ def floor_findings(units: list[Unit], results: list[MetricResult], floors: dict[
 
 def span_findings(units: list[Unit], spans_per_unit) -> list[Finding]:
     out = []
-    for unit, spans in zip(units, spans_per_unit):
+    for unit, spans in zip(units, spans_per_unit, strict=False):
         if not spans:
             continue
-        mapping = flat_to_original(unit.original, unit.hyp) if unit.hyp != unit.original[:len(unit.hyp)] else None
+        mapping = (
+            flat_to_original(unit.original, unit.hyp) if unit.hyp != unit.original[: len(unit.hyp)] else None
+        )
         for hit in span_hits(unit.hyp, spans):
             if mapping is not None:
                 hit = Hit(**{**hit.__dict__, "start": mapping[hit.start], "end": mapping[hit.end - 1] + 1})

@@ -55,7 +55,7 @@ def _has_paragraphs(text: str) -> bool:
     """Article-shaped: paragraphs separated by blank lines, not a line-aligned corpus with the odd
     empty segment (blank lines are at least a tenth of the lines, and there are two or more)."""
     lines = [ln for _, ln in split_lines(text)]
-    inner = lines[:len(lines) - next((k for k, ln in enumerate(reversed(lines)) if ln.strip()), 0)]
+    inner = lines[: len(lines) - next((k for k, ln in enumerate(reversed(lines)) if ln.strip()), 0)]
     blank = sum(1 for ln in inner if not ln.strip())
     return blank >= 2 and blank * 10 >= len(inner) and len(inner) - blank > 1
 
@@ -68,9 +68,19 @@ def _check_not_empty(path: str, lines: list[str]) -> None:
 def _line_units(path: str, text: str, refs: list[list[str]], srcs: list[str] | None) -> list[Unit]:
     units = []
     for i, (offset, line) in enumerate(split_lines(text)):
-        units.append(Unit(hyp=line, refs=tuple(r[i] for r in refs), index=i, path=path, line=i + 1,
-                          start=offset, end=offset + len(line), src=srcs[i] if srcs else None,
-                          original=line))
+        units.append(
+            Unit(
+                hyp=line,
+                refs=tuple(r[i] for r in refs),
+                index=i,
+                path=path,
+                line=i + 1,
+                start=offset,
+                end=offset + len(line),
+                src=srcs[i] if srcs else None,
+                original=line,
+            )
+        )
     return units
 
 
@@ -109,18 +119,32 @@ def _jsonl_units(path: str, text: str, want_refs: bool | None, want_src: bool) -
                 n_refs = len(refs)
             elif len(refs) != n_refs:
                 raise ScoringInputError(
-                    f"{where}: 'ref' has {len(refs)} reference(s), expected {n_refs} as on the first row")
+                    f"{where}: 'ref' has {len(refs)} reference(s), expected {n_refs} as on the first row"
+                )
         src = row.get("src")
         if not isinstance(src, str):
             if want_src:
-                raise ScoringInputError(f"{where}: no string 'src' (give sources in the rows or with --source)")
+                raise ScoringInputError(
+                    f"{where}: no string 'src' (give sources in the rows or with --source)"
+                )
             src = None
         seg_id = row.get("id")
         doc_id = row.get("doc_id")
-        units.append(Unit(hyp=row["mt"].rstrip(), refs=refs, index=len(units), path=path, line=lineno,
-                          start=0, end=len(row["mt"].rstrip()), src=src,
-                          segment_id=None if seg_id is None else str(seg_id),
-                          doc_id=None if doc_id is None else str(doc_id), original=row["mt"]))
+        units.append(
+            Unit(
+                hyp=row["mt"].rstrip(),
+                refs=refs,
+                index=len(units),
+                path=path,
+                line=lineno,
+                start=0,
+                end=len(row["mt"].rstrip()),
+                src=src,
+                segment_id=None if seg_id is None else str(seg_id),
+                doc_id=None if doc_id is None else str(doc_id),
+                original=row["mt"],
+            )
+        )
     if not units:
         raise ScoringInputError(f"{path}: no segments (empty JSONL file)")
     return units
@@ -129,8 +153,15 @@ def _jsonl_units(path: str, text: str, want_refs: bool | None, want_src: bool) -
 def _with_streams(units: list[Unit], refs: list[list[str]], srcs: list[str] | None) -> list[Unit]:
     out = []
     for i, u in enumerate(units):
-        out.append(Unit(**{**u.__dict__, "refs": u.refs + tuple(r[i] for r in refs),
-                           "src": srcs[i] if srcs else u.src}))
+        out.append(
+            Unit(
+                **{
+                    **u.__dict__,
+                    "refs": u.refs + tuple(r[i] for r in refs),
+                    "src": srcs[i] if srcs else u.src,
+                }
+            )
+        )
     return out
 
 
@@ -141,8 +172,14 @@ def _line_file(path: str, expected: int, hyp_path: str, hint: str = "", text: st
     return lines
 
 
-def load(hyp_path: str, ref_paths: list[str] | tuple[str, ...] = (), src_path: str | None = None,
-         align: str = "auto", need_source: bool = False, need_refs: bool = True) -> ScoringSet:
+def load(
+    hyp_path: str,
+    ref_paths: list[str] | tuple[str, ...] = (),
+    src_path: str | None = None,
+    align: str = "auto",
+    need_source: bool = False,
+    need_refs: bool = True,
+) -> ScoringSet:
     """The units to score. `need_refs` False lets a source alone do (reference-free COMET).
     Raises ScoringInputError with a one-line message."""
     if align not in ALIGN_MODES:
@@ -153,19 +190,20 @@ def load(hyp_path: str, ref_paths: list[str] | tuple[str, ...] = (), src_path: s
         want_refs = False if refs_arg else (True if need_refs else None)
         units = _jsonl_units(hyp_path, hyp_text, want_refs=want_refs, want_src=need_source and not src_path)
         refs = [_line_file(p, len(units), hyp_path, " JSONL rows") for p in refs_arg]
-        for p, lines in zip(refs_arg, refs):
+        for p, lines in zip(refs_arg, refs, strict=False):
             _check_not_empty(p, lines)
         srcs = _line_file(src_path, len(units), hyp_path, " JSONL rows") if src_path else None
         units = _with_streams(units, refs, srcs)
         if units[0].refs and not any((r or "").strip() for u in units for r in u.refs):
             raise ScoringInputError(f"{hyp_path}: every reference is empty")
         rows_src = all(u.src is not None for u in units)
-        return ScoringSet(units, hyp_path, refs_arg or (hyp_path,), src_path or (hyp_path if rows_src else None),
-                          "jsonl")
+        return ScoringSet(
+            units, hyp_path, refs_arg or (hyp_path,), src_path or (hyp_path if rows_src else None), "jsonl"
+        )
     if not refs_arg and (need_refs or not src_path):
         raise ScoringInputError(f"{hyp_path}: no reference given (use --ref, or JSONL rows with 'ref')")
     ref_texts = [_read_text(p) for p in refs_arg]
-    for p, t in zip(refs_arg, ref_texts):
+    for p, t in zip(refs_arg, ref_texts, strict=False):
         _check_not_empty(p, [ln for _, ln in split_lines(t)])
     src_text = _read_text(src_path) if src_path else None
     n_hyp = len(split_lines(hyp_text))
@@ -178,6 +216,6 @@ def load(hyp_path: str, ref_paths: list[str] | tuple[str, ...] = (), src_path: s
 
         return article_set(hyp_path, hyp_text, refs_arg, ref_texts, src_path, src_text)
     hint = " (line-aligned files must match; use --align articles for whole articles)"
-    refs = [_line_file(p, n_hyp, hyp_path, hint, t) for p, t in zip(refs_arg, ref_texts)]
+    refs = [_line_file(p, n_hyp, hyp_path, hint, t) for p, t in zip(refs_arg, ref_texts, strict=False)]
     srcs = _line_file(src_path, n_hyp, hyp_path, hint, src_text) if src_path else None
     return ScoringSet(_line_units(hyp_path, hyp_text, refs, srcs), hyp_path, refs_arg, src_path, "lines")

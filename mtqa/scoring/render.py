@@ -10,7 +10,7 @@ def _excerpt(text: str | None) -> str:
     text = " ".join((text or "").split())
     if not text:
         return "(nothing)"
-    return text if len(text) <= _EXCERPT else text[:_EXCERPT - 1] + "…"
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
 
 
 def score_lines(report) -> list[tuple[str, str]]:
@@ -18,13 +18,18 @@ def score_lines(report) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     entries = [d for d in report.documents if d.get("kind") == "scores"]
     if not entries:  # scores that came without their metadata: the plain form
-        return [(f"{s.metric} = {s.value:.2f}  ({s.signature})", "")
-                for s in report.scores if s.scope == "corpus"]
+        return [
+            (f"{s.metric} = {s.value:.2f}  ({s.signature})", "") for s in report.scores if s.scope == "corpus"
+        ]
     for entry in entries:
         width = entry.get("width", 2)
         refs = ", ".join(entry["references"])
-        out.append((f"Scores: {entry['path']} against {refs} ({entry['mode']}, {entry['segments']} segments)",
-                    "bold"))
+        out.append(
+            (
+                f"Scores: {entry['path']} against {refs} ({entry['mode']}, {entry['segments']} segments)",
+                "bold",
+            )
+        )
         for c in entry["corpus"]:
             detail = f" {c['detail']}" if c.get("detail") else ""
             out.append((f"{c['metric']}|{c['signature']} = {c['value']:.{width}f}{detail}", ""))
@@ -32,6 +37,7 @@ def score_lines(report) -> list[tuple[str, str]]:
             out.append((f"COMET model: {entry['comet']['model']} ({entry['comet']['kind']})", ""))
         for failure in entry.get("thresholds_failed", []):
             out.append((f"threshold failed: {failure}", "bold red"))
+        out.extend(_document_lines(report, entry))
         if entry["weakest"]:
             out.append((f"Weakest segments (by {entry['ranked_by']}), weakest first:", "bold"))
         for u in entry["weakest"]:
@@ -45,6 +51,26 @@ def score_lines(report) -> list[tuple[str, str]]:
             out.append((f"      ref: {_excerpt(next((r for r in u['refs'] if r), None))}", "dim"))
         out.append(("", ""))
     return out
+
+
+def _document_lines(report, entry) -> list[tuple[str, str]]:
+    """Per-document figures (JSONL rows of several documents), weakest first."""
+    by_doc: dict[str, dict[str, float]] = {}
+    for s in report.scores:
+        if s.scope == "document" and s.path == entry["path"]:
+            by_doc.setdefault(s.doc_id, {})[s.metric] = s.value
+    if not by_doc:
+        return []
+    rank = entry.get("ranked_by")
+    sign = -1 if rank == "TER" else 1
+    docs = sorted(by_doc.items(), key=lambda kv: (sign * kv[1].get(rank, 0.0), kv[0]))[
+        : entry.get("limit", 10)
+    ]
+    width = entry.get("width", 2)
+    lines = [(f"Documents (by {rank}), weakest first:", "bold")]
+    for doc, figures in docs:
+        lines.append((f"  {doc}  " + "  ".join(f"{k} {v:.{width}f}" for k, v in figures.items()), ""))
+    return lines
 
 
 def print_scores(console, report) -> None:

@@ -3,7 +3,7 @@ weak segments and error spans, the thresholds that failed, and the weakest segme
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mtqa.model import Finding, Report, Score
 from mtqa.scoring.sacrebleu_metrics import SACREBLEU_METRICS, MetricResult, score_all
@@ -11,6 +11,7 @@ from mtqa.scoring.units import ScoringInputError, ScoringSet
 
 ALL_METRICS = (*SACREBLEU_METRICS, "comet")
 DEFAULT_METRICS = SACREBLEU_METRICS
+PROGRESS_FROM = 256  # segments; shorter COMET runs take seconds, a bar would only flicker
 RANK_ORDER = ("comet", "chrf", "chrf++", "bleu", "ter")  # the most reliable per segment first
 
 
@@ -20,7 +21,7 @@ class ScoreOptions:
     comet_model: str | None = None
     batch_size: int = 16
     gpus: int = 0
-    progress: bool = False
+    progress: bool = False  # a progress bar (on stderr) for runs of PROGRESS_FROM segments or more
     corpus_min: dict[str, float] = field(default_factory=dict)  # --min-bleu, --min-chrf, --min-comet
     corpus_max: dict[str, float] = field(default_factory=dict)  # --max-ter
     segment_floors: dict[str, float] = field(default_factory=dict)  # a ceiling for "ter"
@@ -52,12 +53,21 @@ def _comet(sset: ScoringSet, options: ScoreOptions):
     from mtqa.scoring import comet_metric
 
     if not options.comet_model:
-        raise ScoringInputError("metric comet needs --comet-model (a checkpoint directory or a cached model name)")
+        raise ScoringInputError(
+            "metric comet needs --comet-model (a checkpoint directory or a cached model name)"
+        )
     loaded = comet_metric.load(options.comet_model)
     refs = [next((r for r in u.refs if r is not None), None) for u in sset.units] if sset.n_refs else None
     srcs = [u.src or "" for u in sset.units] if sset.has_source else None
-    return comet_metric.predict(loaded, sset.hyps, refs, srcs, batch_size=options.batch_size,
-                                gpus=options.gpus, progress=options.progress)
+    return comet_metric.predict(
+        loaded,
+        sset.hyps,
+        refs,
+        srcs,
+        batch_size=options.batch_size,
+        gpus=options.gpus,
+        progress=options.progress and len(sset.units) >= PROGRESS_FROM,
+    )
 
 
 def _thresholds(results: list[MetricResult], options: ScoreOptions) -> list[str]:
@@ -72,6 +82,15 @@ def _thresholds(results: list[MetricResult], options: ScoreOptions) -> list[str]
     return failures
 
 
+def _documents(sset: ScoringSet) -> dict[str, list[int]] | None:
+    """doc_id -> unit indices, when JSONL rows belong to more than one document."""
+    groups: dict[str, list[int]] = {}
+    for u in sset.units:
+        if u.doc_id is not None:
+            groups.setdefault(u.doc_id, []).append(u.index)
+    return groups if len(groups) > 1 else None
+
+
 def score_set(sset: ScoringSet, options: ScoreOptions) -> ScoreRun:
     from mtqa.scoring.findings import floor_findings, span_findings
 
@@ -80,19 +99,22 @@ def score_set(sset: ScoringSet, options: ScoreOptions) -> ScoreRun:
     if keys:
         if not sset.n_refs:
             raise ScoringInputError(f"{', '.join(keys)} need references (--ref)")
-        results = score_all(keys, sset.hyps, sset.ref_streams)
+        results = score_all(keys, sset.hyps, sset.ref_streams, _documents(sset))
     comet = None
     if "comet" in options.metrics or options.comet_model:
         comet = _comet(sset, options)
-        results.append(comet.result)
+        groups = _documents(sset) or {}
+        means = tuple((d, sum(comet.result.segments[i] for i in idx) / len(idx)) for d, idx in groups.items())
+        results.append(replace(comet.result, documents=means))
     by_key = {r.key: r for r in results}
     rank_metric = next((k for k in RANK_ORDER if k in by_key), None)
     ranking = []
     if rank_metric:
         r = by_key[rank_metric]
         sign = 1 if r.higher_is_better else -1
-        ranking = sorted((u.index for u in sset.units if not u.is_blank),
-                         key=lambda i: (sign * r.segments[i], i))
+        ranking = sorted(
+            (u.index for u in sset.units if not u.is_blank), key=lambda i: (sign * r.segments[i], i)
+        )
     findings = floor_findings(sset.units, results, options.segment_floors)
     if comet is not None:
         findings += span_findings(sset.units, comet.error_spans)
@@ -105,9 +127,24 @@ def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions) -> None:
     for r in run.results:
         report.scores.append(Score(r.name, r.corpus, r.signature, "corpus", path=sset.hyp_path))
     for r in run.results:
-        for unit, value in zip(sset.units, r.segments):
-            report.scores.append(Score(r.name, value, r.segment_signature, "segment", path=unit.path,
-                                       doc_id=unit.doc_id, segment_id=unit.segment_id, segment_index=unit.index))
+        for doc_id, value in r.documents:
+            report.scores.append(
+                Score(r.name, value, r.signature, "document", path=sset.hyp_path, doc_id=doc_id)
+            )
+    for r in run.results:
+        for unit, value in zip(sset.units, r.segments, strict=False):
+            report.scores.append(
+                Score(
+                    r.name,
+                    value,
+                    r.segment_signature,
+                    "segment",
+                    path=unit.path,
+                    doc_id=unit.doc_id,
+                    segment_id=unit.segment_id,
+                    segment_index=unit.index,
+                )
+            )
     report.findings.extend(run.findings)
     report.notes.extend(sset.notes)
     if run.comet is not None:
@@ -116,25 +153,47 @@ def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions) -> None:
 
     def unit_entry(i: int) -> dict:
         u = sset.units[i]
-        return {"index": u.index, "path": u.path, "line": u.line, "column": u.column, "start": u.start,
-                "end": u.end, "segment_id": u.segment_id, "doc_id": u.doc_id, "alignment": u.alignment,
-                "hyp": u.hyp, "refs": list(u.refs),
-                "scores": {r.name: round(r.segments[i], 4) for r in run.results}}
+        return {
+            "index": u.index,
+            "path": u.path,
+            "line": u.line,
+            "column": u.column,
+            "start": u.start,
+            "end": u.end,
+            "segment_id": u.segment_id,
+            "doc_id": u.doc_id,
+            "alignment": u.alignment,
+            "hyp": u.hyp,
+            "refs": list(u.refs),
+            "scores": {r.name: round(r.segments[i], 4) for r in run.results},
+        }
 
-    report.documents.append({
-        "kind": "scores",
-        "path": sset.hyp_path,
-        "references": list(sset.ref_paths),
-        "source": sset.src_path,
-        "mode": sset.mode,
-        "segments": len(sset.units),
-        "corpus": [{"metric": r.name, "key": r.key, "value": r.corpus, "signature": r.signature,
-                    "detail": r.detail} for r in run.results],
-        "comet": None if run.comet is None else {"model": run.comet.model_name, "kind": run.comet.kind},
-        "thresholds_failed": run.failures,
-        "ranked_by": next((r.name for r in run.results if r.key == run.rank_metric), None),
-        "weakest": [unit_entry(i) for i in run.ranking[:options.weakest]],
-        "width": options.width,
-        "alignment": [{"index": u.index, "line": u.line, "alignment": u.alignment} for u in sset.units]
-        if sset.mode == "articles" else [],
-    })
+    report.documents.append(
+        {
+            "kind": "scores",
+            "path": sset.hyp_path,
+            "references": list(sset.ref_paths),
+            "source": sset.src_path,
+            "mode": sset.mode,
+            "segments": len(sset.units),
+            "corpus": [
+                {
+                    "metric": r.name,
+                    "key": r.key,
+                    "value": r.corpus,
+                    "signature": r.signature,
+                    "detail": r.detail,
+                }
+                for r in run.results
+            ],
+            "comet": None if run.comet is None else {"model": run.comet.model_name, "kind": run.comet.kind},
+            "thresholds_failed": run.failures,
+            "ranked_by": next((r.name for r in run.results if r.key == run.rank_metric), None),
+            "weakest": [unit_entry(i) for i in run.ranking[: options.weakest]],
+            "width": options.width,
+            "limit": options.weakest,
+            "alignment": [{"index": u.index, "line": u.line, "alignment": u.alignment} for u in sset.units]
+            if sset.mode == "articles"
+            else [],
+        }
+    )

@@ -23,6 +23,7 @@ class MetricResult:
     segment_signature: str
     higher_is_better: bool = True
     detail: str = ""  # sacrebleu's verbose part (BLEU precisions, brevity penalty)
+    documents: tuple[tuple[str, float], ...] = ()  # (doc_id, score) when the units form several documents
 
 
 def make_metric(key: str, sentence: bool = False):
@@ -43,7 +44,11 @@ def _signature(metric) -> str:
     return metric.get_signature().format()
 
 
-def score_metric(key: str, hyps: list[str], ref_streams: list[list[str | None]]) -> MetricResult:
+def score_metric(
+    key: str, hyps: list[str], ref_streams: list[list[str | None]], groups: dict[str, list[int]] | None = None
+) -> MetricResult:
+    """Corpus and segment scores; with `groups` (doc_id -> unit indices), a corpus-style score per
+    document too, aggregated from the same segment statistics."""
     corpus_metric = make_metric(key)
     stats = corpus_metric._extract_corpus_statistics(hyps, ref_streams)
     corpus = corpus_metric._aggregate_and_compute(stats)
@@ -54,18 +59,37 @@ def score_metric(key: str, hyps: list[str], ref_streams: list[list[str | None]])
     if key == "bleu":
         detail = corpus.format(width=1, score_only=False).split(" = ", 1)[1].split(" ", 1)[1]
     return MetricResult(
-        key=key, name=corpus.name, corpus=corpus.score, signature=_signature(corpus_metric),
-        segments=segments, segment_signature=_signature(segment_metric),
-        higher_is_better=key != "ter", detail=detail,
+        key=key,
+        name=corpus.name,
+        corpus=corpus.score,
+        signature=_signature(corpus_metric),
+        segments=segments,
+        segment_signature=_signature(segment_metric),
+        higher_is_better=key != "ter",
+        detail=detail,
+        documents=tuple(
+            (doc, corpus_metric._aggregate_and_compute([stats[i] for i in idx]).score)
+            for doc, idx in (groups or {}).items()
+        ),
     )
 
 
-def score_all(keys: list[str], hyps: list[str], ref_streams: list[list[str | None]]) -> list[MetricResult]:
-    return [score_metric(k, hyps, ref_streams) for k in keys if k in SACREBLEU_METRICS]
+def score_all(
+    keys: list[str],
+    hyps: list[str],
+    ref_streams: list[list[str | None]],
+    groups: dict[str, list[int]] | None = None,
+) -> list[MetricResult]:
+    return [score_metric(k, hyps, ref_streams, groups) for k in keys if k in SACREBLEU_METRICS]
 
 
-def paired_test(keys: list[str], named_systems: list[tuple[str, list[str]]], ref_streams, test: str = "bs",
-                n_samples: int = 0) -> tuple[dict, dict]:
+def paired_test(
+    keys: list[str],
+    named_systems: list[tuple[str, list[str]]],
+    ref_streams,
+    test: str = "bs",
+    n_samples: int = 0,
+) -> tuple[dict, dict]:
     """sacrebleu's paired bootstrap ("bs") or approximate randomisation ("ar"), the first system
     being the baseline. Returns (signatures, results) as sacrebleu.significance.PairedTest does."""
     from sacrebleu.significance import PairedTest

@@ -3,15 +3,15 @@
 A number written with digits ("1,5 million", "1 500", "1.500", "2016", "24e") is *hard*: a
 translation must carry it. A number written out ("cinq", "two hundred", "dozens") is *soft*: it
 answers a number on the other side ("cinq ans" = "5 years") but is never reported itself, because
-number words are also ordinary words ("neuf" = new, "les deux" = both). Because the separator conventions differ (1,500 is fifteen
-hundred in English and one and a half in French), a number keeps every value it may mean, and two
-numbers match when their value sets meet.
+number words are also ordinary words ("neuf" = new, "les deux" = both). Because separator
+conventions differ (1,500 is fifteen hundred in English and one and a half in French), a number
+keeps every value it may mean, and two numbers match when their value sets meet.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -20,9 +20,7 @@ from mtqa.data import table
 # Digits with thousands groups or a decimal part; spaces inside only before 3-digit groups.
 # Digits with thousands groups or a decimal part; spaces inside only before 3-digit groups. Digits
 # glued after letters ("Step2", "PS5") are read too, as soft numbers; "7x50" is two numbers.
-_DIGITS = regex.compile(
-    r"(?<!\d)(?:\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?![,.]\d)|\d+(?:[.,]\d+)*)"
-)
+_DIGITS = regex.compile(r"(?<!\d)(?:\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?![,.]\d)|\d+(?:[.,]\d+)*)")
 _ENTITY = regex.compile(r"&#x?[0-9a-fA-F]+;")  # HTML character references are not numbers
 _GLUED = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"\p{L}+")
@@ -45,7 +43,7 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(lang: str) -> dict[str, tuple[float, str]]:
     return {row[0]: (float(row[1]), row[2]) for row in table(lang, "number_words") if len(row) >= 3}
 
@@ -78,7 +76,8 @@ def _scaled(values: set[float], scale: float) -> frozenset[float]:
     return frozenset(values | {v * scale for v in values})
 
 
-def extract_numbers(text: str, lang: str | None) -> list[Number]:
+@lru_cache(maxsize=4096)  # the aligner, the mismatch test and the number rule read the same sentences
+def extract_numbers(text: str, lang: str | None) -> tuple[Number, ...]:
     """Digit numbers (with a following scale word: "1,5 million") and written-out numbers."""
     words = _words(lang) if lang else {}
     found: list[Number] = []
@@ -87,7 +86,11 @@ def extract_numbers(text: str, lang: str | None) -> list[Number]:
     for m in _DIGITS.finditer(text):
         if entities and any(a <= m.start() < b for a, b in entities):
             continue
-        glued = m.start() > 0 and _GLUED.match(text[m.start() - 1]) is not None and text[m.start() - 1] not in "xX"
+        glued = (
+            m.start() > 0
+            and _GLUED.match(text[m.start() - 1]) is not None
+            and text[m.start() - 1] not in "xX"
+        )
         try:
             values = _digit_values(m.group())
         except ValueError:
@@ -101,7 +104,7 @@ def extract_numbers(text: str, lang: str | None) -> list[Number]:
     if words:
         found.extend(_written_numbers(text, words, taken))
     found.sort(key=lambda n: n.start)
-    return found
+    return tuple(found)
 
 
 def _written_numbers(text: str, words: dict, taken: list[tuple[int, int]]) -> list[Number]:
@@ -116,18 +119,23 @@ def _written_numbers(text: str, words: dict, taken: list[tuple[int, int]]) -> li
         value = _combine([words[w][0] for _, _, w in run], [w for _, _, w in run], kinds)
         # Written-out numbers answer numbers on the other side but are never reported themselves:
         # "les deux" may translate "both", "neuf" may mean "new".
-        out.append(Number(run[0][0], run[-1][1], text[run[0][0]:run[-1][1]], frozenset({value}), True))
+        out.append(Number(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], frozenset({value}), True))
         run.clear()
 
     for m in _WORD.finditer(text):
         w = m.group().lower()
-        if any(a <= m.start() < b for a, b in taken):
-            flush()
+        if w not in words and not run:
+            continue  # the common case: an ordinary word, outside any run
+        if w in words and any(a <= m.start() < b for a, b in taken):
+            flush()  # the scale word of a digit number ("1,5 million"), already read
             continue
         if w in words:
-            gap = text[run[-1][1]:m.start()] if run else ""
-            if run and (gap.strip(" -\u00a0") not in ("", "et", "and") or words[w][1] == "soft"
-                        or words[run[-1][2]][1] == "soft"):
+            gap = text[run[-1][1] : m.start()] if run else ""
+            if run and (
+                gap.strip(" -\u00a0") not in ("", "et", "and")
+                or words[w][1] == "soft"
+                or words[run[-1][2]][1] == "soft"
+            ):
                 flush()
             run.append((m.start(), m.end(), w))
         elif run and w in ("et", "and") and m.start() - run[-1][1] <= 1:
@@ -140,7 +148,7 @@ def _written_numbers(text: str, words: dict, taken: list[tuple[int, int]]) -> li
 
 def _combine(values: list[float], names: list[str], kinds: list[str]) -> float:
     total, current = 0.0, 0.0
-    for v, name, kind in zip(values, names, kinds):
+    for v, name, kind in zip(values, names, kinds, strict=True):
         if kind == "scale":
             if v < 1000:
                 current = max(current, 1.0) * v

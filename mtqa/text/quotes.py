@@ -7,11 +7,15 @@ the text, because the reader cannot tell where the quotation stops either.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 PAIRS = {"«": "»", "“": "”", "„": "“"}
 CLOSERS = {v: k for k, v in PAIRS.items() if k != "„"}
 BRACKETS = {"(": ")", "[": "]"}
+# Only these characters matter; jumping from one to the next is ~10x faster than a per-character loop.
+_QUOTE_MARKS = re.compile('[«»“”„"]')
+_BRACKET_MARKS = re.compile(r"[()\[\]]")
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,8 @@ def scan_quotes(text: str) -> QuoteScan:
     regions: list[tuple[int, int]] = []
     stray: list[int] = []
     straight_open: int | None = None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == '"':
             if straight_open is None:
                 straight_open = i
@@ -61,7 +66,8 @@ def scan_brackets(text: str) -> tuple[list[int], list[int]]:
     stack: list[tuple[str, int]] = []
     stray: list[int] = []
     closers = {v: k for k, v in BRACKETS.items()}
-    for i, ch in enumerate(text):
+    for m in _BRACKET_MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in BRACKETS:
             stack.append((ch, i))
         elif ch in closers:

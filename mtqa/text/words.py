@@ -14,7 +14,7 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 
 # What clings to a blank-separated word and is no part of it, for bare_words.
-CLINGING_PUNCTUATION = ".,;:!?«»“”\"'’()[]…–—-"
+CLINGING_PUNCTUATION = ".,;:!?«»“”\"'’()[]{}…–—-"
 
 
 def bare_words(text: str) -> list[str]:

@@ -217,3 +217,28 @@ def test_stranded_quote_clean(text, lang):
 )
 def test_clean_news_text_has_no_punctuation_findings(text, lang):
     assert punctuation_findings(text, lang) == []
+
+
+def test_unpaired_mark_mirrored_in_the_source_is_info():
+    doc = Document(
+        path="<rows>",
+        segments=(
+            Segment(
+                "Déclinaison réglable (la différence entre le nord magnétique",
+                0,
+                id="0",
+                src="Adjustable declination (the difference between magnetic north",
+                src_lang="en",
+            ),
+            Segment(
+                "Déclinaison réglable (la différence entre le nord magnétique",
+                1,
+                id="1",
+                src="Adjustable declination (the difference between magnetic north)",
+                src_lang="en",
+            ),
+        ),
+        kind="segments",
+    )
+    found = run_rows("MTQ502", doc, "fr")
+    assert [(f.segment_id, f.severity) for f in found] == [("0", Severity.INFO), ("1", Severity.ERROR)]

@@ -140,3 +140,29 @@ def test_repeated_phrase_clean(text, lang):
 def test_clean_news_text_has_no_repetition_warning(text, lang):
     found = run_rule("MTQ301", text, lang) + run_rule("MTQ302", text, lang)
     assert [(f.code, f.text) for f in found if f.severity >= Severity.WARNING] == []
+
+
+def test_repeat_that_mirrors_the_source_is_info():
+    """A product list or scraped CSS repeats in the source too: the translation is faithful."""
+    from mtqa.config import Config
+    from mtqa.engine import check
+    from mtqa.model import Document, Segment
+    from mtqa.rules import BY_CODE
+
+    mt = (
+        "Mousse EVA moulée à chaud à cellules fermées bleue, "
+        "mousse EVA moulée à chaud à cellules fermées verte."
+    )
+    src = "Blue closed cell heat molded EVA foam, green closed cell heat molded EVA foam."
+    rows = Document(
+        path="<rows>", segments=(Segment(mt, 0, id="0", src=src, src_lang="en"),), kind="segments"
+    )
+    found = check([rows], (BY_CODE["MTQ302"],), Config(lang="fr")).findings
+    assert [(f.severity, "source repeats" in f.message) for f in found] == [(Severity.INFO, True)]
+    rows = Document(
+        path="<rows>",
+        segments=(Segment(mt, 0, id="0", src="Blue and green closed cell foam.", src_lang="en"),),
+        kind="segments",
+    )
+    found = check([rows], (BY_CODE["MTQ302"],), Config(lang="fr")).findings
+    assert [f.severity for f in found] == [Severity.WARNING]

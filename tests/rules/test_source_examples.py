@@ -11,8 +11,18 @@ SOURCE_RULES = [r for r in ALL_RULES if "source" in r.requires]
 
 
 def test_source_rules_are_registered():
-    assert {r.code for r in SOURCE_RULES} >= {"MTQ111", "MTQ211", "MTQ212", "MTQ511", "MTQ611", "MTQ901",
-                                             "MTQ911", "MTQ912", "MTQ913", "MTQ921"}
+    assert {r.code for r in SOURCE_RULES} >= {
+        "MTQ111",
+        "MTQ211",
+        "MTQ212",
+        "MTQ511",
+        "MTQ611",
+        "MTQ901",
+        "MTQ911",
+        "MTQ912",
+        "MTQ913",
+        "MTQ921",
+    }
 
 
 @pytest.mark.parametrize("rule", SOURCE_RULES, ids=lambda r: r.code)

@@ -29,8 +29,11 @@ def test_debris_and_dropped_sentence_stay_unaligned():
 
 
 def test_sentence_split_in_two_is_a_two_to_one_match():
-    hyp = [*REF[:3], "Elle avait promis de séparer les terroristes des rebelles légitimes.",
-           "Mais elle ne l'a jamais fait."]
+    hyp = [
+        *REF[:3],
+        "Elle avait promis de séparer les terroristes des rebelles légitimes.",
+        "Mais elle ne l'a jamais fait.",
+    ]
     assert labels(align(hyp, REF)) == ["1-1", "1-1", "1-1", "2-1"]
 
 
@@ -48,7 +51,10 @@ def test_merge_streams_keeps_common_boundaries():
 
 
 def test_long_articles_align_in_near_linear_time():
-    ref = [f"Le rapport numéro {i} décrit la situation dans la région {i % 17} avec {i * 3} témoins." for i in range(2000)]
+    ref = [
+        f"Le rapport numéro {i} décrit la situation dans la région {i % 17} avec {i * 3} témoins."
+        for i in range(2000)
+    ]
     hyp = [s.replace("décrit", "présente") for s in ref]
     del hyp[500]
     start = time.perf_counter()

@@ -14,9 +14,16 @@ pytestmark = pytest.mark.slow
 
 
 def paths(data_dir):
-    return {k: str(data_dir / v) for k, v in
-            {"hyp": "hyp.fr.txt", "ref": "ref1.fr.txt", "src": "src.en.txt", "b": "sys_b.fr.txt",
-             "rows": "rows.jsonl"}.items()}
+    return {
+        k: str(data_dir / v)
+        for k, v in {
+            "hyp": "hyp.fr.txt",
+            "ref": "ref1.fr.txt",
+            "src": "src.en.txt",
+            "b": "sys_b.fr.txt",
+            "rows": "rows.jsonl",
+        }.items()
+    }
 
 
 def run_json(argv, capsys) -> dict:
@@ -32,7 +39,16 @@ def comet_scores(report) -> tuple[dict, list[dict]]:
 
 def test_reference_based_model(tiny_comet, data_dir, capsys):
     p = paths(data_dir)
-    argv = ["score", p["hyp"], "--ref", p["ref"], "--source", p["src"], "--comet-model", str(tiny_comet["reference"])]
+    argv = [
+        "score",
+        p["hyp"],
+        "--ref",
+        p["ref"],
+        "--source",
+        p["src"],
+        "--comet-model",
+        str(tiny_comet["reference"]),
+    ]
     report = run_json(argv, capsys)
     corpus, segments = comet_scores(report)
     assert len(segments) == 10
@@ -54,8 +70,21 @@ def test_model_directory_can_move(tiny_comet, data_dir, tmp_path, capsys):
     text = hparams.read_text(encoding="utf-8")
     hparams.write_text(text.replace(str(tiny_comet["reference"]), "/nowhere"), encoding="utf-8")
     p = paths(data_dir)
-    report = run_json(["score", p["hyp"], "--ref", p["ref"], "--source", p["src"], "--metrics", "comet",
-                       "--comet-model", str(moved / "checkpoints" / "model.ckpt")], capsys)
+    report = run_json(
+        [
+            "score",
+            p["hyp"],
+            "--ref",
+            p["ref"],
+            "--source",
+            p["src"],
+            "--metrics",
+            "comet",
+            "--comet-model",
+            str(moved / "checkpoints" / "model.ckpt"),
+        ],
+        capsys,
+    )
     corpus, _ = comet_scores(report)
     assert corpus["signature"].startswith("model:moved-model|")
     assert [s["metric"] for s in report["scores"] if s["scope"] == "corpus"] == ["COMET"]
@@ -63,8 +92,19 @@ def test_model_directory_can_move(tiny_comet, data_dir, tmp_path, capsys):
 
 def test_reference_free_model(tiny_comet, data_dir, capsys):
     p = paths(data_dir)
-    report = run_json(["score", p["hyp"], "--source", p["src"], "--metrics", "comet",
-                       "--comet-model", str(tiny_comet["qe"])], capsys)
+    report = run_json(
+        [
+            "score",
+            p["hyp"],
+            "--source",
+            p["src"],
+            "--metrics",
+            "comet",
+            "--comet-model",
+            str(tiny_comet["qe"]),
+        ],
+        capsys,
+    )
     corpus, segments = comet_scores(report)
     assert "kind:qe" in corpus["signature"] and len(segments) == 10
     entry = next(d for d in report["documents"] if d.get("kind") == "scores")
@@ -73,22 +113,47 @@ def test_reference_free_model(tiny_comet, data_dir, capsys):
 
 def test_reference_free_model_needs_a_source(tiny_comet, data_dir, capsys):
     p = paths(data_dir)
-    assert main(["score", p["hyp"], "--ref", p["ref"], "--metrics", "comet", "--comet-model", str(tiny_comet["qe"])]) == 2
+    assert (
+        main(
+            [
+                "score",
+                p["hyp"],
+                "--ref",
+                p["ref"],
+                "--metrics",
+                "comet",
+                "--comet-model",
+                str(tiny_comet["qe"]),
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "needs the source" in err and err.count("\n") == 1
 
 
 def test_reference_based_model_needs_references(tiny_comet, data_dir, capsys):
     p = paths(data_dir)
-    code = main(["score", p["hyp"], "--source", p["src"], "--metrics", "comet",
-                 "--comet-model", str(tiny_comet["reference"])])
+    code = main(
+        [
+            "score",
+            p["hyp"],
+            "--source",
+            p["src"],
+            "--metrics",
+            "comet",
+            "--comet-model",
+            str(tiny_comet["reference"]),
+        ]
+    )
     assert code == 2 and "needs references" in capsys.readouterr().err
 
 
 def test_error_spans_become_findings(tiny_comet, data_dir, capsys):
     p = paths(data_dir)
-    report = run_json(["score", p["rows"], "--comet-model", str(tiny_comet["spans"]), "--metrics", "chrf,comet"],
-                      capsys)
+    report = run_json(
+        ["score", p["rows"], "--comet-model", str(tiny_comet["spans"]), "--metrics", "chrf,comet"], capsys
+    )
     spans = [f for f in report["findings"] if f["code"] == "MTQ952"]
     assert spans, "the tiny XCOMET model labels some tokens as major errors"
     rows = [json.loads(line) for line in (data_dir / "rows.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -96,29 +161,47 @@ def test_error_spans_become_findings(tiny_comet, data_dir, capsys):
     for f in spans:
         assert f["rule"] == "comet-error-span" and f["category"] == "score"
         assert f["severity"] == "warning" and f["comet_severity"] == "major"
-        assert by_id[f["segment_id"]][f["start"]:f["end"]] == f["text"] == f["text"].strip()
+        assert by_id[f["segment_id"]][f["start"] : f["end"]] == f["text"] == f["text"].strip()
 
 
 def test_error_spans_on_an_article_point_into_the_file(tiny_comet, data_dir, tmp_path, capsys):
     hyp = data_dir / "article.hyp.fr.txt"
     src = tmp_path / "src.en.txt"  # same paragraph structure as the translation
-    src.write_text("Russian jets strike near Aleppo\n\nRussian warplanes struck. The ministry spoke.\n\n"
-                   "Related Post\n\nResidents reported shelling. The government spoke. Villages.\n\n"
-                   "The United Nations called for an end to the fighting.\n", encoding="utf-8")
-    report = run_json(["check", str(hyp), "--ref", str(data_dir / "article.ref.fr.txt"), "--source", str(src),
-                       "--comet-model", str(tiny_comet["spans"]), "--fail-on", "never"], capsys)
+    src.write_text(
+        "Russian jets strike near Aleppo\n\nRussian warplanes struck. The ministry spoke.\n\n"
+        "Related Post\n\nResidents reported shelling. The government spoke. Villages.\n\n"
+        "The United Nations called for an end to the fighting.\n",
+        encoding="utf-8",
+    )
+    report = run_json(
+        [
+            "check",
+            str(hyp),
+            "--ref",
+            str(data_dir / "article.ref.fr.txt"),
+            "--source",
+            str(src),
+            "--comet-model",
+            str(tiny_comet["spans"]),
+            "--fail-on",
+            "never",
+        ],
+        capsys,
+    )
     text = hyp.read_text(encoding="utf-8")
     spans = [f for f in report["findings"] if f["code"] == "MTQ952"]
     assert spans
     lines = text.split("\n")
     for f in spans:
-        assert text[f["start"]:f["end"]] == f["text"]
-        assert lines[f["line"] - 1][f["column"] - 1:].startswith(f["text"].split("\n")[0])
+        assert text[f["start"] : f["end"]] == f["text"]
+        assert lines[f["line"] - 1][f["column"] - 1 :].startswith(f["text"].split("\n")[0])
 
 
 def test_check_with_ref_and_comet_lists_spans_next_to_rule_findings(tiny_comet, data_dir, capsys):
     p = paths(data_dir)
-    report = run_json(["check", p["rows"], "--comet-model", str(tiny_comet["spans"]), "--fail-on", "never"], capsys)
+    report = run_json(
+        ["check", p["rows"], "--comet-model", str(tiny_comet["spans"]), "--fail-on", "never"], capsys
+    )
     codes = {f["code"] for f in report["findings"]}
     assert "MTQ952" in codes
     assert any(s["metric"] == "COMET" for s in report["scores"])
@@ -131,15 +214,35 @@ def test_unreadable_model_is_one_line_error(tmp_path, data_dir, capsys):
     (broken / "checkpoints" / "model.ckpt").write_bytes(b"not a checkpoint")
     (broken / "hparams.yaml").write_text("class_identifier: regression_metric\n", encoding="utf-8")
     p = paths(data_dir)
-    assert main(["score", p["hyp"], "--ref", p["ref"], "--source", p["src"], "--comet-model", str(broken)]) == 2
+    assert (
+        main(["score", p["hyp"], "--ref", p["ref"], "--source", p["src"], "--comet-model", str(broken)]) == 2
+    )
     err = capsys.readouterr().err
     assert err.startswith("mtqa: error: cannot load COMET model") and err.count("\n") == 1
 
 
 def test_compare_with_comet_paired_bootstrap(tiny_comet, data_dir, capsys):
     p = paths(data_dir)
-    assert main(["compare", p["hyp"], p["b"], "--ref", p["ref"], "--source", p["src"], "--samples", "100",
-                 "--comet-model", str(tiny_comet["reference"]), "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "compare",
+                p["hyp"],
+                p["b"],
+                "--ref",
+                p["ref"],
+                "--source",
+                p["src"],
+                "--samples",
+                "100",
+                "--comet-model",
+                str(tiny_comet["reference"]),
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     comet = json.loads(capsys.readouterr().out)["comet"]
     stats = comet["bootstrap"]
     assert stats["n_samples"] == 100

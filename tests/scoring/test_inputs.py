@@ -21,8 +21,11 @@ def test_split_lines_reads_like_sacrebleu():
 
 
 def test_line_files_with_two_references(data_dir):
-    s = load(str(data_dir / "hyp.fr.txt"), [str(data_dir / "ref1.fr.txt"), str(data_dir / "ref2.fr.txt")],
-             str(data_dir / "src.en.txt"))
+    s = load(
+        str(data_dir / "hyp.fr.txt"),
+        [str(data_dir / "ref1.fr.txt"), str(data_dir / "ref2.fr.txt")],
+        str(data_dir / "src.en.txt"),
+    )
     assert s.mode == "lines" and len(s.units) == 10 and s.n_refs == 2 and s.has_source
     u = s.units[6]
     assert (u.hyp, u.line, u.column) == ("Related Post", 7, 1)
@@ -54,12 +57,15 @@ def test_jsonl_reference_list_of_wrong_length(tmp_path):
         load(path)
 
 
-@pytest.mark.parametrize("row, message", [
-    ({"mt": "Bonjour."}, "no 'ref'"),
-    ({"mt": "Bonjour.", "ref": []}, "empty list"),
-    ({"mt": "Bonjour.", "ref": 3}, "string or a list"),
-    ({"ref": "Bonjour."}, "string 'mt'"),
-])
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ({"mt": "Bonjour."}, "no 'ref'"),
+        ({"mt": "Bonjour.", "ref": []}, "empty list"),
+        ({"mt": "Bonjour.", "ref": 3}, "string or a list"),
+        ({"ref": "Bonjour."}, "string 'mt'"),
+    ],
+)
 def test_jsonl_bad_rows(tmp_path, row, message):
     path = write(tmp_path / "rows.jsonl", json.dumps(row) + "\n")
     with pytest.raises(ScoringInputError, match=message):
@@ -85,7 +91,7 @@ def test_articles_are_aligned_by_sentence(data_dir):
     assert dropped.hyp == "" and dropped.refs[0].startswith("Des organisations humanitaires")
     text = (data_dir / "article.hyp.fr.txt").read_text(encoding="utf-8")
     for u in s.units:  # offsets point into the original file
-        assert text[u.start:u.end] == u.original
+        assert text[u.start : u.end] == u.original
 
 
 def test_english_articles_with_same_line_count_are_still_aligned(data_dir):

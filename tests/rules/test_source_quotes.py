@@ -1,0 +1,95 @@
+"""MTQ511 quote-structure-vs-source."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.rules.source_quotes import quotations
+from tests.rules.source_helpers import run_source_rule
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("described as 'moderate rebels'.", ["'moderate rebels'"]),
+        ("Moscow's army and the fighters' guns", []),
+        (
+            '« infligé de lourdes pertes » et “ceci” et "cela"',
+            ["« infligé de lourdes pertes »", "“ceci”", '"cela"'],
+        ),
+        ('a 5" screen and a 7" one', []),
+    ],
+)
+def test_quotations_in_every_convention(text, quoted):
+    assert [text[a:b] for a, b in quotations(text)] == quoted
+
+
+FLAGGED = [
+    pytest.param(
+        "Des groupes décrits par Washington comme des groupes armés. « rebelles modérés ».",
+        "Groups described by Washington as 'moderate rebels'.",
+        "fr",
+        "« rebelles modérés »",
+        id="fr-quote-pushed-out",
+    ),
+    pytest.param(
+        "« Au moins 200 militants ont été éliminés, a déclaré le colonel.",
+        '"At least 200 militants were eliminated," the colonel said.',
+        "fr",
+        "«",
+        id="fr-unclosed",
+    ),
+    pytest.param(
+        "The government said its troops inflicted heavy losses on the attackers.",
+        "Le gouvernement a dit que ses troupes avaient « infligé de lourdes pertes » aux assaillants.",
+        "en",
+        "The government said its troops inflicted heavy losses on the attackers.",
+        id="en-missing",
+    ),
+]
+
+
+@pytest.mark.parametrize("target, source, lang, span", FLAGGED)
+def test_quote_structure_is_flagged(target, source, lang, span):
+    assert span in [f.text for f in run_source_rule("MTQ511", target, source, lang)]
+
+
+CLEAN = [
+    pytest.param(
+        "The vaccine can provide 'off-target' protection against other pathogens.",
+        "Le vaccin peut procurer une protection « hors-cible » contre d'autres pathogènes.",
+        "en",
+        id="en-single-quotes",
+    ),
+    pytest.param(
+        "Des groupes décrits par Washington comme des « rebelles modérés ».",
+        "Groups described by Washington as 'moderate rebels'.",
+        "fr",
+        id="fr-kept",
+    ),
+    pytest.param(
+        "« En soutien à l'armée, nos forces frappent. Au moins 200 militants ont été éliminés », a dit "
+        "le colonel.",
+        '"In support of the army, our forces strike. At least 200 militants were eliminated,"'
+        " the colonel said.",
+        "fr",
+        id="fr-quote-over-two-sentences",
+    ),
+    pytest.param(
+        'Groups described by Washington as "moderate rebels".',
+        "Des groupes décrits par Washington comme des « rebelles modérés ».",
+        "en",
+        id="en-kept",
+    ),
+    pytest.param(
+        "Le porte-parole de l'armée de Moscou a parlé.",
+        "The spokesman of Moscow's army spoke.",
+        "fr",
+        id="fr-apostrophe-is-not-a-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize("target, source, lang", CLEAN)
+def test_quotes_in_line_with_the_source_pass(target, source, lang):
+    assert run_source_rule("MTQ511", target, source, lang) == []
