@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from dataclasses import replace
 
 import pytest
@@ -102,13 +101,11 @@ def test_a_long_gap_leaves_the_band_and_is_still_found():
     assert ((299,), (239,)) in beads
 
 
-def test_alignment_is_near_linear_on_long_articles():
+def test_long_articles_align_completely():
+    # The time this takes is measured by bench/bench_align.py, not asserted here.
     en, fr = parallel(2000, seed=7)
-    start = time.perf_counter()
     beads = beads_of(en, fr)
-    elapsed = time.perf_counter() - start
     assert len(beads) == 2000
-    assert elapsed < 20  # about 2 s here; a full quadratic DP would take minutes in Python
 
 
 def test_anchors_survive_translation_and_locale():

@@ -194,21 +194,13 @@ def test_check_with_ref_adds_scores_to_the_rule_report(tmp_path, capsys):
     assert main(["check", str(SEED), str(SEED), "--ref", str(ref)]) == 2
 
 
-def test_help_is_fast_and_imports_nothing_heavy():
+def test_help_imports_nothing_heavy():
     code = (
-        "import sys, time; t = time.perf_counter(); import mtqa.cli; mtqa.cli.build_parser().format_help(); "
-        "print(time.perf_counter() - t); "
+        "import sys; import mtqa.cli; mtqa.cli.build_parser().format_help(); "
         "print(sorted(m for m in ('torch', 'comet', 'sacrebleu', 'transformers') if m in sys.modules))"
     )
-    times = []
-    for _ in range(3):  # best of three: other processes may load the machine
-        out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
-        ).stdout
-        elapsed, heavy = out.splitlines()
-        assert heavy == "[]"  # torch, comet and sacrebleu are imported only by the commands using them
-        times.append(float(elapsed))
-    assert min(times) < 0.3
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"  # imported only by the commands that use them
 
 
 def test_python_api_returns_the_same_figures():

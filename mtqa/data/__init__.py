@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -22,11 +22,11 @@ def _lines(lang: str, filename: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(lang: str, name: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in _lines(lang, f"{name}.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(col.strip() for col in line.split("\t")) for line in _lines(lang, f"{name}.tsv"))

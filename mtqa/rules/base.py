@@ -52,8 +52,10 @@ class Rule:
 
     def documentation(self) -> str:
         def block(examples: tuple[Example, ...]) -> str:
-            return "\n".join(f"    [{e.lang}] {e.text}" + (f"\n        source: {e.source}" if e.source else "")
-                             for e in examples)
+            return "\n".join(
+                f"    [{e.lang}] {e.text}" + (f"\n        source: {e.source}" if e.source else "")
+                for e in examples
+            )
 
         needs = f"\nNeeds: {', '.join(sorted(self.requires))}" if self.requires else ""
         langs = ", ".join(sorted(self.languages)) if self.languages else "all"

@@ -72,7 +72,8 @@ def test_filters_hide_other_rules_and_turn_their_highlights_off(tmp_path):
     report = sample_report()
     dom = rendered_dom(tmp_path, report, "#only=MTQ501,MTQ121")
     assert '<span id="shown">2</span>' in dom
-    rows = re.findall(r'<tr class="finding[^"]*" data-fid="(f\d+)" data-code="(MTQ\d+)"[^>]*?( hidden="")?>', dom)
+    row = r'<tr class="finding[^"]*" data-fid="(f\d+)" data-code="(MTQ\d+)"[^>]*?( hidden="")?>'
+    rows = re.findall(row, dom)
     assert {code for _, code, hidden in rows if not hidden} == {"MTQ501", "MTQ121"}
     assert len(rows) == len(report.findings)
     assert re.search(r'<mark class="f sev-warning"[^>]*>Bashar Assad</mark>', dom)  # still on
