@@ -16,6 +16,7 @@ from mtqa.data import word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
 from mtqa.text import lexicon
+from mtqa.text.words import WORD
 
 LANGUAGES = frozenset({"fr", "en"})
 _OTHER = {"fr": "en", "en": "fr"}
@@ -89,25 +90,70 @@ def _diagnosis(word: str, lang: str) -> tuple[str, str | None] | None:
     return None
 
 
+def _judged_words(token: str) -> list[tuple[int, str]]:
+    """(offset in the token, word) for the words of a token that are judged: a hyphenated compound
+    part by part, since each part must be a word."""
+    if "-" not in token:
+        return [(0, token)]
+    return [(m.start(), m.group()) for m in _TOKEN.finditer(token)]
+
+
+def _suspect(token: str, lang: str) -> bool:
+    """Whether some word of `token` gets a diagnosis (before the chunk around it is looked at)."""
+    return len(token) >= _MIN_LEN and any(
+        len(word) >= _MIN_LEN and _diagnosis(word, lang) is not None for _, word in _judged_words(token)
+    )
+
+
+_MAX_TOKENS = 200_000  # per language; the sets are cleared when full, so memory stays flat
+
+
+@cache
+def _seen(lang: str) -> tuple[set[str], set[str]]:
+    """Tokens already judged in `lang`: (clean, suspect)."""
+    return set(), set()
+
+
+def _may_hold_garbled(text: str, lang: str) -> bool:
+    """False when no token of `text` is suspect. Nearly every segment is decided by one subset
+    test in C against the tokens already found clean, on a plain findall (no offsets, no match
+    objects); only tokens never seen before are judged, once each."""
+    tokens = WORD.findall(text)
+    clean, suspect = _seen(lang)
+    if clean.issuperset(tokens):
+        return False
+    for token in tokens:
+        if token in clean:
+            continue
+        if token in suspect:
+            return True
+        if len(clean) + len(suspect) >= _MAX_TOKENS:
+            clean.clear()
+            suspect.clear()
+        if _suspect(token, lang):
+            suspect.add(token)
+            return True
+        clean.add(token)
+    return False
+
+
 def check_garbled(seg, ctx: Context):
     lang = ctx.lang
     if lang not in LANGUAGES:
         return
     text = seg.text
+    if not _may_hold_garbled(text, lang):
+        return
     for start, end, token in seg.words:
         if end - start < _MIN_LEN:
             continue
-        parts = (
-            [(start, token)]
-            if "-" not in token
-            else [(start + m.start(), m.group()) for m in _TOKEN.finditer(token)]
-        )
-        for a, word in parts:
+        for offset, word in _judged_words(token):
             if len(word) < _MIN_LEN:
                 continue
             found = _diagnosis(word, lang)
             if found is None:
                 continue
+            a = start + offset
             if _CHUNK_NOISE.search(_chunk(text, a, a + len(word))):
                 continue  # URLs, e-mail addresses, hashtags, model numbers, HTML entities
             message, suggestion = found

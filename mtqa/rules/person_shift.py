@@ -52,6 +52,27 @@ def _lexicon(lang: str) -> tuple[dict[str, _Form], regex.Pattern]:
     return forms, pattern
 
 
+@cache
+def _stems(lang: str) -> frozenset[str]:
+    """Every form without its elision apostrophe, lower-cased: what the form pattern can match is
+    always a whole run of letters equal to one of these (case aside)."""
+    forms, _ = _lexicon(lang)
+    return frozenset(f.rstrip("'’").lower() for f in forms)
+
+
+def _may_hold_form(seg, lang: str) -> bool:
+    """False when no run of letters of the segment is a personal form: many segments of news,
+    cleared by a set test instead of the case-insensitive form pattern. The forms are ASCII, and
+    the only letter the pattern's IGNORECASE matches to ASCII that lower() does not turn into
+    ASCII is the long s (ſ), hence its test: this never clears a segment the pattern matches in."""
+    return not _stems(lang).isdisjoint(seg.lower_letter_runs) or "ſ" in seg.text
+
+
+@cache
+def _clause_breaks(lang: str) -> frozenset[str]:
+    return frozenset(word_list(lang, "clause_breaks"))
+
+
 def _form_of(token: str, forms: dict[str, _Form]) -> _Form | None:
     key = token.replace("’", "'")
     return forms.get(key) if key in forms else forms.get(key.lower())
@@ -93,7 +114,7 @@ def _roman_numeral(text: str, start: int, lang: str) -> bool:
 def _clause_end(text: str, start: int, end: int, lang: str) -> int:
     """End of the clause a subject pronoun opens: the next punctuation or conjunction, within
     a few words; past that only the pronoun is reported."""
-    breaks = set(word_list(lang, "clause_breaks"))
+    breaks = _clause_breaks(lang)
     stop = _CLAUSE_END.search(text, end)
     limit = stop.start() if stop else len(text)
     last = end
@@ -112,8 +133,10 @@ def _after_colon(text: str, sentence_start: int, pos: int) -> bool:
 
 def _narration_hits(seg, lang: str):
     """(person, sentence index, Hit) for every personal form outside quotations in a segment."""
-    forms, pattern = _lexicon(lang)
     text = seg.text
+    if not _may_hold_form(seg, lang):
+        return
+    forms, pattern = _lexicon(lang)
     sentences = seg.sentences
     starts = {a for a, _ in sentences}
     dialogue = [m.start() for m in _DIALOGUE.finditer(text)]
@@ -181,16 +204,17 @@ def check_person_shift(view, ctx: Context):
     src_lang = view.document.src_lang
     per_segment = []
     used: dict[str, set[tuple[int, int]]] = {}
-    narration = 0
     for i, seg in enumerate(view.segments):
         hits = list(_narration_hits(seg, lang))
         if hits and seg.segment.src:
             in_source = _source_voices(seg, src_lang)
             hits = [h for h in hits if _voice(h[0]) not in in_source]
         per_segment.append((i, hits))
-        narration += _narration_sentences(seg)
         for person, s_index, _ in hits:
             used.setdefault(_voice(person), set()).add((i, s_index))
+    if not used:
+        return  # no personal form anywhere: the narration count below would not matter
+    narration = sum(_narration_sentences(seg) for seg in view.segments)
     voice = {
         p
         for p, sentences in used.items()

@@ -9,9 +9,11 @@ A repeated phrase must carry content words: "de la", "il y a" or "of the" recur 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import filterfalse
 
 from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
@@ -41,6 +43,10 @@ def _function_words(lang: str | None) -> frozenset[str]:
 
 
 def _has_adjacent_twin(toks: list[str]) -> bool:
+    # map(eq) runs in C and clears nearly every segment; the exact test (a twin of two empty
+    # words, punctuation alone, does not count) runs only where some neighbours are equal.
+    if not any(map(operator.eq, toks, toks[1:])):
+        return False
     return any(x == y and x for x, y in zip(toks, toks[1:], strict=False))
 
 
@@ -86,7 +92,7 @@ def _tokens(words: list[str]) -> tuple[list[str], list[int]]:
 
 
 def _repeats_a_content_word(toks: list[str], stop: frozenset[str]) -> bool:
-    rest = [w for w in toks if w not in stop]  # `stop` holds "" too
+    rest = list(filterfalse(stop.__contains__, toks))  # `stop` holds "" too
     if len(set(rest)) == len(rest):
         return False
     seen: set[str] = set()
@@ -98,9 +104,21 @@ def _repeats_a_content_word(toks: list[str], stop: frozenset[str]) -> bool:
     return False
 
 
+def _may_repeat_a_phrase(toks: list[str]) -> bool:
+    """False when `_maximal_repeats` finds nothing for certain: each run it reports has a repeated
+    pair of neighbouring tokens, except where the first copy opens the list (its left neighbour is
+    read as toks[-1] there), which is tested directly. A set of pairs is built in C."""
+    n = len(toks)
+    if len(set(zip(toks, toks[1:], strict=False))) < n - 1:
+        return True
+    return any(toks[j] == toks[0] and toks[j - 1] == toks[-1] for j in range(1, n))
+
+
 def _maximal_repeats(toks: list[str], stop) -> list[tuple[int, int, int]]:
     """(first copy start, second copy start, length) of maximal repeated token runs anchored on a
     repeated content word, in order of the second copy, copies not overlapping."""
+    if not _may_repeat_a_phrase(toks):
+        return []
     where: dict[str, list[int]] = {}
     for k, t in enumerate(toks):
         where.setdefault(t, []).append(k)

@@ -33,6 +33,8 @@ translit_key = lru_cache(maxsize=1 << 16)(_translit_key)
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d'’-])\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _OPENERS = " \t\"'“‘«([—–-"
+_HYPHEN = regex.compile(r"[-‐]")
+_HYPHEN_WORD = regex.compile(r"[-‐]\p{Ll}{3,}")
 _SIMILAR = 0.6
 _NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "de", "da", "di", "von", "van", "la", "le"})
 
@@ -61,11 +63,13 @@ def _source_names(text: str, lang: str | None) -> list[str]:
         return []
     out = []
     for m in _CAPITALISED.finditer(text):
-        before = text[: m.start()].rstrip(_OPENERS)
-        if not before or before[-1] in ".!?:…":
+        i = m.start()
+        while i and text[i - 1] in _OPENERS:  # back over openers, without copying the text before
+            i -= 1
+        if not i or text[i - 1] in ".!?:…":
             continue  # sentence-initial: its capital says nothing
         word = m.group()
-        parts = regex.split(r"[-‐]", word)
+        parts = _HYPHEN.split(word)
         if any(p.islower() and p not in _NAME_PARTICLES for p in parts):
             parts = [p for p in parts if p[:1].isupper()]  # "US-backed", "Kremlin-linked": the name only
         else:
@@ -98,7 +102,7 @@ def _variant(name: str, candidates: list[tuple[int, int, str, object]], lang: st
             continue
         if f.startswith(g[: max(4, len(g) - 1)]) or g.startswith(f[: max(4, len(f) - 1)]):
             continue  # a truncation or an inflection (Damascus -> Damas, Syria -> Syrie)
-        if not _name_like(word) or regex.search(r"[-‐]\p{Ll}{3,}", word) or (lang and known(word, lang)):
+        if not _name_like(word) or _HYPHEN_WORD.search(word) or (lang and known(word, lang)):
             continue  # a word of the language (Podomètre, Tru-huile): a translation, not a spelling
         score = Levenshtein.normalized_similarity(f, g)
         if score >= _SIMILAR and (best is None or score > best[0]):
@@ -106,28 +110,50 @@ def _variant(name: str, candidates: list[tuple[int, int, str, object]], lang: st
     return best
 
 
+class _Words:
+    """The folded words of some paragraphs, their transliteration keys and 4-letter prefixes."""
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = words
+        self.keys = {translit_key(w) for w in words}
+        self.prefixes = {w[:4] for w in words if len(w) >= 4}
+
+    @classmethod
+    def union(cls, parts: list[_Words]) -> _Words:
+        out = cls.__new__(cls)
+        out.words = set().union(*(p.words for p in parts))
+        out.keys = set().union(*(p.keys for p in parts))
+        out.prefixes = set().union(*(p.prefixes for p in parts))
+        return out
+
+
 def check_names(view, ctx):
     al = view.alignment
     if al is None:
         return
     exonyms = _exonym_table(view.lang or "", tuple(ctx.options.get("exonyms", ())))
-    whole = fold(" ".join(al.target_segments))
-    whole_words = set(_WORD.findall(whole))  # already folded
-    whole_keys = {translit_key(w) for w in whole_words}
+    # Each pair looks at its neighbours' paragraphs: fold and split every paragraph once per
+    # document and join per pair (folding is per character, so fold(a + " " + b) is
+    # fold(a) + " " + fold(b), and no word spans the joining space).
+    folded = [_fold_name(t) for t in al.target_segments]
+    target_words = [_Words(set(_WORD.findall(t))) for t in folded]
+    source_words = [{fold(w) for w in _WORD.findall(t)} for t in al.source_segments]
+    whole = " ".join(folded)
+    everywhere = _Words.union(target_words)
     reported: set[str] = set()
     for pair in pairs(view):
-        around = fold(pair.neighbour_target_text())
-        around_words = set(_WORD.findall(around))  # already folded
-        around_keys = {translit_key(w) for w in around_words}
-        source_words = {fold(w) for w in _WORD.findall(pair.neighbour_source_text())}
+        near = pair.neighbour_target_segments()
+        around = " ".join(folded[k] for k in near)
+        nearby = _Words.union([target_words[k] for k in near])
+        source_near = set().union(*(source_words[k] for k in pair.neighbour_source_segments()))
         candidates = [
             (s.start + m.start(), s.start + m.end(), m.group(), s)
             for s in pair.target
             for m in _CAPITALISED.finditer(s.text)
-            if fold(m.group()) not in source_words
+            if fold(m.group()) not in source_near
         ]
         for name in _source_names(pair.source_text, al.source_lang):
-            if _rendered(name, around, around_words, around_keys, exonyms):
+            if _rendered(name, around, nearby.words, nearby.keys, exonyms):
                 continue
             variant = _variant(name, candidates, view.lang) if _name_like(name) else None
             if variant is not None and al.source_lang and known(name, al.source_lang):
@@ -146,12 +172,12 @@ def check_names(view, ctx):
                 )
                 continue
             prefix = fold(name)[:4]
-            if any(w[:4] == prefix for w in around_words if len(w) >= 4):
+            if len(prefix) == 4 and prefix in nearby.prefixes:
                 continue  # a cognate or a translated adjective (Syrian -> syrienne)
             if (
                 fold(name) in reported
                 or not _name_like(name)
-                or _rendered(name, whole, whole_words, whole_keys, exonyms)
+                or _rendered(name, whole, everywhere.words, everywhere.keys, exonyms)
                 or (al.source_lang and has_lexicon(al.source_lang) and known(name, al.source_lang))
             ):
                 continue  # present elsewhere, or an ordinary word capitalised (Army, Friday)

@@ -30,19 +30,24 @@ class Pair:
     def source_text(self) -> str:
         return " ".join(s.text for s in self.source)
 
+    def neighbour_target_segments(self, reach: int = 1) -> list[int]:
+        """Indices of the target paragraphs (JSONL rows) holding this bead and its neighbours."""
+        al = self.alignment
+        beads = al.beads[max(0, self.index - reach) : self.index + reach + 1]
+        return sorted({al.target[t].segment for b in beads for t in b.tgt})
+
+    def neighbour_source_segments(self, reach: int = 1) -> list[int]:
+        al = self.alignment
+        beads = al.beads[max(0, self.index - reach) : self.index + reach + 1]
+        return sorted({al.source[s].segment for b in beads for s in b.src})
+
     def neighbour_target_text(self, reach: int = 1) -> str:
         """The target paragraphs (JSONL rows) holding this bead and its neighbours: a number or a name
         may move to another sentence of the paragraph in translation."""
-        al = self.alignment
-        beads = al.beads[max(0, self.index - reach) : self.index + reach + 1]
-        segments = sorted({al.target[t].segment for b in beads for t in b.tgt})
-        return " ".join(al.target_segments[k] for k in segments)
+        return " ".join(self.alignment.target_segments[k] for k in self.neighbour_target_segments(reach))
 
     def neighbour_source_text(self, reach: int = 1) -> str:
-        al = self.alignment
-        beads = al.beads[max(0, self.index - reach) : self.index + reach + 1]
-        segments = sorted({al.source[s].segment for b in beads for s in b.src})
-        return " ".join(al.source_segments[k] for k in segments)
+        return " ".join(self.alignment.source_segments[k] for k in self.neighbour_source_segments(reach))
 
 
 def usable_alignment(view) -> Alignment | None:

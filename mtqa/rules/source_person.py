@@ -49,7 +49,16 @@ def _person(token: str, words: dict[str, str], text: str, end: int) -> str | Non
     return None
 
 
+def _may_hold_person(text: str, words: dict[str, str]) -> bool:
+    """False when no token of `text` is a person word, whatever its case: lowering the whole text
+    keeps its token boundaries, so one findall and a set test in C stand for a call of `_person`
+    per token in most sentences."""
+    return not words.keys().isdisjoint(_TOKEN.findall(text.lower().replace("’", "'")))
+
+
 def _voices(text: str, words: dict[str, str], quotes=None) -> set[str]:
+    if not _may_hold_person(text, words):
+        return set()
     return {
         p
         for m in _TOKEN.finditer(text)
@@ -68,17 +77,24 @@ def check_person(view, ctx):
     # has a personal narration: that person is then no shift in any sentence of the translation.
     from mtqa.text.quotes import scan_quotes
 
-    narration = set().union(*(_voices(t, source_words, scan_quotes(t)) for t in al.source_segments))
+    personal = [t for t in al.source_segments if _may_hold_person(t, source_words)]
+    narration = set().union(*(_voices(t, source_words, scan_quotes(t)) for t in personal))
     for pair in pairs(view):
-        src_tokens = {m.group() for m in _TOKEN.finditer(pair.source_text)}
         if _voices(pair.source_text, source_words):
             continue
+        src_tokens = None  # read only when a target sentence holds a person word
         for s in pair.target:
+            if not _may_hold_person(s.text, target_words):
+                continue
             quotes = view.segments[s.segment].quotes
             tokens = list(_TOKEN.finditer(s.text))
             for k, m in enumerate(tokens):
                 person = _person(m.group(), target_words, s.text, m.end())
-                if person in (None, "generic") or person in narration or m.group() in src_tokens:
+                if person in (None, "generic") or person in narration:
+                    continue
+                if src_tokens is None:
+                    src_tokens = {t.group() for t in _TOKEN.finditer(pair.source_text)}
+                if m.group() in src_tokens:
                     continue  # "(I)" copied from the source is a numeral
                 if m.group() == "I" and (
                     s.text[m.end() : m.end() + 1] in (")", ".")

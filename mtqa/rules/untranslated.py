@@ -95,19 +95,11 @@ def _foreign_words(lang: str, other: str) -> frozenset[str]:
     )
 
 
-_LETTER_RUN = regex.compile(r"\p{L}+")
-
-
-def _may_hold_foreign_run(text: str, lang: str, other: str) -> bool:
+def _may_hold_foreign_run(seg, lang: str, other: str) -> bool:
     """False when fewer than two tokens could be foreign words, whatever their case or context."""
     foreign = _foreign_words(lang, other)
-    hits = 0
-    for token in _LETTER_RUN.findall(text.lower()):
-        if token in foreign:
-            hits += 1
-            if hits >= _RUN_MIN_FOREIGN:
-                return True
-    return False
+    # One pass in C (map over the set's membership test) beats a Python loop with an early exit.
+    return sum(map(foreign.__contains__, seg.lower_letter_runs)) >= _RUN_MIN_FOREIGN
 
 
 @cache
@@ -201,7 +193,7 @@ def _compute(seg, ctx: Context):
         return
     other = _other(lang)
     text = seg.text
-    if not _may_hold_foreign_run(text, lang, other):
+    if not _may_hold_foreign_run(seg, lang, other):
         return  # the common case, decided by one set lookup per token
     words = _classified(seg, lang, other)
     if sum(1 for w in words if w[2] == _FOREIGN) < _RUN_MIN_FOREIGN:

@@ -2,12 +2,35 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+import regex
 
 from mtqa.model import Document, Segment
 from mtqa.text.quotes import QuoteScan, scan_quotes
 from mtqa.text.sentences import split_sentences
 from mtqa.text.words import bare_words, words
+
+_LETTER_RUN = regex.compile(r"\p{L}+")
+
+
+class cached_property:  # noqa: N801 - a drop-in for functools.cached_property
+    """functools.cached_property without the lock Python 3.11 takes on every first access (3.12
+    dropped it): the views are never shared between threads, and rules read tens of thousands of
+    these properties per second. Like the original, the value lands in the instance __dict__, so
+    later reads never reach the descriptor."""
+
+    def __init__(self, compute) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 class SegmentView:
@@ -32,6 +55,13 @@ class SegmentView:
     def bare_words(self) -> list[str]:
         """Lower-cased blank-separated words without clinging punctuation (mtqa.text.words.bare_words)."""
         return bare_words(self.text)
+
+    @cached_property
+    def lower_letter_runs(self) -> list[str]:
+        """The runs of letters of the lower-cased text, in order, repeats kept: what the cheap
+        pre-checks of several rules (untranslated words, personal pronouns) test against a set of
+        trigger words, without offsets or match objects."""
+        return _LETTER_RUN.findall(self.text.lower())
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         for a, b in self.sentences:

@@ -53,10 +53,25 @@ _DOUBLED = regex.compile(r"(.)\1+")
 _MIN_KEY = 3
 
 
+class _WithoutCombining(dict):
+    """A str.translate table that drops combining characters: filled one code point at a time, on
+    first sight, so whole paragraphs are folded in C rather than character by character."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_DROP_COMBINING = _WithoutCombining()
+
+
 def fold(name: str) -> str:
     """Lower case without diacritics: Erdoğan -> erdogan."""
-    decomposed = unicodedata.normalize("NFKD", name.lower().translate(_FOLD_EXTRA))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    lowered = name.lower().translate(_FOLD_EXTRA)
+    if lowered.isascii():
+        return lowered  # NFKD leaves ASCII as it is, and ASCII holds no combining character
+    return unicodedata.normalize("NFKD", lowered).translate(_DROP_COMBINING)
 
 
 @lru_cache(maxsize=50_000)
@@ -128,28 +143,29 @@ def mentions(text: str, source: int = 0) -> list[Mention]:
     """Name tokens of one text, plus spaced multi-word names that may be written as one token
     elsewhere ("Al Jazeera" / "Al-Jazeera"). Sentence-initial words are kept as candidates; the
     caller decides whether they count (see `drift_clusters`)."""
-    out: list[Mention] = []
+    return [Mention(w, source, a, b, following) for w, a, b, following in _raw_mentions(text)]
+
+
+def _raw_mentions(text: str) -> list[tuple[str, int, int, str | None]]:
+    """`mentions` as plain (text, start, end, next name) tuples: most mentions never join a
+    cluster, so drift_clusters makes Mention objects only for those that do."""
     tokens = [(m.start(), m.end(), m.group()) for m in _NAME.finditer(text)]
+    out: list[tuple[str, int, int, str | None]] = []
+    last = len(tokens) - 1
     for i, (a, b, w) in enumerate(tokens):
-        following = (
-            tokens[i + 1] if i + 1 < len(tokens) and _NAME_GAP.fullmatch(text, b, tokens[i + 1][0]) else None
-        )
-        out.append(Mention(w, source, a, b, following[2] if following else None))
+        following = tokens[i + 1][2] if i < last and _NAME_GAP.fullmatch(text, b, tokens[i + 1][0]) else None
+        out.append((w, a, b, following))
     # Spaced pairs of name tokens ("Al Jazeera", "Tahrir al-Sham"), and "al Nusra" with a spaced
     # lower-case article.
-    for i in range(len(tokens)):
-        a, b, w = tokens[i]
-        if (
-            i + 1 < len(tokens)
-            and text[b : tokens[i + 1][0]] == " "
-            and len(w) > 1
-            and tokens[i + 1][1] - tokens[i + 1][0] > 1
-        ):
-            out.append(Mention(text[a : tokens[i + 1][1]], source, a, tokens[i + 1][1]))
+    for i, (a, b, w) in enumerate(tokens):
+        if i < last and len(w) > 1:
+            c, d, _ = tokens[i + 1]
+            if text[b:c] == " " and d - c > 1:
+                out.append((text[a:d], a, d, None))
         before = text[max(0, a - 3) : a]
         if len(before) == 3 and before[2] == " " and _SPACED_PARTICLE.fullmatch(before[:2]):
             if a - 4 < 0 or not text[a - 4].isalpha():
-                out.append(Mention(text[a - 3 : b], source, a - 3, b))
+                out.append((text[a - 3 : b], a - 3, b, None))
     return out
 
 
@@ -164,6 +180,41 @@ def _is_candidate(m: Mention, starts: set[int], named_keys: set[str]) -> bool:
     return m.start not in starts or key in named_keys
 
 
+_PARTICLES = ("al ", "el ", "Al ", "El ")  # the spaced articles `mentions` joins to a name
+
+
+def _surfaces(text: str) -> set[str]:
+    """A superset of the texts of `mentions(text)`, found without offsets or match objects: the
+    name tokens, each pair of neighbouring tokens that occurs joined by one space somewhere in the
+    text, and each token that occurs after a spaced particle somewhere."""
+    tokens = _NAME.findall(text)
+    out = set(tokens)
+    out.update(pair for pair in map(" ".join, zip(tokens, tokens[1:], strict=False)) if pair in text)
+    if any(p in text for p in _PARTICLES):
+        out.update(p + t for t in tokens for p in _PARTICLES if p + t in text)
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _key_and_spelling(name: str) -> tuple[str, str]:
+    return translit_key(name), spelling(name)
+
+
+def _contested_keys(surfaces: set[str]) -> set[str]:
+    """Keys written in more than one spelling, at least one of them a single token: only these can
+    make a cluster (the candidate filter only removes mentions), so only their mentions need the
+    sentence starts and Mention objects. Fed a superset of the mention texts, it returns a superset
+    of the keys, which is all the callers need."""
+    spellings: dict[str, set[str]] = {}
+    single: set[str] = set()
+    for w in surfaces:
+        key, written = _key_and_spelling(w)
+        spellings.setdefault(key, set()).add(written)
+        if " " not in w:
+            single.add(key)
+    return {key for key in single if len(spellings[key]) > 1}
+
+
 def drift_clusters(texts) -> list[Cluster]:
     """Names spelled more than one way across `texts` (a DocumentView, or an iterable of strings).
 
@@ -174,16 +225,22 @@ def drift_clusters(texts) -> list[Cluster]:
         units = [(s.text, lambda s=s: {a for a, _ in s.sentences}) for s in texts.segments]
     else:
         units = [(t, lambda t=t: _sentence_starts(t)) for t in texts]
+    named = [i for i, (text, _) in enumerate(units) if _MAY_HOLD_NAME.search(text)]
+    contested = _contested_keys(set().union(*(_surfaces(units[i][0]) for i in named)))
+    if not contested:
+        return []  # the common case, decided cheaply: every name is spelled one way
     found: list[tuple[Mention, set[int]]] = []
     named_keys: set[str] = set()
-    for i, (text, sentence_starts) in enumerate(units):
-        if not _MAY_HOLD_NAME.search(text):
+    for i in named:
+        text, sentence_starts = units[i]
+        ms = [m for m in _raw_mentions(text) if translit_key(m[0]) in contested]
+        if not ms:
             continue
         starts = sentence_starts()
-        for m in mentions(text, i):
-            found.append((m, starts))
-            if m.start not in starts:
-                named_keys.add(translit_key(m.text))
+        for w, a, b, following in ms:
+            found.append((Mention(w, i, a, b, following), starts))
+            if a not in starts:
+                named_keys.add(translit_key(w))
     by_key: dict[str, list[Mention]] = {}
     for m, starts in found:
         if _is_candidate(m, starts, named_keys):
