@@ -110,7 +110,11 @@ def _drop_inside_debris(findings: list[Finding]) -> list[Finding]:
 
 
 def check_document(doc: Document, rules: tuple[Rule, ...], config: Config, notes: set[str],
-                   documents: list[dict] | None = None) -> list[Finding]:
+                   documents: list[dict] | None = None,
+                   skipped: dict[str, set[str]] | None = None) -> list[Finding]:
+    """Findings of `rules` on one document. Notes and rules skipped for a missing input (by the
+    input's name) are added to `notes` and `skipped`."""
+    skipped = {} if skipped is None else skipped
     lang = document_language(doc, config)
     if lang is None:
         notes.add(UNKNOWN_LANGUAGE_NOTE)
@@ -122,7 +126,7 @@ def check_document(doc: Document, rules: tuple[Rule, ...], config: Config, notes
             continue
         missing = [need for need in rule.requires if not _has(doc, need, config)]
         if missing:
-            notes.add(f"{rule.code} {rule.name} skipped where there is no {' or '.join(missing)}")
+            skipped.setdefault(" or ".join(missing), set()).add(rule.code)
             continue
         findings.extend(_finding(rule, hit, view, config) for hit in _run(rule, view, ctx))
     if documents is not None and view.__dict__.get("alignment") is not None:
@@ -155,6 +159,7 @@ def check(
         rules = select_rules(config.select, config.ignore, config.extend_select)
     report = Report()
     notes: set[str] = set()
+    skipped: dict[str, set[str]] = {}
     seen_paths: set[str] = set()
     for item in inputs:
         if isinstance(item, InputProblem):
@@ -162,9 +167,14 @@ def check(
             continue
         seen_paths.add(item.path)
         report.segments_checked += len(item.segments)
-        report.findings.extend(check_document(item, rules, config, notes, report.documents))
+        report.findings.extend(check_document(item, rules, config, notes, report.documents, skipped))
         if config.keep_text:
             report.documents.append(document_text_record(item))
     report.files_checked = len(seen_paths)
+    notes.update(
+        f"{len(codes)} rule{'s' if len(codes) > 1 else ''} skipped where there is no {need}: "
+        + ", ".join(sorted(codes))
+        for need, codes in skipped.items()
+    )
     report.notes = sorted(notes)
     return report
