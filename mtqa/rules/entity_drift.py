@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
-from mtqa.text.names import drift_clusters, separators_only, spelling
+from mtqa.text.names import drift_clusters, fold, separators_only, spelling
 
 _MAX_LINES_LISTED = 5
+# Endings that inflect a word (Base / Basée, Syrien / Syriens) rather than transliterate a name:
+# spellings that differ only by one of these at the end are two forms of a word, not drift.
+_INFLECTIONS = ("e", "s", "es", "ee", "ees", "x")
+
+
+def _inflected_forms(cluster) -> bool:
+    forms = sorted({fold(v).lower() for v in cluster.variants}, key=len)
+    stem = forms[0]
+    return len(forms) > 1 and all(f[: len(stem)] == stem and f[len(stem):] in _INFLECTIONS for f in forms[1:])
 
 
 def _match_case(suggestion: str, written: str) -> str:
@@ -22,6 +31,8 @@ def _match_case(suggestion: str, written: str) -> str:
 
 def check_name_drift(view, ctx: Context):
     for cluster in drift_clusters(view):
+        if _inflected_forms(cluster):
+            continue
         usual = [m for m in cluster.mentions if spelling(m.text) == cluster.dominant]
         lines = sorted({view.segments[m.source].segment.position(m.start)[0] for m in usual})
         listed = ", ".join(map(str, lines[:_MAX_LINES_LISTED])) + (

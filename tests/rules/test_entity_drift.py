@@ -161,3 +161,13 @@ def test_other_paragraphs_with_the_dominant_spelling_get_an_info_note():
     assert warnings == [(1, "al-Nusra")]
     assert notes == [(3, "al-Nosra"), (5, "al-Nosra")]
     assert all("line 1" in f.message for f in findings if f.severity is Severity.INFO)
+
+
+def test_two_common_words_sharing_a_key_are_not_one_name():
+    # "Base" (a capitalised heading word) and "Basée" fold to the same key, but both are common
+    # French words: two words, not a name spelled twice.
+    text = (
+        "La Base aérienne 123 accueille les avions. Elle dépend de la Base de défense d'Orléans.\n\n"
+        "Basée à Bricy, l'escadre compte 1 200 militaires."
+    )
+    assert run_rule("MTQ101", text, "fr") == []
