@@ -106,7 +106,23 @@ def test_force_line_mode_on_articles_reports_mismatch(data_dir):
         load(str(data_dir / "article.hyp.fr.txt"), [str(data_dir / "article.ref.fr.txt")], align="lines")
 
 
-def test_source_article_must_share_paragraph_structure(tmp_path, data_dir):
-    src = write(tmp_path / "src.txt", "One paragraph.\n\nTwo.\n")
-    with pytest.raises(ScoringInputError, match="article structures differ"):
-        load(str(data_dir / "article.hyp.fr.txt"), [str(data_dir / "article.ref.fr.txt")], src)
+def test_source_article_is_aligned_even_when_its_paragraphs_differ(tmp_path, data_dir):
+    # The source groups its sentences into other paragraphs and has no debris line: each unit still
+    # gets the source sentences it translates, and the debris gets none.
+    src = write(
+        tmp_path / "src.txt",
+        "Russian planes strike near Aleppo\n\n"
+        "Russian warplanes struck militant positions near Aleppo on Thursday.\n\n"
+        "The Defence Ministry said at least 200 fighters had been killed in 24 hours. "
+        "Local residents reported heavy shelling in western districts.\n\n"
+        "The government said its troops had retaken control. It covers several villages.\n\n"
+        "The United Nations called for an immediate end to the fighting.\n",
+    )
+    units = load(str(data_dir / "article.hyp.fr.txt"), [str(data_dir / "article.ref.fr.txt")], src).units
+    by_hyp = {u.hyp: u.src for u in units}
+    assert by_hyp["Related Post"] == ""
+    assert by_hyp["Les Nations unies ont appelé à une fin immédiate des combats."] == (
+        "The United Nations called for an immediate end to the fighting."
+    )
+    troops = next(src for hyp, src in by_hyp.items() if "son troupe" in hyp)
+    assert troops == "The government said its troops had retaken control."
