@@ -91,9 +91,6 @@ class Alignment:
     def source_text(self, bead: Bead) -> str:
         return " ".join(self.source[i].text for i in bead.src)
 
-    def target_text(self, bead: Bead) -> str:
-        return " ".join(self.target[i].text for i in bead.tgt)
-
     def to_dict(self) -> dict:
         return {
             "method": METHOD,

@@ -16,7 +16,7 @@ import regex
 
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
-from mtqa.text.quotes import CLOSERS, PAIRS, scan_quotes
+from mtqa.text.quotes import BRACKETS, CLOSERS, PAIRS, scan_brackets, scan_quotes
 
 # A straight double quote right after a number is an inch mark (6'6", a 27 " screen), not a quotation.
 _INCH = regex.compile(r'(?<=[\d¼½¾][ \u00a0]?)"')
@@ -121,27 +121,6 @@ _LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]|\d{1,3}|[ivxIVX]{1,4})\)")
 _EMOTICON = re.compile(r"[:;=][-']?[()\[\]]|[()\[\]][-']?[:;=]")
 
 
-_CLOSING_BRACKET = {"(": ")", "[": "]"}
-_OPENING_BRACKET = {")": "(", "]": "["}
-_BRACKET = re.compile(r"[()\[\]]")
-
-
-def _scan_brackets(text: str) -> tuple[list[int], list[int]]:
-    """Offsets of unclosed opening brackets and of stray closing ones (jumps from bracket to bracket)."""
-    stack: list[int] = []
-    stray: list[int] = []
-    for m in _BRACKET.finditer(text):
-        i = m.start()
-        ch = text[i]
-        if ch in _CLOSING_BRACKET:
-            stack.append(i)
-        elif stack and text[stack[-1]] == _OPENING_BRACKET[ch]:
-            stack.pop()
-        else:
-            stray.append(i)
-    return stack, stray
-
-
 def _unclosed_bracket_hits(doc) -> Iterator[Hit]:
     carried = doc.document.kind == "segments"  # an aside may span sentence-per-row segments
     pending: list[tuple[int, int, str]] = []
@@ -152,7 +131,7 @@ def _unclosed_bracket_hits(doc) -> Iterator[Hit]:
             pending = []
         if "(" not in text and ")" not in text and "[" not in text and "]" not in text:
             continue
-        unclosed, stray = _scan_brackets(text)
+        unclosed, stray = scan_brackets(text)
         if not unclosed and not stray:
             continue
         ignored = {m.end() - 1 for m in _LIST_MARKER.finditer(text)}
@@ -160,7 +139,7 @@ def _unclosed_bracket_hits(doc) -> Iterator[Hit]:
         for pos in stray:
             if pos in ignored:
                 continue
-            if pending and _CLOSING_BRACKET[pending[-1][2]] == text[pos]:
+            if pending and BRACKETS[pending[-1][2]] == text[pos]:
                 pending.pop()
                 continue
             yield Hit(
@@ -180,7 +159,7 @@ def _report_brackets(pending) -> Iterator[Hit]:
             pos,
             pos + 1,
             f"{mark} is never closed in its paragraph",
-            suggestion=f"add the closing {_CLOSING_BRACKET[mark]}",
+            suggestion=f"add the closing {BRACKETS[mark]}",
             segment=seg,
         )
 
@@ -193,7 +172,7 @@ def _source_quotes_unbalanced(src: str) -> bool:
 
 
 def _source_brackets_unbalanced(src: str) -> bool:
-    unclosed, stray = _scan_brackets(src)
+    unclosed, stray = scan_brackets(src)
     return bool(unclosed or stray)
 
 
