@@ -42,6 +42,7 @@ def _lexicon(lang: str) -> tuple[dict[str, _Form], regex.Pattern]:
     forms = {
         row[0]: _Form(row[1], row[2] == "subject", Severity.parse(row[3]))
         for row in table(lang, "person_pronouns")
+        if row[3] != "none"  # voice evidence for the source-aware rule only
     }
     elided = sorted((f[:-1] for f in forms if f.endswith("'")), key=len, reverse=True)
     whole = sorted((f for f in forms if not f.endswith("'")), key=len, reverse=True)

@@ -30,10 +30,14 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*(?:['’]s)?")
 _SINGULAR_S = ("ss", "us", "is", "'s", "’s", "ics")  # "press", "virus", "crisis", "politics"
 
 
+_PERSONS = {"1s": "first", "1p": "first", "2": "second", "generic": "generic"}
+
+
 @cache
 def _person_words(lang: str) -> dict[str, str]:
-    """word -> "first", "second" or "generic" (a personal voice in a source, never flagged)."""
-    return {r[0]: r[1] for r in table(lang, "person_pronouns_1_2") if len(r) >= 2}
+    """word -> "first", "second" or "generic" (a personal voice in a source, never flagged), from
+    the person table MTQ201 uses; elided forms lose their apostrophe (j' -> j), as tokens do."""
+    return {r[0].rstrip("'’").lower(): _PERSONS[r[1]] for r in table(lang, "person_pronouns")}
 
 
 def _person(token: str, words: dict[str, str], text: str, end: int) -> str | None:
