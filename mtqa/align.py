@@ -22,13 +22,13 @@ plausible length; a source that is empty, in the wrong language or not this arti
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 
 from mtqa.data import table
+from mtqa.text.names import fold
 from mtqa.text.numbers import extract_numbers
 from mtqa.text.sentences import split_sentences
 
@@ -159,10 +159,6 @@ def title_case(text: str) -> bool:
     return len(words) >= 5 and sum(w[0].isupper() for w in words) > 0.75 * len(words)
 
 
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-
-
 @lru_cache(maxsize=4096)  # the DP and the mismatch test read the same sentences
 def anchors(text: str, lang: str | None) -> frozenset[str]:
     """Tokens likely to survive translation unchanged: numbers, names, quotes, ? and !."""
@@ -175,7 +171,7 @@ def anchors(text: str, lang: str | None) -> frozenset[str]:
             continue  # a sentence-initial capital says nothing
         if m.group().isupper() and len(m.group()) <= 5:
             continue  # acronyms are translated (VIH -> HIV, OTAN -> NATO)
-        out.add("w" + _fold(m.group())[:4])
+        out.add("w" + fold(m.group())[:4])
     for ch, tok in (("?", "?"), ("!", "!"), ("«", "q"), ("“", "q"), ('"', "q"), ("‘", "q")):
         if ch in text:
             out.add(tok)
@@ -376,7 +372,7 @@ def _assess(al: Alignment, declared: str | None, src_lang: str | None, tgt_lang:
                 and not (word.isupper() and len(word) <= 5)
                 and not (lang and has_lexicon(lang) and zipf(word, lang) >= 3.0)
             ):
-                out.add("w" + _fold(word)[:4])
+                out.add("w" + fold(word)[:4])
         return out
 
     def names(text: str, lang) -> set[str]:

@@ -11,6 +11,7 @@ from mtqa.rules import Rule, select_rules
 from mtqa.rules.base import Context, Hit
 from mtqa.text import lang as langid
 from mtqa.text.analysis import DocumentView
+from mtqa.text.positions import line_col
 
 _SAMPLE_CHARS = 2000
 # Below this many letters the detector guesses: on the dev data's short documents (product titles)
@@ -62,8 +63,7 @@ def _finding(rule: Rule, hit: Hit, view: DocumentView, config: Config) -> Findin
         # A span between paragraphs (a run of blank lines left by a removed embed) lies outside every
         # segment: read it, and place it, in the whole file.
         start = seg.offset + hit.start
-        line = whole.count("\n", 0, start) + 1
-        column = start - whole.rfind("\n", 0, start)
+        line, column = line_col(whole, start)
         text = context = whole[start:seg.offset + hit.end]
         a = hit.start
     return Finding(

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mtqa.model import Category, Document, Finding
+from mtqa.text.positions import line_col
 
 DIRECTIVE = re.compile(r"<!--\s*mtqa:\s*(ignore-file|ignore)\b(?P<codes>[^>]*?)\s*-->", re.IGNORECASE)
 SIDECAR_SUFFIX = ".mtqa-allow"
@@ -51,11 +52,6 @@ def _codes(raw: str) -> tuple[str, ...]:
     return tuple(c for c in re.split(r"[\s,]+", raw.strip()) if c and c != "*")
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def inline_directives(doc: Document) -> tuple[list[Suppression], list[tuple[int, int]]]:
     """Directives in an article, and the spans of the directive comments themselves."""
     text = doc.text
@@ -77,7 +73,7 @@ def inline_directives(doc: Document) -> tuple[list[Suppression], list[tuple[int,
                 pos = nxt.end()
             blank = _BLANK_LINE.search(text, pos)
             target = (pos, blank.start() if blank else len(text), None)
-        line, col = _line_col(text, m.start())
+        line, col = line_col(text, m.start())
         out.append(Suppression(_codes(m.group("codes")), (target,), doc.path, m.start(), m.end(), line, col,
                                m.group()))
     return out, spans

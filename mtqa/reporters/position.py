@@ -7,6 +7,8 @@ the column *after* the last character.
 
 from __future__ import annotations
 
+from mtqa.text.positions import line_col
+
 
 def is_segment_file(f) -> bool:
     """JSONL rows: line is the row's line in the file, column counts inside the `mt` string."""
@@ -16,7 +18,4 @@ def is_segment_file(f) -> bool:
 def end_position(f) -> tuple[int, int]:
     """(endLine, endColumn) with endColumn exclusive; an empty span ends where it starts."""
     text = f.text or ""
-    newlines = text.count("\n")
-    if newlines == 0:
-        return f.line, f.column + len(text)
-    return f.line + newlines, len(text) - text.rfind("\n")
+    return line_col(text, len(text), f.line, f.column)

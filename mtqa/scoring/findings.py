@@ -7,6 +7,7 @@ from mtqa.rules.base import Hit, Rule
 from mtqa.rules.scores import RULES, breaches, floor_message, span_hits
 from mtqa.scoring.sacrebleu_metrics import MetricResult
 from mtqa.scoring.units import Unit
+from mtqa.text.positions import line_col
 
 BELOW_FLOOR: Rule = RULES[0]
 ERROR_SPAN: Rule = RULES[1]
@@ -34,16 +35,8 @@ def flat_to_original(original: str, flat: str) -> list[int]:
     return out
 
 
-def _position(unit: Unit, local: int) -> tuple[int, int]:
-    prefix = unit.original[:local]
-    newlines = prefix.count("\n")
-    if not newlines:
-        return unit.line, unit.column + local
-    return unit.line + newlines, local - prefix.rfind("\n")
-
-
 def _finding(rule: Rule, hit: Hit, unit: Unit) -> Finding:
-    line, column = _position(unit, hit.start)
+    line, column = line_col(unit.original, hit.start, unit.line, unit.column)
     return Finding(
         code=rule.code,
         rule=rule.name,
