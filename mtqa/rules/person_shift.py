@@ -16,9 +16,9 @@ from functools import cache
 import regex
 
 from mtqa.data import table, word_list
-from mtqa.model import Category, Segment, Severity
+from mtqa.model import Category, Document, Segment, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
-from mtqa.text.analysis import SegmentView
+from mtqa.text.analysis import DocumentView
 
 LANGUAGES = frozenset({"fr", "en"})
 _VOICE_MIN_SENTENCES = 2  # a person used in this many narration sentences...
@@ -26,8 +26,7 @@ _VOICE_MIN_SHARE = 0.1  # ...and in this share of them is the document's own voi
 _CLAUSE_MAX_WORDS = 8
 _CLAUSE_END = regex.compile(r"[,;:.!?…«»\"“”()\[\]\n—–]")
 _WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
-_QUOTE_MARKS = '«»“”„"'
-_DIALOGUE = regex.compile(r"^\s*[—–-]\s", regex.MULTILINE)
+_NARRATION_MIN_WORDS = 4  # words of a third-person clause before the shifted pronoun
 
 
 @dataclass(frozen=True)
@@ -72,6 +71,11 @@ def _may_hold_form(seg, lang: str) -> bool:
 @cache
 def _clause_breaks(lang: str) -> frozenset[str]:
     return frozenset(word_list(lang, "clause_breaks"))
+
+
+@cache
+def _coordinators(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list(lang, "shift_conjunctions"))
 
 
 def _form_of(token: str, forms: dict[str, _Form]) -> _Form | None:
@@ -128,59 +132,73 @@ def _clause_end(text: str, start: int, end: int, lang: str) -> int:
     return last
 
 
-def _after_colon(text: str, sentence_start: int, pos: int) -> bool:
-    return ":" in text[sentence_start:pos]
+def _numeral_or_initial(text: str, start: int, lang: str) -> bool:
+    return _roman_numeral(text, start, lang) or _initial(text, start)
 
 
-def _narration_hits(seg, lang: str):
-    """(person, sentence index, Hit) for every personal form outside quotations in a segment."""
+def _initial(text: str, start: int) -> bool:
+    """'I.' as an initial ("N. I. Pirogov", "I. Ivanov"): a capital and a full stop, then a name."""
+    if text[start + 1 : start + 2] != ".":
+        return False
+    return bool(regex.match(r"\.\s*\p{Lu}", text[start + 1 : start + 4])) or bool(
+        regex.search(r"(?:^|\s)\p{Lu}\.\s*$", text[max(0, start - 4) : start])
+    )
+
+
+def _after_narration_clause(text: str, sentence_start: int, start: int, lang: str) -> bool:
+    """The pronoun opens a clause coordinated to a third-person one in the same sentence ("La
+    Turquie a promis …, mais je ne l'ai jamais fait"): the sentence began as narration and switched
+    person mid-way, the shape MT gives an impersonal or elliptical source clause. A sentence opening
+    with its own "je"/"I", or one that only sets a scene first ("Assuming we…", "Depuis, nous…"), is
+    how quoted or first-person speech reads, and says little on its own."""
+    before = text[sentence_start:start]
+    words = _WORD.findall(before)
+    if len(words) < _NARRATION_MIN_WORDS or words[-1].lower() not in _coordinators(lang):
+        return False
+    forms, _ = _lexicon(lang)
+    return not any(_form_of(w, forms) for w in words[:-1])
+
+
+def _narration_hits(seg, lang: str, in_speech):
+    """(person, sentence index, Hit) for every personal form outside quotations and reported speech
+    in a segment; `in_speech(start, end)` says whether a span is inside one."""
     text = seg.text
     if not _may_hold_form(seg, lang):
         return
     forms, pattern = _lexicon(lang)
     sentences = seg.sentences
     starts = {a for a, _ in sentences}
-    dialogue = [m.start() for m in _DIALOGUE.finditer(text)]
-    has_quotes = any(q in text for q in _QUOTE_MARKS)  # spares the quotation scan in most segments
     for m in pattern.finditer(text):
         token = m.group()
         form = _form_of(token, forms)
         if form is None or not _case_ok(token, text, m.start(), starts, lang):
             continue
-        if has_quotes and seg.quotes.inside(m.start(), m.end()):
+        if in_speech(m.start(), m.end()):
             continue
-        if lang == "en" and token == "I" and _roman_numeral(text, m.start(), lang):
+        if lang == "en" and token == "I" and _numeral_or_initial(text, m.start(), lang):
             continue
         if token.lower() == "us" and text[m.end() : m.end() + 1] in ("$", "."):
             continue  # us$, u.s. in lower-cased text: the country
         s_index, (s_start, s_end) = next(
             ((i, s) for i, s in enumerate(sentences) if s[0] <= m.start() < s[1]), (0, (0, len(text)))
         )
-        if _after_colon(text, s_start, m.start()):
-            continue  # reported speech without quotation marks: "Il a déclaré : nous partirons"
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if line_start in dialogue:
-            continue  # a dialogue or interview turn introduced by a dash
         end = _clause_end(text, m.start(), m.end(), lang) if form.subject else m.end()
         person = {"1s": "first person singular", "1p": "first person plural", "2": "second person"}[
             form.person
         ]
+        shifted = form.subject and _after_narration_clause(text, s_start, m.start(), lang)
+        message = f"{person} '{token}' in third-person narration, outside any quotation"
+        if shifted:
+            message = f"{person} '{token}' takes over a sentence narrated in the third person"
         yield (
             form.person,
             s_index,
-            Hit(
-                m.start(),
-                end,
-                f"{person} '{token}' in third-person narration, outside any quotation",
-                severity=form.severity,
-            ),
+            Hit(m.start(), end, message, severity=form.severity if shifted else Severity.INFO),
         )
 
 
-def _narration_sentences(seg) -> int:
-    if not any(q in seg.text for q in _QUOTE_MARKS):
-        return len(seg.sentences)
-    return sum(1 for a, _ in seg.sentences if not seg.quotes.inside(a))
+def _narration_sentences(seg, index: int, speech) -> int:
+    return sum(1 for a, _ in seg.sentences if not speech.inside(index, a))
 
 
 def _voice(person: str) -> str:
@@ -194,8 +212,12 @@ def _source_voices(seg, src_lang: str | None) -> set[str]:
     src = seg.segment.src
     if not src or src_lang not in LANGUAGES:
         return set()
-    source_view = SegmentView(Segment(text=src, index=0), src_lang)
-    return {_voice(person) for person, _, _ in _narration_hits(source_view, src_lang)}
+    source = DocumentView(Document(path="", segments=(Segment(text=src, index=0),)), src_lang)
+    speech = source.speech
+    return {
+        _voice(person)
+        for person, _, _ in _narration_hits(source.segments[0], src_lang, lambda a, b: speech.inside(0, a, b))
+    }
 
 
 def check_person_shift(view, ctx: Context):
@@ -205,8 +227,9 @@ def check_person_shift(view, ctx: Context):
     src_lang = view.document.src_lang
     per_segment = []
     used: dict[str, set[tuple[int, int]]] = {}
+    speech = view.speech
     for i, seg in enumerate(view.segments):
-        hits = list(_narration_hits(seg, lang))
+        hits = list(_narration_hits(seg, lang, lambda a, b, i=i: speech.inside(i, a, b)))
         if hits and seg.segment.src:
             in_source = _source_voices(seg, src_lang)
             hits = [h for h in hits if _voice(h[0]) not in in_source]
@@ -215,7 +238,7 @@ def check_person_shift(view, ctx: Context):
             used.setdefault(_voice(person), set()).add((i, s_index))
     if not used:
         return  # no personal form anywhere: the narration count below would not matter
-    narration = sum(_narration_sentences(seg) for seg in view.segments)
+    narration = sum(_narration_sentences(seg, i, speech) for i, seg in enumerate(view.segments))
     voice = {
         p
         for p, sentences in used.items()

@@ -16,104 +16,51 @@ import regex
 
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
-from mtqa.text.quotes import BRACKETS, CLOSERS, PAIRS, scan_brackets, scan_quotes
+from mtqa.text.quotes import BRACKETS, PAIRS, scan_brackets, scan_quotes
 
-# A straight double quote right after a number is an inch mark (6'6", a 27 " screen), not a quotation.
-_INCH = regex.compile(r'(?<=[\d¼½¾][ \u00a0]?)"')
 # A guillemet right after a number is usually an inch mark that the translation turned into a quote.
 _AFTER_NUMBER = regex.compile(r"[\d¼½¾][ \u00a0\u202f]?$")
 
 
-def _opener_of(mark: str) -> str:
-    return CLOSERS.get(mark, mark)
-
-
-_NO_QUOTES = scan_quotes("")
-_QUOTE_MARKS = '«»“”„"'
-
-
-def _quote_scan(view):
-    text = view.text
-    if not any(mark in text for mark in _QUOTE_MARKS):
-        return _NO_QUOTES
-    scan = view.quotes
-    if any(view.text[p] == '"' for p in scan.unclosed) and _INCH.search(view.text):
-        return scan_quotes(_INCH.sub(" ", view.text))
-    return scan
-
-
-def _starts_with_opener(text: str, mark: str) -> bool:
-    stripped = text.lstrip()
-    return bool(stripped) and (stripped[0] == mark or (mark == "“" and stripped[0] == "«"))
-
-
 def _unclosed_quote_hits(doc) -> Iterator[Hit]:
-    segments = doc.segments
-    carried = doc.document.kind == "segments"  # rows are sentences: a quotation may span rows
-    scans = [_quote_scan(view) for view in segments]
-    pending: list[tuple[int, int, str]] = []  # (segment, offset, opening mark) awaiting a closer
-    for i, (view, scan) in enumerate(zip(segments, scans, strict=False)):
-        text = view.text
-        for pos in scan.stray_closers:
-            opener = _opener_of(text[pos])
-            k = next((k for k in range(len(pending) - 1, -1, -1) if pending[k][2] == opener), None)
-            if k is None:
-                yield Hit(
-                    pos,
-                    pos + 1,
-                    _unpaired_message(text, pos, f"closing {text[pos]} with no opening mark"),
-                    segment=i,
-                    severity=Severity.WARNING,
-                )
-            else:
-                del pending[k:]
-        straight = [p for p in scan.unclosed if text[p] == '"']
-        if straight and any(mark == '"' for _, _, mark in pending):
-            # an odd straight quote here closes the one an earlier row left open
-            pending = [p for p in pending if p[2] != '"']
-            straight = straight[1:]
-        if not carried:
-            yield from _report(pending)
-            pending = []
-        nxt = scans[i + 1] if i + 1 < len(segments) else None
-        nxt_text = segments[i + 1].text if nxt else ""
-        for pos in scan.unclosed:
-            mark = text[pos]
-            if mark == '"' and pos not in straight:
-                continue
-            if nxt and _starts_with_opener(nxt_text, mark):
-                continue  # the quotation runs on: the next paragraph reopens it
-            if carried or (nxt and _closes_later(nxt, nxt_text, mark)):
-                pending.append((i, pos, mark))
-            elif _AFTER_NUMBER.search(text, max(0, pos - 2), pos):
-                yield Hit(
-                    pos, pos + 1, _unpaired_message(text, pos, ""), segment=i, severity=Severity.WARNING
-                )
-            else:
-                yield from _report([(i, pos, mark)])
-    yield from _report(pending)
-
-
-def _unpaired_message(text: str, pos: int, default: str) -> str:
-    if _AFTER_NUMBER.search(text, max(0, pos - 2), pos):
-        return f'unpaired {text[pos]} after a number: an inch mark (") turned into a quotation mark?'
-    return default
-
-
-def _closes_later(scan, text: str, mark: str) -> bool:
-    """The next paragraph closes a quotation it never opened: the quotation ran on without reopening."""
-    return any(_opener_of(text[p]) == mark for p in scan.stray_closers)
-
-
-def _report(pending) -> Iterator[Hit]:
-    for seg, pos, mark in pending:
+    """Marks that pair with nothing in the whole document (mtqa.text.speech pairs them across rows and
+    paragraphs, nested, by position for straight quotes)."""
+    speech = doc.speech
+    rows = doc.document.kind == "segments"
+    where = "in its document" if rows else "in its paragraph"
+    for i, pos in speech.unclosed:
+        text = doc.segments[i].text
+        mark = text[pos]
         yield Hit(
             pos,
             pos + 1,
-            f"{mark} opens a quotation that is never closed in its paragraph",
+            f"{mark} opens a quotation that is never closed {where}",
             suggestion=f"close the quotation with {PAIRS.get(mark, mark)} where it ends",
-            segment=seg,
+            segment=i,
         )
+    for i, pos in speech.stray:
+        text = doc.segments[i].text
+        if _AFTER_NUMBER.search(text, max(0, pos - 2), pos):
+            message = f'unpaired {text[pos]} after a number: an inch mark (") turned into a quotation mark?'
+            yield Hit(pos, pos + 1, message, segment=i, severity=Severity.WARNING)
+        else:
+            # Scraped sources often lose the opening mark of a quotation that began in an earlier
+            # paragraph, and professional translations keep the closing one: worth a look, no more.
+            message = f"closing {text[pos]} with no opening mark (the opening one may be lost upstream)"
+            yield Hit(pos, pos + 1, message, segment=i, severity=Severity.INFO)
+
+
+def check_mixed_quotes(doc, ctx: Context) -> Iterator[Hit]:
+    """A quotation opened in one style and closed in another ("…», «…”): one finding for the pair."""
+    for seg_open, at, seg_close, close in doc.speech.mixed:
+        opener = doc.segments[seg_open].text[at]
+        closer = doc.segments[seg_close].text[close]
+        style = "« … »" if "«" in (opener, closer) or ctx.lang == "fr" else "“ … ”"
+        message = f"quotation opened with {opener} and closed with {closer}: two quotation styles"
+        if seg_open == seg_close:
+            yield Hit(at, close + 1, message, suggestion=f"use one style: {style}", segment=seg_open)
+        else:
+            yield Hit(close, close + 1, message, suggestion=f"use one style: {style}", segment=seg_close)
 
 
 # List markers "a)", "1)", "iv)" and emoticons ":)" close nothing.
@@ -166,9 +113,7 @@ def _report_brackets(pending) -> Iterator[Hit]:
 
 def _source_quotes_unbalanced(src: str) -> bool:
     scan = scan_quotes(src)
-    if any(src[p] == '"' for p in scan.unclosed) and _INCH.search(src):
-        scan = scan_quotes(_INCH.sub(" ", src))
-    return bool(scan.unclosed or scan.stray_closers)
+    return bool(scan.unclosed or scan.stray_closers or scan.mixed)
 
 
 def _source_brackets_unbalanced(src: str) -> bool:
@@ -243,6 +188,25 @@ RULES = (
             Example("The colonel said the army had “struck terrorist positions” on Friday.", "en"),
         ),
         check=check_unclosed_quote,
+        scope="document",
+    ),
+    Rule(
+        code="MTQ504",
+        name="mixed-quote-style",
+        category=Category.PUNCTUATION,
+        severity=Severity.WARNING,
+        summary='A quotation opened with one kind of mark and closed with another ("… », « … ”).',
+        why="Mixed marks are what MT and copy-paste leave when a quotation is rebuilt piecewise; "
+        "a house style uses one pair, and readers see the seam.",
+        flagged=(
+            Example('Le ministre a parlé de "frappes ciblées » contre les dépôts.', "fr"),
+            Example("The minister spoke of «targeted strikes” on the depots.", "en"),
+        ),
+        passing=(
+            Example("Le ministre a parlé de « frappes ciblées » contre les dépôts.", "fr"),
+            Example('Il a cité le « rapport "Alpha" » de l\'armée.', "fr"),
+        ),
+        check=check_mixed_quotes,
         scope="document",
     ),
     Rule(

@@ -13,6 +13,7 @@ import regex
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Example, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
+from mtqa.text.quotes import scan_quotes
 
 _PAIRED = regex.compile(
     r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|‘[^‘’]*’(?![\p{L}])|(?<!\d)\"[^\"]*\"|"
@@ -44,6 +45,9 @@ def check_quotes(view, ctx):
     if al is None:
         return
     by_paragraph = _paragraph_quotes(al)
+    never_closed: dict[int, list[int]] = {}  # in the whole document: a quotation may close rows later
+    for segment, pos in view.speech.unclosed:
+        never_closed.setdefault(segment, []).append(pos)
     for pair in pairs(view):
         src = pair.source_text
         touching = [
@@ -78,10 +82,10 @@ def check_quotes(view, ctx):
                     severity=Severity.INFO,
                 )
             continue
+        source_closes = not scan_quotes(src).unclosed
         for s in pair.target:
-            scan = view.segments[s.segment].quotes
-            for pos in scan.unclosed:
-                if s.start <= pos < s.end:
+            for pos in never_closed.get(s.segment, ()):
+                if source_closes and s.start <= pos < s.end:
                     yield hit(
                         s,
                         pos - s.start,

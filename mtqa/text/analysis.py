@@ -83,3 +83,11 @@ class DocumentView:
         from mtqa.align import align_document
 
         return align_document(self)
+
+    @cached_property
+    def speech(self):
+        """Quotation and reported-speech regions of the whole document (mtqa.text.speech.SpeechMap),
+        across rows and paragraphs. Computed once per document, on first use."""
+        from mtqa.text.speech import build_speech_map
+
+        return build_speech_map(self)

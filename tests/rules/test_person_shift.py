@@ -31,50 +31,61 @@ FLAGGED = [
         NARRATION + "Ankara a promis de séparer les groupes, mais je ne l'ai jamais fait.",
         "fr",
         "je ne l'ai jamais fait",
-        Severity.WARNING,
-        id="fr-je-clause",
+        id="fr-je-after-mais",
     ),
     pytest.param(
-        NARRATION + "Selon moi, la trêve est fragile.", "fr", "moi", Severity.WARNING, id="fr-selon-moi"
-    ),
-    pytest.param(
-        NARRATION + "J'ai appris que les troupes avaient reculé.",
+        NARRATION + "Le gouvernement a voté le budget en mars et nous avons ensuite lancé les travaux.",
         "fr",
-        "J'ai appris que les troupes avaient reculé",
-        Severity.WARNING,
-        id="fr-elided-sentence-start",
-    ),
-    pytest.param(
-        NARRATION + "Le ministère nous a confirmé le bilan.",
-        "fr",
-        "nous a confirmé le bilan",
-        Severity.WARNING,
-        id="fr-nous",
+        "nous avons ensuite lancé les travaux",
+        id="fr-nous-after-et",
     ),
     pytest.param(
         NARRATION_EN + "Ankara pledged to separate the groups, but I never did it.",
         "en",
         "I never did it",
-        Severity.WARNING,
-        id="en-i-clause",
+        id="en-i-after-but",
     ),
     pytest.param(
-        NARRATION_EN + "The ministry told us the toll was rising.",
+        NARRATION_EN + "The ministry promised reforms in 2019, but we never delivered them.",
         "en",
-        "us",
-        Severity.WARNING,
-        id="en-us-object",
-    ),
-    pytest.param(
-        NARRATION_EN + "The strikes were, in my view, a message.", "en", "my", Severity.WARNING, id="en-my"
+        "we never delivered them",
+        id="en-we-after-but",
     ),
 ]
 
 
-@pytest.mark.parametrize("text, lang, span, severity", FLAGGED)
-def test_person_in_narration_is_flagged(text, lang, span, severity):
+@pytest.mark.parametrize("text, lang, span", FLAGGED)
+def test_person_taking_over_a_narrated_sentence_is_a_warning(text, lang, span):
     findings = run_rule("MTQ201", text, lang)
-    assert [(f.code, f.text.replace("’", "'"), f.severity) for f in findings] == [("MTQ201", span, severity)]
+    assert [(f.code, f.text.replace("’", "'"), f.severity) for f in findings] == [
+        ("MTQ201", span, Severity.WARNING)
+    ]
+
+
+# First person elsewhere in narration is how unmarked speech and editorial voice read in news
+# (a professional translation keeps them): reported, as info only.
+INFO = [
+    pytest.param(NARRATION + "Selon moi, la trêve est fragile.", "fr", "moi", id="fr-selon-moi"),
+    pytest.param(
+        NARRATION + "J'ai appris que les troupes avaient reculé.",
+        "fr",
+        "J'ai appris que les troupes avaient reculé",
+        id="fr-sentence-opens-with-je",
+    ),
+    pytest.param(
+        NARRATION + "Le ministère nous a confirmé le bilan.", "fr", "nous a confirmé le bilan", id="fr-nous"
+    ),
+    pytest.param(NARRATION_EN + "The ministry told us the toll was rising.", "en", "us", id="en-us-object"),
+    pytest.param(NARRATION_EN + "The strikes were, in my view, a message.", "en", "my", id="en-my"),
+]
+
+
+@pytest.mark.parametrize("text, lang, span", INFO)
+def test_other_first_person_in_narration_is_info(text, lang, span):
+    findings = run_rule("MTQ201", text, lang)
+    assert [(f.code, f.text.replace("’", "'"), f.severity) for f in findings] == [
+        ("MTQ201", span, Severity.INFO)
+    ]
 
 
 def test_second_person_is_info():
@@ -96,13 +107,38 @@ CLEAN = [
     pytest.param(NARRATION + "On ignore le bilan. Il se dit prêt à négocier.", "fr", id="fr-on-se"),
     pytest.param(NARRATION + "Me Dupont, l'avocat de la famille, a fait appel.", "fr", id="fr-me-title"),
     pytest.param(NARRATION + "— Je pars demain, répond le colonel.", "fr", id="fr-dialogue-dash"),
+    pytest.param(
+        NARRATION + "Le budget a été voté, mais nous restons prudents, a déclaré le maire.",
+        "fr",
+        id="fr-attributed-after-comma",
+    ),
+    pytest.param(
+        NARRATION + "La réforme est prête et nous la présenterons lundi », explique-t-elle.",
+        "fr",
+        id="fr-attributed-inverted-after-closing-mark",
+    ),
     pytest.param(NARRATION_EN + '"I never did it," the minister said.', "en", id="en-quotes"),
+    pytest.param(
+        NARRATION_EN + "The plan is ready and we will present it on Monday, the mayor said.",
+        "en",
+        id="en-attributed-after-comma",
+    ),
+    pytest.param(
+        NARRATION_EN + 'The talks failed, but "we will try again, and I am sure we will succeed".',
+        "en",
+        id="en-nested-in-quotes",
+    ),
     pytest.param(
         NARRATION_EN + "The US said the deal held. World War I and Elizabeth I were cited.",
         "en",
         id="en-us-roman-numeral",
     ),
     pytest.param(NARRATION_EN + "A phase I trial started in March.", "en", id="en-phase-i"),
+    pytest.param(
+        NARRATION_EN + "The head of the N. I. Pirogov Center, Anna Petrova, spoke and the talks ended.",
+        "en",
+        id="en-initials",
+    ),
 ]
 
 
@@ -128,7 +164,7 @@ def test_person_kept_from_the_source_is_not_a_shift(tmp_path):
     rows = tmp_path / "rows.jsonl"
     pairs = [
         ("d", "I bought it for my son.", "Je l'ai acheté pour mon fils."),
-        ("e", "The army said it never did.", "L'armée a dit que je ne l'ai jamais fait."),
+        ("e", "The army promised it, but never did.", "L'armée l'a promis, mais je ne l'ai jamais fait."),
     ]
     rows.write_text(
         "".join(
@@ -145,3 +181,54 @@ def test_person_kept_from_the_source_is_not_a_shift(tmp_path):
 @pytest.mark.parametrize("name, lang", [("clean_news_fr.txt", "fr"), ("clean_news_en.txt", "en")])
 def test_human_news_has_no_person_shift(name, lang):
     assert run_rule("MTQ201", (DATA / name).read_text(encoding="utf-8"), lang) == []
+
+
+def rows_document(tmp_path, texts: list[str], lang: str = "fr"):
+    path = tmp_path / "rows.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"doc_id": "d", "seg_idx": i, "mt": t, "tgt_lang": lang}) + "\n"
+            for i, t in enumerate(texts)
+        ),
+        encoding="utf-8",
+    )
+    return check(read_jsonl(path), (BY_CODE["MTQ201"],), Config()).findings
+
+
+def test_quotation_over_several_rows_is_speech(tmp_path):
+    rows = [
+        "Le patron de l'entreprise a publié une photo de sa vaccination sur le réseau.",
+        "« Des rumeurs disaient que je n'étais pas vacciné.",
+        "Ma femme et moi avons pourtant reçu trois doses, et nous recommandons le rappel.",
+        "Tout le monde devrait le faire », a écrit le patron vendredi.",
+    ]
+    assert rows_document(tmp_path, rows) == []
+
+
+def test_closing_mark_without_opener_makes_the_rows_before_it_speech(tmp_path):
+    rows = [
+        "La capitaine de l'équipe a commenté la défaite après le match de dimanche soir.",
+        "Le tournoi a été difficile, mais nous avons appris beaucoup.",
+        "Il faut maintenant oublier ce match », a-t-elle déclaré.",
+        "L'équipe rentre lundi, mais je ne l'ai jamais su.",
+    ]
+    findings = rows_document(tmp_path, rows)
+    assert [(f.segment_index, f.text, f.severity) for f in findings] == [
+        (3, "je ne l'ai jamais su", Severity.WARNING)
+    ]
+
+
+def test_speech_after_a_colon_ending_the_previous_row(tmp_path):
+    rows = [
+        "Le ministre de la Santé a résumé la situation devant les députés :",
+        "La vague arrive et nous devons agir vite.",
+    ]
+    assert rows_document(tmp_path, rows) == []
+
+
+def test_attribution_in_the_next_row(tmp_path):
+    rows = [
+        "With the shortage of cars, prices went up and I think they will keep rising,",
+        "says the analyst at the bank.",
+    ]
+    assert rows_document(tmp_path, rows, "en") == []

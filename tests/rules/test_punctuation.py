@@ -74,7 +74,7 @@ def run_rows(code: str, doc: Document, lang: str):
             id="straight-never-closed",
         ),
         pytest.param(
-            "Les frappes ont visé des dépôts » selon Moscou.", "fr", "»", Severity.WARNING, id="stray-closer"
+            "Les frappes ont visé des dépôts » selon Moscou.", "fr", "»", Severity.INFO, id="stray-closer"
         ),
         pytest.param(
             "« Nous frappons.\n\nLa trêve est rompue, dit Moscou.",
@@ -119,6 +119,58 @@ def test_quote_left_open_at_end_of_jsonl_document():
     doc = rows("Le colonel a parlé.", "« Nous frappons les terroristes.")
     found = run_rows("MTQ501", doc, "fr")
     assert [(f.segment_id, f.start, f.text) for f in found] == [("1", 0, "«")]
+
+
+@pytest.mark.parametrize(
+    "texts, lang",
+    [
+        pytest.param(
+            (
+                "« Nous frappons les positions, a dit le colonel.",
+                "La trêve tiendra.",
+                "Elle tiendra », a-t-il ajouté.",
+            ),
+            "fr",
+            id="closed-two-rows-later",
+        ),
+        pytest.param(
+            (
+                '"Examples of success — "we defended Syria", "the pipeline", "we took Crimea".',
+                "The list goes on.",
+            ),
+            "en",
+            id="nested-straight-quotes-closed-by-one-mark",
+        ),
+        pytest.param(
+            ("« Il a lancé : « partez tout de suite ! »", "La salle s'est vidée."),
+            "fr",
+            id="one-guillemet-closes-two",
+        ),
+        pytest.param(
+            ('He said the screen is 27" wide.', 'She replied: "it costs 5"', "Then they left."),
+            "en",
+            id="closing-straight-quote-after-a-digit",
+        ),
+    ],
+)
+def test_quotation_pairing_across_rows_and_nesting(texts, lang):
+    assert [
+        f.severity for f in run_rows("MTQ501", rows(*texts), lang) if f.severity >= Severity.WARNING
+    ] == []
+
+
+def test_one_stray_straight_quote_does_not_shift_later_pairs():
+    doc = rows('A stray " mark here.', 'Later "a quote" and "another one" follow.', 'Then "a third".')
+    found = run_rows("MTQ501", doc, "en")
+    assert [(f.segment_id, f.start) for f in found] == [("0", 8)]
+
+
+def test_quote_never_closed_in_any_later_row_is_an_error():
+    doc = rows(
+        "« Nous frappons les positions, a dit le colonel.", "La trêve tiendra.", "Le colonel est parti."
+    )
+    found = run_rows("MTQ501", doc, "fr")
+    assert [(f.segment_id, f.text, f.severity) for f in found] == [("0", "«", Severity.ERROR)]
 
 
 def test_guillemet_after_number_is_reported_as_an_inch_mark():
@@ -242,3 +294,53 @@ def test_unpaired_mark_mirrored_in_the_source_is_info():
     )
     found = run_rows("MTQ502", doc, "fr")
     assert [(f.segment_id, f.severity) for f in found] == [("0", Severity.INFO), ("1", Severity.ERROR)]
+
+
+@pytest.mark.parametrize(
+    "text, lang, span",
+    [
+        pytest.param(
+            'Le ministre a parlé de "frappes ciblées » contre les dépôts.',
+            "fr",
+            '"frappes ciblées »',
+            id="straight-then-guillemet",
+        ),
+        pytest.param(
+            "Le ministre a parlé de « frappes ciblées” contre les dépôts.",
+            "fr",
+            "« frappes ciblées”",
+            id="guillemet-then-curly",
+        ),
+        pytest.param(
+            "The minister spoke of “targeted strikes» on the depots.",
+            "en",
+            "“targeted strikes»",
+            id="curly-then-guillemet",
+        ),
+    ],
+)
+def test_mixed_quotation_styles_are_one_finding(text, lang, span):
+    found = run_rule("MTQ504", text, lang)
+    assert [(f.text, f.start) for f in found] == [(span, text.index(span))]
+    assert run_rule("MTQ501", text, lang) == []  # not also an unclosed and a stray mark
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        pytest.param("Le ministre a parlé de « frappes ciblées » contre les dépôts.", "fr", id="guillemets"),
+        pytest.param(
+            'Il a cité le « rapport "Alpha" » de l\'armée.', "fr", id="nested-straight-in-guillemets"
+        ),
+        pytest.param("Il a cité le « rapport “Alpha” » de l'armée.", "fr", id="nested-curly-in-guillemets"),
+        pytest.param("„Wir kommen“, sagte er.", "de", id="german-low-high"),
+    ],
+)
+def test_one_quotation_style_is_not_mixed(text, lang):
+    assert run_rule("MTQ504", text, lang) == []
+
+
+def test_mixed_styles_across_rows():
+    doc = rows('"Nous frappons les positions ennemies.', "La trêve est rompue », a dit le colonel.")
+    found = run_rows("MTQ504", doc, "fr")
+    assert [(f.segment_id, f.text) for f in found] == [("1", "»")]

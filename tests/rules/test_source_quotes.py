@@ -93,3 +93,38 @@ CLEAN = [
 @pytest.mark.parametrize("target, source, lang", CLEAN)
 def test_quotes_in_line_with_the_source_pass(target, source, lang):
     assert run_source_rule("MTQ511", target, source, lang) == []
+
+
+def _rows(pairs, lang="en", src_lang="ru"):
+    from mtqa.model import Document, Segment
+
+    segs = tuple(
+        Segment(mt, i, id=str(i), src=src, src_lang=src_lang, tgt_lang=lang)
+        for i, (src, mt) in enumerate(pairs)
+    )
+    return Document(path="<rows>", segments=segs, doc_id="d", lang=lang, src_lang=src_lang, kind="segments")
+
+
+def test_quotation_closed_in_a_later_row_is_not_unclosed():
+    from mtqa.config import Config
+    from mtqa.engine import check
+    from mtqa.rules import BY_CODE
+
+    doc = _rows(
+        [
+            ("«Мы будем продолжать переговоры с партнерами.", '"We will continue talks with our partners.'),
+            (
+                "Решение будет принято в январе», - сказал министр.",
+                'The decision will come in January," the minister said.',
+            ),
+        ]
+    )
+    assert check([doc], (BY_CODE["MTQ511"],), Config()).findings == []
+    doc = _rows(
+        [
+            ("«Мы будем продолжать переговоры».", '"We will continue talks with our partners.'),
+            ("Решение будет принято в январе.", "The decision will come in January."),
+        ]
+    )
+    found = check([doc], (BY_CODE["MTQ511"],), Config()).findings
+    assert [(f.segment_id, f.text) for f in found] == [("0", '"')]
