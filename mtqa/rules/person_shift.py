@@ -10,15 +10,16 @@ of its sentences use that person, and that person is then not reported in it.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from mtqa.data import table, word_list
-from mtqa.model import Category, Document, Segment, Severity
+from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
-from mtqa.text.analysis import DocumentView
+from mtqa.text import persons
 
 LANGUAGES = frozenset({"fr", "en"})
 _VOICE_MIN_SENTENCES = 2  # a person used in this many narration sentences...
@@ -206,18 +207,22 @@ def _voice(person: str) -> str:
     return person[:1]
 
 
-def _source_voices(seg, src_lang: str | None) -> set[str]:
-    """Persons the source segment itself uses in narration, when a source is given: a translation
-    that keeps the source's "I" or "we" has not shifted person."""
+def _source_persons(seg, src_lang: str | None) -> tuple[set[str], bool]:
+    """Persons the source segment uses (a translation that keeps the source's "I" or "we" has not
+    shifted person), and whether their absence there is evidence: a source in a language that drops
+    subject pronouns ("в Сирии защитили": "we defended") may speak in the first person unseen."""
     src = seg.segment.src
-    if not src or src_lang not in LANGUAGES:
-        return set()
-    source = DocumentView(Document(path="", segments=(Segment(text=src, index=0),)), src_lang)
-    speech = source.speech
-    return {
-        _voice(person)
-        for person, _, _ in _narration_hits(source.segments[0], src_lang, lambda a, b: speech.inside(0, a, b))
-    }
+    if not src or not src_lang:
+        return set(), False
+    return set(persons.source_voices(src, src_lang)), persons.absence_is_evidence(src_lang)
+
+
+def _with_source(hits, seg, src_lang: str | None):
+    in_source, conclusive = _source_persons(seg, src_lang)
+    kept = [h for h in hits if _voice(h[0]) not in in_source]
+    if conclusive:
+        return kept
+    return [(p, s, dataclasses.replace(h, severity=Severity.INFO)) for p, s, h in kept]
 
 
 def check_person_shift(view, ctx: Context):
@@ -231,8 +236,7 @@ def check_person_shift(view, ctx: Context):
     for i, seg in enumerate(view.segments):
         hits = list(_narration_hits(seg, lang, lambda a, b, i=i: speech.inside(i, a, b)))
         if hits and seg.segment.src:
-            in_source = _source_voices(seg, src_lang)
-            hits = [h for h in hits if _voice(h[0]) not in in_source]
+            hits = _with_source(hits, seg, src_lang or seg.segment.src_lang)
         per_segment.append((i, hits))
         for person, s_index, _ in hits:
             used.setdefault(_voice(person), set()).add((i, s_index))

@@ -82,7 +82,9 @@ def check_quotes(view, ctx):
                     severity=Severity.INFO,
                 )
             continue
-        source_closes = not scan_quotes(src).unclosed
+        source_closes = not any(
+            scan_quotes(al.source_segments[sent.segment]).unclosed for sent in pair.source
+        )
         for s in pair.target:
             for pos in never_closed.get(s.segment, ()):
                 if source_closes and s.start <= pos < s.end:

@@ -232,3 +232,51 @@ def test_attribution_in_the_next_row(tmp_path):
         "says the analyst at the bank.",
     ]
     assert rows_document(tmp_path, rows, "en") == []
+
+
+def _with_sources(tmp_path, pairs, src_lang, lang="en"):
+    path = tmp_path / "rows.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps(
+                {"doc_id": "d", "seg_idx": i, "src": src, "mt": mt, "src_lang": src_lang, "tgt_lang": lang}
+            )
+            + "\n"
+            for i, (src, mt) in enumerate(pairs)
+        ),
+        encoding="utf-8",
+    )
+    return check(read_jsonl(path), (BY_CODE["MTQ201"],), Config()).findings
+
+
+def test_source_in_another_language_using_first_person_silences_it(tmp_path):
+    pairs = [
+        (
+            "Die Regierung hat den Plan im März vorgelegt, aber wir haben ihn nie umgesetzt.",
+            "The government presented the plan in March, but we never implemented it.",
+        )
+    ]
+    assert _with_sources(tmp_path, pairs, "de") == []
+
+
+def test_source_that_drops_subject_pronouns_makes_it_info(tmp_path):
+    # Russian drops "we": the source may well speak in the first person without any pronoun.
+    pairs = [
+        (
+            "Правительство представило план в марте, но так его и не выполнили.",
+            "The government presented the plan in March, but we never implemented it.",
+        )
+    ]
+    found = _with_sources(tmp_path, pairs, "ru")
+    assert [(f.text, f.severity) for f in found] == [("we never implemented it", Severity.INFO)]
+
+
+def test_third_person_source_keeps_the_warning(tmp_path):
+    pairs = [
+        (
+            "Die Regierung hat den Plan im März vorgelegt, ihn aber nie umgesetzt.",
+            "The government presented the plan in March, but we never implemented it.",
+        )
+    ]
+    found = _with_sources(tmp_path, pairs, "de")
+    assert [(f.text, f.severity) for f in found] == [("we never implemented it", Severity.WARNING)]
