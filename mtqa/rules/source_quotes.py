@@ -16,7 +16,7 @@ from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
 from mtqa.text.quotes import scan_quotes
 
 _PAIRED = regex.compile(
-    r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|‘[^‘’]*’(?![\p{L}])|(?<!\d)\"[^\"]*\"|"
+    r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|‘[^‘’]*’(?![\p{L}])|(?<!\d)\"[^\"]*\"|「[^「」]*」|『[^『』]*』|"
     r"(?<![\p{L}\p{M}\d])'(?=\p{L})[^'\n]*?(?<=[\p{L}.,!?])'(?![\p{L}])"
 )
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+")
@@ -33,6 +33,16 @@ def _outside_words(text: str, spans: list[tuple[int, int]]) -> int:
         count += len(_WORD.findall(text[last:a]))
         last = b
     return count + len(_WORD.findall(text[last:]))
+
+
+def _fragment(text: str, span: tuple[int, int]) -> bool:
+    """A quoted phrase, not a quoted sentence: it starts in lower case and holds a few words. A whole
+    quoted sentence standing as its own sentence is how speech reads."""
+    words = _WORD.findall(text[span[0] : span[1]])
+    return bool(words) and words[0][0].islower() and len(words) <= _FRAGMENT_MAX_WORDS
+
+
+_FRAGMENT_MAX_WORDS = 8
 
 
 def _paragraph_quotes(al) -> dict[int, list[tuple[int, int]]]:
@@ -101,6 +111,7 @@ def check_quotes(view, ctx):
                 len(pair.target) > 1
                 and inside
                 and src_quotes
+                and _fragment(s.text, inside[0])
                 and _outside_words(s.text, inside) == 0
                 and all(_outside_words(src, [q]) > 0 for q in src_quotes)
             )

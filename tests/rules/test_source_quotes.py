@@ -128,3 +128,18 @@ def test_quotation_closed_in_a_later_row_is_not_unclosed():
     )
     found = check([doc], (BY_CODE["MTQ511"],), Config()).findings
     assert [(f.segment_id, f.text) for f in found] == [("0", '"')]
+
+
+def test_a_quoted_sentence_standing_alone_is_speech_not_a_stranded_fragment():
+    found = run_source_rule(
+        "MTQ511",
+        "Gifts will be taxed more. “With this reform, we will build a neutral tax system.”",
+        "贈与への課税を強化する。「この改革で、中立的な税制を構築する」と述べた。",
+        "en",
+        "ja",
+    )
+    assert found == []
+
+
+def test_japanese_corner_brackets_are_quotations():
+    assert [q for q in quotations("彼は「はい」と言った。『本』も")] == [(2, 6), (10, 13)]
