@@ -142,4 +142,5 @@ def test_a_quoted_sentence_standing_alone_is_speech_not_a_stranded_fragment():
 
 
 def test_japanese_corner_brackets_are_quotations():
-    assert [q for q in quotations("彼は「はい」と言った。『本』も")] == [(2, 6), (10, 13)]
+    text = "彼は「はい」と言った。『本』も"
+    assert [text[a:b] for a, b in quotations(text)] == ["「はい」", "『本』"]
