@@ -91,6 +91,11 @@ def _comet(args, a, b) -> dict:
     }
 
 
+def _num(x) -> float | None:
+    """sacrebleu's statistics may be numpy scalars, which JSON cannot write."""
+    return None if x is None else float(x)
+
+
 def compare(args) -> dict:
     from mtqa.scoring.run import parse_metrics
     from mtqa.scoring.sacrebleu_metrics import SACREBLEU_METRICS, paired_test
@@ -112,8 +117,13 @@ def compare(args) -> dict:
             {
                 "metric": name,
                 "signature": signatures[name].format(),
-                "a": {"score": base.score, "mean": base.mean, "ci": base.ci},
-                "b": {"score": other.score, "mean": other.mean, "ci": other.ci, "p_value": other.p_value},
+                "a": {"score": _num(base.score), "mean": _num(base.mean), "ci": _num(base.ci)},
+                "b": {
+                    "score": _num(other.score),
+                    "mean": _num(other.mean),
+                    "ci": _num(other.ci),
+                    "p_value": _num(other.p_value),
+                },
                 "better": args.sys_b if better else (args.sys_a if other.score != base.score else None),
                 "significant": other.p_value is not None and other.p_value < args.alpha,
             }
