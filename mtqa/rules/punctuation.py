@@ -57,10 +57,17 @@ def check_mixed_quotes(doc, ctx: Context) -> Iterator[Hit]:
         closer = doc.segments[seg_close].text[close]
         style = "« … »" if "«" in (opener, closer) or ctx.lang == "fr" else "“ … ”"
         message = f"quotation opened with {opener} and closed with {closer}: two quotation styles"
+        # Straight and curly double quotes are one style typed two ways (keyboards, editors): a seam
+        # worth tidying. Guillemets against English marks are two typographic systems.
+        severity = Severity.INFO if {opener, closer} <= _ENGLISH_DOUBLE else Severity.WARNING
+        suggestion = f"use one style: {style}"
         if seg_open == seg_close:
-            yield Hit(at, close + 1, message, suggestion=f"use one style: {style}", segment=seg_open)
+            yield Hit(at, close + 1, message, suggestion=suggestion, segment=seg_open, severity=severity)
         else:
-            yield Hit(close, close + 1, message, suggestion=f"use one style: {style}", segment=seg_close)
+            yield Hit(close, close + 1, message, suggestion=suggestion, segment=seg_close, severity=severity)
+
+
+_ENGLISH_DOUBLE = frozenset('"“”')
 
 
 # List markers "a)", "1)", "iv)" and emoticons ":)" close nothing.

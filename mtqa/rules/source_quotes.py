@@ -35,6 +35,11 @@ def _outside_words(text: str, spans: list[tuple[int, int]]) -> int:
     return count + len(_WORD.findall(text[last:]))
 
 
+def _leaves_open(text: str) -> bool:
+    """A quotation opened in `text` and not closed there, in any convention (「 」 too)."""
+    return bool(scan_quotes(text).unclosed) or any(text.count(a) > text.count(b) for a, b in ("「」", "『』"))
+
+
 def _fragment(text: str, span: tuple[int, int]) -> bool:
     """A quoted phrase, not a quoted sentence: it starts in lower case and holds a few words. A whole
     quoted sentence standing as its own sentence is how speech reads."""

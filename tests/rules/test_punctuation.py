@@ -344,3 +344,10 @@ def test_mixed_styles_across_rows():
     doc = rows('"Nous frappons les positions ennemies.', "La trêve est rompue », a dit le colonel.")
     found = run_rows("MTQ504", doc, "fr")
     assert [(f.segment_id, f.text) for f in found] == [("1", "»")]
+
+
+def test_straight_and_curly_english_quotes_mixed_is_info():
+    found = run_rule("MTQ504", 'He spoke of "targeted strikes” on the depots.', "en")
+    assert [(f.text, f.severity) for f in found] == [('"targeted strikes”', Severity.INFO)]
+    found = run_rule("MTQ504", 'Il a parlé de "frappes ciblées » hier.', "fr")
+    assert [f.severity for f in found] == [Severity.WARNING]

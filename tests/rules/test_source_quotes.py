@@ -144,3 +144,18 @@ def test_a_quoted_sentence_standing_alone_is_speech_not_a_stranded_fragment():
 def test_japanese_corner_brackets_are_quotations():
     text = "彼は「はい」と言った。『本』も"
     assert [text[a:b] for a, b in quotations(text)] == ["「はい」", "『本』"]
+
+
+def test_source_row_leaving_a_corner_bracket_open_is_not_closed_by_the_source():
+    doc = _rows(
+        [
+            ("松本さん：「最初は驚いた。", '"At first I was surprised.'),
+            ("今は慣れた」と話す。", "Now I am used to it."),
+        ],
+        src_lang="ja",
+    )
+    from mtqa.config import Config
+    from mtqa.engine import check
+    from mtqa.rules import BY_CODE
+
+    assert check([doc], (BY_CODE["MTQ511"],), Config()).findings == []
