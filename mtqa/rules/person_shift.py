@@ -10,6 +10,7 @@ of its sentences use that person, and that person is then not reported in it.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +29,7 @@ _CLAUSE_MAX_WORDS = 8
 _CLAUSE_END = regex.compile(r"[,;:.!?…«»\"“”()\[\]\n—–]")
 _WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
 _NARRATION_MIN_WORDS = 4  # words of a third-person clause before the shifted pronoun
+_NARRATION_LOOKBACK = 400  # characters read back from the pronoun for that clause
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,9 @@ def _after_narration_clause(text: str, sentence_start: int, start: int, lang: st
     person mid-way, the shape MT gives an impersonal or elliptical source clause. A sentence opening
     with its own "je"/"I", or one that only sets a scene first ("Assuming we…", "Depuis, nous…"), is
     how quoted or first-person speech reads, and says little on its own."""
-    before = text[sentence_start:start]
+    # A clause, not a whole run-on paragraph: the look-back is bounded, so a huge sentence full of
+    # pronouns stays linear.
+    before = text[max(sentence_start, start - _NARRATION_LOOKBACK) : start]
     words = _WORD.findall(before)
     if len(words) < _NARRATION_MIN_WORDS or words[-1].lower() not in _coordinators(lang):
         return False
@@ -169,6 +173,7 @@ def _narration_hits(seg, lang: str, in_speech):
     forms, pattern = _lexicon(lang)
     sentences = seg.sentences
     starts = {a for a, _ in sentences}
+    sentence_starts = [a for a, _ in sentences]
     for m in pattern.finditer(text):
         token = m.group()
         form = _form_of(token, forms)
@@ -180,9 +185,8 @@ def _narration_hits(seg, lang: str, in_speech):
             continue
         if token.lower() == "us" and text[m.end() : m.end() + 1] in ("$", "."):
             continue  # us$, u.s. in lower-cased text: the country
-        s_index, (s_start, s_end) = next(
-            ((i, s) for i, s in enumerate(sentences) if s[0] <= m.start() < s[1]), (0, (0, len(text)))
-        )
+        s_index = max(0, bisect.bisect_right(sentence_starts, m.start()) - 1)
+        s_start = sentences[s_index][0] if sentences and sentences[s_index][0] <= m.start() else 0
         end = _clause_end(text, m.start(), m.end(), lang) if form.subject else m.end()
         person = {"1s": "first person singular", "1p": "first person plural", "2": "second person"}[
             form.person

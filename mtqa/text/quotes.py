@@ -73,9 +73,12 @@ def _opener_index(stack: list[tuple[str, int]], opener: str) -> int | None:
     return None
 
 
-def scan_quotes(text: str, straight_open_before: bool = False) -> QuoteScan:
+def scan_quotes(
+    text: str, straight_open_before: bool = False, skip: frozenset[int] = frozenset()
+) -> QuoteScan:
     """The quotations of `text`. `straight_open_before`: a straight quotation opened before the text
-    (in an earlier row) and still open; a mark closing it is listed in `closes_earlier`."""
+    (in an earlier row) and still open; a mark closing it is listed in `closes_earlier`. `skip`:
+    offsets of marks that are no quotation marks (an elision apostrophe typed as a quote: l "État)."""
     stack: list[tuple[str, int]] = [('"', -1)] if straight_open_before else []  # (mark, offset)
     closes_earlier: list[int] = []
     regions: list[tuple[int, int]] = []
@@ -84,6 +87,8 @@ def scan_quotes(text: str, straight_open_before: bool = False) -> QuoteScan:
     inches: list[int] = []
     for m in _QUOTE_MARKS.finditer(text):
         i, ch = m.start(), m.group()
+        if i in skip:
+            continue
         if ch == '"':
             role = straight_role(text, i)
             open_at = _opener_index(stack, '"')
