@@ -1,16 +1,21 @@
 """Untranslated or wrong-language text: whole sentences (MTQ601) and runs of words (MTQ602).
 
-Evidence is per word and cheap: a lower-case word is foreign when it is common in the other
-language (English for a French article, French for an English one) and much rarer in the
-article's language; words common in both ("minute", "important", "document", "transport") are
-shared and prove nothing; capitalised words inside a sentence are names and titles (RT, Al Jazeera,
-New York Times) and break a run. A sentence whose words are mostly foreign is then confirmed by
-language identification (lingua, called only on those few sentences); shorter runs of three foreign
-words or more are reported on word evidence alone.
+Two kinds of evidence. Script: letters in a script the article's language is not written in
+(Cyrillic or kana in English) are left over whatever the word (mtqa.text.scripts). Words: a
+lower-case word is foreign when it is common in another language and much rarer in the article's;
+words common in both ("minute", "important", "document") are shared and prove nothing; capitalised
+words inside a sentence are names and titles (RT, Al Jazeera, New York Times) and break a run. The
+other languages suspected are the source language first, then English (French for English
+articles), then the other Latin-script languages news is translated from (mtqa.text.foreign_words).
+A sentence whose words are mostly foreign is confirmed by language identification; a run in the
+source's language or in English/French is reported on word evidence alone; a run in a language
+merely suspected needs three foreign words and lingua's confirmation. lingua only ever sees the few
+segments the word evidence singles out.
 """
 
 from __future__ import annotations
 
+import math
 import weakref
 from functools import cache
 
@@ -19,10 +24,19 @@ import regex
 from mtqa.data import word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
+from mtqa.text import foreign_words as fw
 from mtqa.text import lang as langid
 from mtqa.text import lexicon
+from mtqa.text.nonwords import NonWords
+from mtqa.text.scripts import (
+    KNOWN_LANGUAGES,
+    SCRIPT_LANGUAGE,
+    foreign_script_runs,
+    glued_inside_latin,
+    script_of_language,
+)
 
-LANGUAGES = frozenset(langid.SUPPORTED)
+LANGUAGES = frozenset(langid.SUPPORTED)  # languages whose words are judged (a lexicon and a lingua model)
 _FOREIGN, _TARGET, _SHARED, _NAME = "F", "T", "S", "N"
 _MIN_OTHER_ZIPF = 3.0  # a foreign word is common in the other language...
 _MARGIN = 1.0  # ...and at least ten times more frequent there than in the article's language
@@ -34,19 +48,12 @@ _GAP = regex.compile(r"[\s'’,-]*")  # what may stand between two words of one 
 _QUOTE_MARKS = '«»“”„"'
 _CODE_CHARS = frozenset("@#/\\_=&;|<>{}")
 _ITALICS = regex.compile(r"(?<![\p{L}*_])([*_])(?!\s)[^*_\n]+?(?<!\s)\1(?![\p{L}*_])")
-_NAMES = {
-    "en": "English",
-    "fr": "French",
-    "de": "German",
-    "es": "Spanish",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-}
-
-
-def _other(lang: str) -> str:
-    return "fr" if lang == "en" else "en"
+_SCRIPT_SENTENCE_SHARE = 0.5  # of a sentence's letters in a foreign script: the sentence is foreign
+_SCRIPT_SENTENCE_MIN_LETTERS = 4
+_MIN_GREEK_LETTERS = 3  # α, β, Δ, Ω, µ are symbols in science and finance news, not Greek words
+_PAREN_OPEN, _PAREN_CLOSE = "(（[", ")）]"
+_NAMES = fw.LANGUAGE_NAMES
+_CAPITALISED_NOUNS = frozenset({"de", "lb"})  # languages that write every noun with a capital
 
 
 @cache
@@ -58,7 +65,7 @@ def _word_class(word: str, lang: str, other: str) -> str:
     w = lexicon.normalise(word)
     if w in _loanwords(lang):
         return _TARGET
-    zt, zo = lexicon.zipf(w, lang), lexicon.zipf(w, other)
+    zt, zo = lexicon.zipf(w, lang), _zipf(w, other)
     if zt == 0 and zo == 0 and "-" in w:
         parts = [_word_class(p, lang, other) for p in w.split("-") if p]
         if parts and all(p in (_FOREIGN, _SHARED) for p in parts) and _FOREIGN in parts:
@@ -83,6 +90,11 @@ def _glued_to_code(text: str, start: int, end: int) -> bool:
     return after in ".:" and end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] == "/")
 
 
+def _zipf(word: str, lang: str) -> float:
+    f = fw.frequencies(lang).get(word)
+    return math.log10(f * 1e9) if f else 0.0
+
+
 @cache
 def _foreign_words(lang: str, other: str) -> frozenset[str]:
     """Every lower-case word `_word_class` can call foreign: the common words of the other language
@@ -90,14 +102,32 @@ def _foreign_words(lang: str, other: str) -> frozenset[str]:
     lookup per token instead of a classification per word."""
     floor = 10 ** (_MIN_OTHER_ZIPF - 9)
     return frozenset(
-        w for w, f in lexicon.frequencies(other).items()
+        w for w, f in fw.frequencies(other).items()
         if f >= floor and w.isalpha() and _word_class(w, lang, other) == _FOREIGN
     )
 
 
-def _may_hold_foreign_run(seg, lang: str, other: str) -> bool:
+@cache
+def _trigger_words(lang: str, other: str) -> frozenset[str]:
+    """The foreign words of `other` that single a segment out for a closer look. For English (French
+    in English articles) all of them; for the other languages only the words that language uses
+    more than any other suspected one ("het", "und", "sono", not "in" or "museum", which English
+    explains better): a run in those languages always holds several, and the pre-check stays cheap."""
+    words = _foreign_words(lang, other)
+    if other == fw.default_other(lang):
+        return words
+    rivals = [fw.frequencies(o) for o in fw.SUSPECTED if o not in (lang, other)]
+    own = fw.frequencies(other)
+    return frozenset(w for w in words if all(r.get(w, 0.0) < own[w] for r in rivals))
+
+
+@cache
+def _any_foreign_words(lang: str, others: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(_trigger_words(lang, o) for o in others))
+
+
+def _may_hold_foreign_run(seg, foreign: frozenset[str]) -> bool:
     """False when fewer than two tokens could be foreign words, whatever their case or context."""
-    foreign = _foreign_words(lang, other)
     # One pass in C (map over the set's membership test) beats a Python loop with an early exit.
     return sum(map(foreign.__contains__, seg.lower_letter_runs)) >= _RUN_MIN_FOREIGN
 
@@ -107,10 +137,17 @@ def _class_cache(lang: str, other: str) -> dict[str, str]:
     return {}  # word -> class, a plain dict: this lookup runs for every word of every segment
 
 
+def _cached_class(word: str, lang: str, other: str) -> str:
+    cache = _class_cache(lang, other)
+    cls = cache.get(word)
+    if cls is None:
+        cls = cache[word] = _word_class(word, lang, other)
+    return cls
+
+
 def _classified(seg, lang: str, other: str):
     """(start, end, class) for the words of a segment, in order."""
     text = seg.text
-    cache = _class_cache(lang, other)
     starts = None
     italic = None
     out = []
@@ -120,19 +157,22 @@ def _classified(seg, lang: str, other: str):
         elif w[1:].islower() or len(w) == 1:
             if starts is None:
                 starts = {x for x, _ in seg.sentences}
-            if a not in starts:
-                out.append((a, b, _NAME))  # a name or a title inside the sentence
-                continue
             key = w.lower()
+            if a not in starts:
+                # A name or a title inside the sentence; in a language that capitalises its nouns
+                # a foreign noun links the words of a run around it without counting as one.
+                noun = (
+                    other in _CAPITALISED_NOUNS and len(w) > 1 and _cached_class(key, lang, other) != _TARGET
+                )
+                out.append((a, b, _SHARED if noun else _NAME))
+                continue
         else:
             out.append((a, b, _NAME))  # acronyms, camel-cased product names
             continue
         if len(w) < 2:
             out.append((a, b, _SHARED))
             continue
-        cls = cache.get(key)
-        if cls is None:
-            cls = cache[key] = _word_class(key, lang, other)
+        cls = _cached_class(key, lang, other)
         if cls == _FOREIGN:
             if italic is None:
                 italic = [m.span() for m in _ITALICS.finditer(text)] if ("*" in text or "_" in text) else []
@@ -186,52 +226,141 @@ def _findings(seg, ctx: Context) -> list[tuple[str, Hit]]:
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def _hint(seg, ctx: Context) -> str | None:
+    """The source language, when the row or the document says it."""
+    doc = getattr(ctx.document, "document", None)
+    return seg.segment.src_lang or getattr(doc, "src_lang", None)
+
+
 def _compute(seg, ctx: Context):
-    """Runs inside a sentence already reported as a sentence are left out."""
+    """Script evidence first, then word evidence language by language, the most likely first; a
+    stretch already reported (a sentence, or a run) is not reported again."""
     lang = ctx.lang
+    if lang is None:
+        return
+    hint = _hint(seg, ctx)
+    reported: list[tuple[int, int]] = []
+    for variant, hit in _script_hits(seg, lang, hint):
+        reported.append((hit.start, hit.end))
+        yield variant, hit
     if lang not in LANGUAGES or not lexicon.has_lexicon(lang):
         return
-    other = _other(lang)
-    text = seg.text
-    if not _may_hold_foreign_run(seg, lang, other):
+    others = fw.suspected(lang, hint)
+    if not _may_hold_foreign_run(seg, _any_foreign_words(lang, others)):
         return  # the common case, decided by one set lookup per token
-    words = _classified(seg, lang, other)
-    if sum(1 for w in words if w[2] == _FOREIGN) < _RUN_MIN_FOREIGN:
-        return  # the common case, decided without looking further
-    covered: list[tuple[int, int]] = []
+    likely = (hint, fw.default_other(lang))
+    classified = [
+        (other, other in likely, _classified(seg, lang, other))
+        for other in others
+        if _may_hold_foreign_run(seg, _trigger_words(lang, other))
+    ]
+    yield from _word_hits(seg, lang, classified, reported)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _script_hits(seg, lang: str, hint: str | None):
+    """Letters in a script `lang` is not written in: a sentence made mostly of them (MTQ601), or a
+    run of them (MTQ602)."""
+    text = seg.text
+    if text.isascii() or lang not in KNOWN_LANGUAGES:
+        return
+    runs = foreign_script_runs(text, lang)
+    if not runs:
+        return
+    nonwords = NonWords(text)
+    kept = [
+        r for r in runs
+        if not nonwords.covers(r.start, r.end)
+        and not glued_inside_latin(text, r.start, r.end)
+        and not (r.script == "Greek" and r.letters < _MIN_GREEK_LETTERS)
+    ]
+    if not kept:
+        return
+    target_name = _NAMES.get(lang, lang)
+
+    def source_name(script: str) -> str:
+        return _NAMES.get(hint, hint) if script_of_language(hint) == script else SCRIPT_LANGUAGE[script]
+
+    sentences = []
     for s_start, s_end in seg.sentences:
-        inside = [w for w in words if s_start <= w[0] < s_end]
-        foreign = sum(1 for w in inside if w[2] == _FOREIGN)
-        native = sum(1 for w in inside if w[2] == _TARGET)
-        if foreign < _SENTENCE_MIN_FOREIGN or foreign < _SENTENCE_MIN_SHARE * (foreign + native):
-            continue
-        detected = langid.detect(text[s_start:s_end])
-        if detected is None or detected == lang:
-            continue
-        covered.append((s_start, s_end))
-        yield (
-            "sentence",
-            Hit(
-                s_start,
-                s_end,
-                f"sentence in {_NAMES.get(detected, detected)}, not {_NAMES.get(lang, lang)}: "
-                "left untranslated",
+        inside = [r for r in kept if s_start <= r.start < s_end]
+        foreign = sum(r.letters for r in inside)
+        letters = sum(ch.isalpha() for ch in text[s_start:s_end])
+        if foreign >= _SCRIPT_SENTENCE_MIN_LETTERS and foreign >= _SCRIPT_SENTENCE_SHARE * letters:
+            sentences.append((s_start, s_end))
+            name = source_name(max(inside, key=lambda r: r.letters).script)
+            yield "sentence", Hit(
+                s_start, s_end, f"sentence in {name}, not {target_name}: left untranslated",
                 severity=_severity(seg, s_start, s_end),
-            ),
-        )
-    for start, end, foreign in _runs(text, words):
-        if foreign < _RUN_MIN_FOREIGN or any(a <= start < b for a, b in covered):
+            )
+    for r in kept:
+        if _overlaps(r.start, r.end, sentences):
             continue
-        yield (
-            "run",
-            Hit(
-                start,
-                end,
-                f"'{text[start:end]}' looks {_NAMES.get(other, other)}, not {_NAMES.get(lang, lang)}: "
-                "left untranslated",
-                severity=_severity(seg, start, end)
-                or (None if foreign >= _RUN_WARN_FOREIGN else Severity.INFO),
-            ),
+        yield "run", Hit(
+            r.start, r.end,
+            f"'{text[r.start:r.end]}' is written in {r.script} script ({source_name(r.script)}), "
+            f"not translated into {target_name}",
+            severity=_script_run_severity(seg, r.start, r.end),
+        )
+
+
+def _script_run_severity(seg, start: int, end: int) -> Severity | None:
+    """Info for the original spelling of a name in parentheses after its transliteration ("Alexei
+    Navalny (Алексей Навальный)"), a practice of some outlets; the rule's severity otherwise."""
+    text = seg.text
+    before = text[:start].rstrip()
+    after = text[end:].lstrip()
+    if before[-1:] in _PAREN_OPEN and after[:1] in _PAREN_CLOSE:
+        return Severity.INFO
+    return _severity(seg, start, end)
+
+
+def _word_hits(seg, lang: str, classified, reported: list[tuple[int, int]]):
+    """Sentences, then runs, of words of another language. `classified` holds, per language suspected
+    (the likeliest first), whether it is likely (the source's, English or French) and the classes of
+    the segment's words. A run is credited to the language with the most foreign words in it;
+    outside the likely languages it needs three of them and lingua's agreement."""
+    text = seg.text
+    for s_start, s_end in seg.sentences:
+        if _overlaps(s_start, s_end, reported):
+            continue
+        for other, likely, words in classified:
+            inside = [w for w in words if s_start <= w[0] < s_end]
+            foreign = sum(1 for w in inside if w[2] == _FOREIGN)
+            native = sum(1 for w in inside if w[2] == _TARGET)
+            if foreign < _SENTENCE_MIN_FOREIGN or foreign < _SENTENCE_MIN_SHARE * (foreign + native):
+                continue
+            detected = langid.detect(text[s_start:s_end])
+            if detected is None or detected == lang or not (likely or detected == other):
+                continue
+            reported.append((s_start, s_end))
+            message = f"sentence in {_NAMES.get(detected, detected)}, not {_NAMES.get(lang, lang)}: "
+            yield "sentence", Hit(
+                s_start, s_end, message + "left untranslated", severity=_severity(seg, s_start, s_end)
+            )
+            break
+    candidates = sorted(
+        (-foreign, rank, start, end, other)
+        for rank, (other, likely, words) in enumerate(classified)
+        for start, end, foreign in _runs(text, words)
+        if foreign >= (_RUN_MIN_FOREIGN if likely else _RUN_WARN_FOREIGN)
+    )
+    for minus_foreign, _, start, end, other in candidates:
+        quiet = -minus_foreign < _RUN_WARN_FOREIGN
+        if _overlaps(start, end, reported):
+            continue
+        if other != fw.default_other(lang) and not fw.confirmed(text[start:end], lang, other):
+            continue
+        reported.append((start, end))
+        yield "run", Hit(
+            start,
+            end,
+            f"'{text[start:end]}' looks {_NAMES.get(other, other)}, not {_NAMES.get(lang, lang)}: "
+            "left untranslated",
+            severity=_severity(seg, start, end) or (Severity.INFO if quiet else None),
         )
 
 
@@ -249,8 +378,8 @@ RULES = (
         name="wrong-language-sentence",
         category=Category.UNTRANSLATED,
         severity=Severity.WARNING,
-        summary="A sentence in another language than the article's (English left in a French "
-        "article, French in an English one).",
+        summary="A sentence in another language than the article's: English, German, Spanish... "
+        "left in a French article, or a sentence written mostly in another script (Cyrillic, kana).",
         why="A sentence the engine skipped or copied stays unreadable for the audience the "
         "translation was made for, and it usually marks a gap in the pipeline (a missed segment).",
         flagged=(
@@ -263,13 +392,17 @@ RULES = (
                 "capitale. Officials were cautious.",
                 lang="en",
             ),
+            Example(
+                "The ministry confirmed the figures. Министерство обороны сообщило об этом в понедельник.",
+                lang="en",
+            ),
         ),
         passing=(
             Example("Le document important a été publié à la minute près par le ministère."),
             Example("The document was published in a coup d'état atmosphere, officials said.", lang="en"),
         ),
         check=check_sentence,
-        languages=LANGUAGES,
+        languages=KNOWN_LANGUAGES,
     ),
     Rule(
         code="MTQ602",
@@ -277,7 +410,8 @@ RULES = (
         category=Category.UNTRANSLATED,
         severity=Severity.WARNING,
         summary="A run of three or more words of another language inside a sentence of the "
-        "article's language; names, titles and loanwords are left alone.",
+        "article's language (two: info), or letters in a script the language is not written in "
+        "(Cyrillic or kanji in English); names, titles, loanwords, URLs and symbols are left alone.",
         why="Phrases the engine did not translate break the sentence for the reader and are easy "
         "to miss in review because the sentence around them is fluent.",
         flagged=(
@@ -289,6 +423,8 @@ RULES = (
                 "according to the minister.",
                 lang="en",
             ),
+            Example("La commune a décidé que die Straße bis Ende Mai gesperrt bleibt, selon le maire."),
+            Example("Police said the suspect fled after the attack in 佐賀市 on Sunday.", lang="en"),
         ),
         passing=(
             Example(
@@ -296,8 +432,10 @@ RULES = (
                 "décisif pour les start-up."
             ),
             Example("The minister spoke to Le Monde and Libération about the coup d'état.", lang="en"),
+            Example("Protesters used the hashtag #нетвойне; the α coefficient rose by 3 µg.", lang="en"),
+            Example("Selon la Stiftung Wissenschaft und Politik, la Bundeswehr manque de moyens."),
         ),
         check=check_run,
-        languages=LANGUAGES,
+        languages=KNOWN_LANGUAGES,
     ),
 )

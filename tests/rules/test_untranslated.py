@@ -115,3 +115,117 @@ def test_human_news_has_no_wrong_language(name, lang):
     text = (DATA / name).read_text(encoding="utf-8")
     assert run_rule("MTQ601", text, lang) == []
     assert run_rule("MTQ602", text, lang) == []
+
+
+# Letters in a script the article's language is not written in, and runs in any Latin-script language.
+SCRIPT_AND_OTHER_LANGUAGES = [
+    pytest.param(
+        "The governor said the bridge over the Amur would reopen, according to the regional "
+        "news site Амурская правда.",
+        "en", "MTQ602", "Амурская правда", Severity.WARNING, id="en-cyrillic-name-of-outlet",
+    ),
+    pytest.param(
+        "Police said the suspect fled on a motorcycle after the attack in 佐賀市 on Sunday.",
+        "en", "MTQ602", "佐賀市", Severity.WARNING, id="en-kanji-place-name",
+    ),
+    pytest.param(
+        "The shop sells its sweets online - ニュース",
+        "en", "MTQ602", "ニュース", Severity.WARNING, id="en-katakana-tail",
+    ),
+    pytest.param(
+        "The ministry confirmed the figures. Министерство обороны сообщило об этом "
+        "в понедельник.",
+        "en", "MTQ601", "Министерство обороны сообщило об этом в понедельник.", Severity.WARNING,
+        id="en-russian-sentence",
+    ),
+    pytest.param(
+        "Opposition leader Alexei Navalny (Алексей Навальный) was detained at the airport.",
+        "en", "MTQ602", "Алексей Навальный", Severity.INFO, id="en-original-spelling-in-parentheses",
+    ),
+    pytest.param(
+        "Le conseil s'est réuni lundi : la commune a décidé que die Straße bis Ende Mai gesperrt "
+        "bleibt, a précisé le maire.",
+        "fr", "MTQ602", "die Straße bis Ende Mai gesperrt bleibt", Severity.WARNING, id="fr-german-tail",
+    ),
+    pytest.param(
+        "Le maire a pris la parole. Die Regierung hat am Montag beschlossen, die Maßnahmen bis "
+        "Ende Juni zu verlängern. Le texte sera publié mardi.",
+        "fr", "MTQ601", "Die Regierung hat am Montag beschlossen, die Maßnahmen bis Ende Juni zu verlängern.",
+        Severity.WARNING, id="fr-german-sentence",
+    ),
+    pytest.param(
+        "The mayor said the festival, el mejor de todos los años según los vecinos, would return in May.",
+        "en", "MTQ602", "el mejor de todos los años según los vecinos", Severity.WARNING, id="en-spanish-run",
+    ),
+    pytest.param(
+        "De minister zei dat het kabinet de maatregelen verlengt tot eind mei, aldus de krant.",
+        "fr", "MTQ601",
+        "De minister zei dat het kabinet de maatregelen verlengt tot eind mei, aldus de krant.",
+        Severity.WARNING, id="fr-dutch-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lang, code, span, severity", SCRIPT_AND_OTHER_LANGUAGES)
+def test_script_and_other_languages(text, lang, code, span, severity):
+    findings = run_rule("MTQ601", text, lang) + run_rule("MTQ602", text, lang)
+    assert [(f.code, f.text, f.severity) for f in findings] == [(code, span, severity)]
+
+
+SCRIPT_CLEAN = [
+    pytest.param("According to WНO data, 55 million people live with dementia.", "en",
+                 id="en-look-alike-letter-inside-a-word"),  # a garbled word (MTQ801), not a left-over
+    pytest.param("The award's website, https://премия.рф/, lists the winners.", "en", id="en-cyrillic-url"),
+    pytest.param("Protesters used the hashtag #нетвойне on Sunday.", "en", id="en-cyrillic-hashtag"),
+    pytest.param("The α-synuclein protein and the β coefficient rose by 3 µg and 2 Ω.", "en",
+                 id="en-greek-symbols"),
+    pytest.param("The yen fell to ¥150 and the rouble to 90 ₽ against the dollar.", "en", id="en-currency"),
+    pytest.param("Путин заявил, что переговоры с Joe Biden и NATO продолжатся в Genève.", "ru",
+                 id="ru-latin-names-in-russian"),
+    pytest.param("東京の Apple Store は月曜日に再開した。", "ja", id="ja-latin-brand-in-japanese"),
+    pytest.param(
+        "Selon le chercheur de la Stiftung Wissenschaft und Politik, l'UE n'a pas résolu le conflit.",
+        "fr", id="fr-german-institution-name",
+    ),
+    pytest.param("La Deutsche Bahn a annoncé une grève ; la Bundeswehr et die Linke ont réagi.", "fr",
+                 id="fr-german-names"),
+    pytest.param(
+        "The kindergarten teachers praised the Realpolitik of the tsar and the Bundesliga in the oblast.",
+        "en", id="en-loanwords",
+    ),
+    pytest.param(
+        "Son album « Für Frauen ist das kein Problem » a atteint la deuxième place.", "fr",
+        id="fr-quoted-german-title",  # reported as info at most
+    ),
+    pytest.param(
+        "The pasta al dente and a cappuccino cost 12 euros in Rome.", "en", id="en-italian-loanwords"
+    ),
+]
+
+
+@pytest.mark.parametrize("text, lang", SCRIPT_CLEAN)
+def test_script_and_other_languages_clean(text, lang):
+    findings = run_rule("MTQ601", text, lang) + run_rule("MTQ602", text, lang)
+    assert [(f.code, f.text) for f in findings if f.severity >= Severity.WARNING] == []
+
+
+def test_source_language_names_the_script():
+    import dataclasses
+
+    from mtqa.config import Config
+    from mtqa.engine import check
+    from mtqa.io import article_from_text
+    from mtqa.rules import BY_CODE
+
+    doc = article_from_text("Officials in Kyiv quoted the agency Укрінформ on Monday.", "<test>", "en")
+    doc = dataclasses.replace(doc, src_lang="uk")
+    findings = check([doc], (BY_CODE["MTQ602"],), Config(lang="en")).findings
+    assert [(f.code, f.text) for f in findings] == [("MTQ602", "Укрінформ")]
+    assert "Ukrainian" in findings[0].message
+
+
+def test_script_spans_slice_the_text():
+    text = "He cited Диалог.иа and 中央日報 in a long report: " + "word " * 2000 + "Конец."
+    findings = run_rule("MTQ602", text, "en")
+    assert [f.text for f in findings] == ["Диалог.иа", "中央日報", "Конец"]
+    assert all(text[f.start:f.end] == f.text for f in findings)
