@@ -4,6 +4,11 @@ written-out numbers answering digits ("cinq ans" = "five years")."""
 
 from __future__ import annotations
 
+from functools import cache
+
+import regex
+
+from mtqa.data import table
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Example, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
@@ -30,17 +35,17 @@ def _anywhere(n: Number, numbers) -> bool:
     return any(n.matches(o) for o in numbers)
 
 
-def _parts_present(n: Number, numbers) -> bool:
-    """A space-grouped number ("45 500") may be two numbers side by side (".45 500 Pack"): it is
-    accounted for when each part is."""
-    parts = n.text.replace("\u00a0", " ").replace("\u202f", " ").split(" ")
-    if len(parts) < 2:
-        return False
-    return all(any(abs(float(p) - v) < 1e-9 for o in numbers for v in o.values) for p in parts if p.isdigit())
-
-
 def _part_values(n: Number) -> set[float]:
-    return {float(p) for p in n.text.replace("\u00a0", " ").replace("\u202f", " ").split(" ") if p.isdigit()}
+    """The pieces of a number written in parts: "45 500" (or two numbers side by side), "18h30"."""
+    pieces = n.text.replace("\u00a0", " ").replace("\u202f", " ").split(" ")
+    spaced = {float(p) for p in pieces if p.isdigit()}
+    return set(n.parts) | (spaced if len(spaced) >= 2 else set())
+
+
+def _parts_present(n: Number, numbers) -> bool:
+    """A number in parts is accounted for when each part is (".45 500 Pack", "18 heures 30")."""
+    parts = _part_values(n)
+    return len(parts) >= 2 and all(any(abs(p - v) < 1e-9 for o in numbers for v in o.values) for p in parts)
 
 
 def _split_groups(missing: list[Number], added: list[Number]) -> tuple[list[Number], list[Number]]:
@@ -56,6 +61,59 @@ def _split_groups(missing: list[Number], added: list[Number]) -> tuple[list[Numb
                 for n in hits:
                     singles.remove(n)
     return missing, added
+
+
+@cache
+def _units() -> dict[str, tuple[str, float]]:
+    return {row[0]: (row[1], float(row[2])) for row in table("any", "units") if len(row) >= 3}
+
+
+_UNIT_AFTER = regex.compile(r"[\s\u00a0\u202f]?(\p{L}+)")
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
+def _measure(n: Number, text: str) -> tuple[str, set[float]] | None:
+    """The dimension and SI values of a number followed by a unit ("320 Kilometer")."""
+    m = _UNIT_AFTER.match(text, n.end)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    unit = _units().get(word)
+    if unit is None and _UNSPACED.match(word):  # 320キロメートルに: the unit runs into the next word
+        prefixes = (word[:k] for k in range(min(len(word), 8), 0, -1))
+        unit = next((_units()[p] for p in prefixes if p in _units()), None)
+    if unit is None:
+        return None
+    return unit[0], {v * unit[1] for v in n.values if v > 0}
+
+
+def _converted(missing: list[Number], src_text: str, added: list[tuple[Number, str]]) -> set[int]:
+    """Pairs of a source quantity and a target quantity in other units that agree within 10 %:
+    a translation converting kilometres to miles. Returns the ids of the numbers so explained."""
+    explained: set[int] = set()
+    for n in missing:
+        ms = _measure(n, src_text)
+        if ms is None:
+            continue
+        for t, text in added:
+            mt = _measure(t, text)
+            if id(t) in explained or mt is None or mt[0] != ms[0]:
+                continue
+            if any(abs(a - b) <= 0.1 * max(a, b) for a in ms[1] for b in mt[1]):
+                explained |= {id(n), id(t)}
+                break
+    return explained
+
+
+def _minor(n: Number) -> bool:
+    """A lone digit or a "1": articles, "per", "a single" are how translations say these."""
+    return len(n.text) == 1 or n.values == {1.0}
+
+
+def _year(n: Number) -> bool:
+    """A year a translation adds (to "this year", "last season") explains; one that replaces another
+    year is still a mismatch."""
+    return any(1000 <= v <= 2100 and v == int(v) for v in n.values) and n.text.isdigit()
 
 
 def check_numbers(view, ctx):
@@ -77,6 +135,10 @@ def check_numbers(view, ctx):
             added = [n for n in added if not _anywhere(n, around) and not _parts_present(n, around)]
 
         where = {id(n): s for s, n in tgt}
+        if missing and added:
+            explained = _converted(missing, pair.source_text, [(n, where[id(n)].text) for n in added])
+            missing = [n for n in missing if id(n) not in explained]
+            added = [n for n in added if id(n) not in explained]
         for n in added:
             sentence = where[id(n)]
             if missing:
@@ -96,7 +158,7 @@ def check_numbers(view, ctx):
                     n.end,
                     f"number {n.text!r} is not in the source sentence",
                     pair,
-                    severity=Severity.INFO if len(n.text) == 1 else None,
+                    severity=Severity.INFO if _minor(n) or _year(n) else None,
                 )
         for n in missing:
             sentence = pair.target[0]
@@ -107,6 +169,7 @@ def check_numbers(view, ctx):
                 f"the source's number {n.text!r} is missing from this translation",
                 pair,
                 suggestion=n.text,
+                severity=Severity.INFO if _minor(n) else None,
             )
 
 

@@ -10,21 +10,39 @@ keeps every value it may mean, and two numbers match when their value sets meet.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
 
 from mtqa.data import table
+from mtqa.text import number_forms
 
-# Digits with thousands groups or a decimal part; spaces inside only before 3-digit groups.
-# Digits with thousands groups or a decimal part; spaces inside only before 3-digit groups. Digits
-# glued after letters ("Step2", "PS5") are read too, as soft numbers; "7x50" is two numbers.
+# Digits (of any script: regex's \\d is Unicode) with thousands groups or a decimal part; spaces
+# inside only before 3-digit groups. Digits glued after letters ("Step2", "PS5") are read too, as
+# soft numbers; "7x50" is two numbers.
 _DIGITS = regex.compile(r"(?<!\d)(?:\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?![,.]\d)|\d+(?:[.,]\d+)*)")
 _ENTITY = regex.compile(r"&#x?[0-9a-fA-F]+;")  # HTML character references are not numbers
-_GLUED = regex.compile(r"\p{L}")
+# A letter of an alphabetic script: digits glued after it belong to a code ("PS5"); after a CJK
+# character they are ordinary numbers (約40万軒, 12日).
+_GLUED = regex.compile(r"[\p{L}--[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}xX]]", regex.V1)
 _WORD = regex.compile(r"\p{L}+")
 _SCALE_AFTER_DIGITS = regex.compile(r"[\u00a0\u202f ]?(\p{L}+)")
+# Codes, not quantities: "2G", "5G", "3D" (one capital glued after), "COVID-19", "F-35", "SARS-CoV-2"
+# (a capitalised word and a hyphen before).
+_CODE_AFTER = regex.compile(r"\p{Lu}(?![\p{L}\d])")
+_CODE_BEFORE = regex.compile(r"(?<![\p{L}\d-])\p{Lu}[\p{L}-]*-$")
+# Ordinals: 12th, 3e, 1er, 2nd, 5-й, 21º; 第2回. They answer a number but are never reported: a
+# translation may turn "the day before" into "the 11th".
+_ORDINAL_AFTER = regex.compile(
+    r"(?:st|nd|rd|th|e|er|re|ère|ème|è|º|ª|-(?:й|я|го|му|м|ой|ый|ая|ое))(?![\p{L}\d])"
+)
+# Decades: 90er, 90s, '90s, 90-х, 90-е, 90年代, années 90: also 1990 and 2090 are meant.
+_DECADE_AFTER = regex.compile(r"(?:er|s|'s|’s|-?х|-?е|-?ых|年代)(?![\p{L}\d])")
+_DECADE_BEFORE = regex.compile(r"(?:['’]|\b(?:années|years|Jahre|годы|годах|годов)\s)$")
+_YEAR_SUFFIX = regex.compile(r"年")  # 22年度: a two-digit year in Japanese
+_PERCENT_100 = regex.compile(r"\s?(?:%|percent\b|per cent\b|pour cent\b|Prozent\b|процент)")
 
 
 @dataclass(frozen=True)
@@ -34,6 +52,7 @@ class Number:
     text: str
     values: frozenset[float]
     soft: bool = False
+    parts: frozenset[float] = frozenset()  # digit runs of a form written in pieces (18h30, 45 500)
 
     def matches(self, other: Number) -> bool:
         return any(_close(a, b) for a in self.values for b in other.values)
@@ -76,35 +95,83 @@ def _scaled(values: set[float], scale: float) -> frozenset[float]:
     return frozenset(values | {v * scale for v in values})
 
 
+def _pre_read(text: str, lang: str | None) -> list[Number]:
+    """Forms whose digit runs are not separate numbers (times, 13万, 1・5), and soft numerals."""
+    readers = [number_forms.clock_times, number_forms.east_asian_counts, number_forms.roman_numerals]
+    if lang in ("ja", "zh"):
+        readers.append(number_forms.kanji_numerals)
+    found: list[Number] = []
+    claimed: list[tuple[int, int]] = []
+    for reader in readers:
+        for start, end, values, soft, parts in reader(text):
+            if any(a < end and start < b for a, b in claimed):
+                continue  # the first reader wins: "11時半" is a time, not 11 and a count
+            claimed.append((start, end))
+            found.append(Number(start, end, text[start:end], values, soft, frozenset(parts)))
+    return found
+
+
+def _digit_number(text: str, m, words: dict) -> tuple[Number, int] | None:
+    """The number of one digit match, and where it ends with its scale word ("1,5 million")."""
+    start, end = m.span()
+    glued = start > 0 and _GLUED.match(text[start - 1]) is not None
+    try:
+        values = _digit_values(m.group())
+    except ValueError:
+        return None
+    before = text[max(0, start - 24) : start]
+    soft = (
+        glued
+        or _CODE_AFTER.match(text, end) is not None
+        or _CODE_BEFORE.search(before) is not None
+        or before.endswith("第")
+    )
+    compact = m.group()
+    decade = compact.isdigit() and compact.endswith("0") and len(compact) in (2, 4)
+    if decade and (_DECADE_AFTER.match(text, end) or _DECADE_BEFORE.search(before)):
+        if len(compact) == 2:
+            values |= {1900.0 + int(compact), 2000.0 + int(compact)}
+    elif _ORDINAL_AFTER.match(text, end):
+        soft = True
+    if len(compact) == 2 and compact.isdigit() and _YEAR_SUFFIX.match(text, end):
+        values |= {2000.0 + int(compact), 1900.0 + int(compact)}
+    if values == {100.0} and _PERCENT_100.match(text, end):
+        soft = True  # "100% local pork": an intensifier as often as a figure
+    after = _SCALE_AFTER_DIGITS.match(text, end)
+    if after and words.get(after.group(1).lower(), (0, ""))[1] == "scale":
+        values = set(_scaled(values, words[after.group(1).lower()][0]))
+    return Number(start, end, m.group(), frozenset(values), soft=soft), after.end() if after else end
+
+
 @lru_cache(maxsize=4096)  # the aligner, the mismatch test and the number rule read the same sentences
 def extract_numbers(text: str, lang: str | None) -> tuple[Number, ...]:
-    """Digit numbers (with a following scale word: "1,5 million") and written-out numbers."""
+    """Digit numbers (with a following scale word: "1,5 million"), times, counts in myriads, and
+    written-out numbers."""
     words = _words(lang) if lang else {}
-    found: list[Number] = []
-    taken = []
+    found = _pre_read(text, lang)
+    taken = [(n.start, n.end) for n in found]
+    pre = sorted(taken)
     entities = [m.span() for m in _ENTITY.finditer(text)] if "&#" in text else []
     for m in _DIGITS.finditer(text):
         if entities and any(a <= m.start() < b for a, b in entities):
             continue
-        glued = (
-            m.start() > 0
-            and _GLUED.match(text[m.start() - 1]) is not None
-            and text[m.start() - 1] not in "xX"
-        )
-        try:
-            values = _digit_values(m.group())
-        except ValueError:
-            continue
-        end = m.end()
-        after = _SCALE_AFTER_DIGITS.match(text, end)
-        if after and words.get(after.group(1).lower(), (0, ""))[1] == "scale":
-            values = set(_scaled(values, words[after.group(1).lower()][0]))
-        found.append(Number(m.start(), m.end(), m.group(), frozenset(values), soft=glued))
-        taken.append((m.start(), after.end() if after else end))
+        k = bisect.bisect_right(pre, (m.start(), len(text) + 1)) - 1
+        if (k >= 0 and pre[k][1] > m.start()) or (k + 1 < len(pre) and pre[k + 1][0] < m.end()):
+            continue  # inside a time or a count already read
+        read = _digit_number(text, m, words)
+        if read is not None:
+            found.append(read[0])
+            taken.append((m.start(), read[1]))
     if words:
+        taken.sort()
         found.extend(_written_numbers(text, words, taken))
     found.sort(key=lambda n: n.start)
     return tuple(found)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _written_numbers(text: str, words: dict, taken: list[tuple[int, int]]) -> list[Number]:
@@ -126,7 +193,7 @@ def _written_numbers(text: str, words: dict, taken: list[tuple[int, int]]) -> li
         w = m.group().lower()
         if w not in words and not run:
             continue  # the common case: an ordinary word, outside any run
-        if w in words and any(a <= m.start() < b for a, b in taken):
+        if w in words and _inside(taken, m.start()):
             flush()  # the scale word of a digit number ("1,5 million"), already read
             continue
         if w in words:
