@@ -167,12 +167,30 @@ def check_glued_site_name(seg, ctx: Context) -> Iterator[Hit]:
             continue
         if len(_WORD.findall(line[: m.start()])) < _HEAD_MIN_WORDS:
             continue
+        mirrored = _source_has_site_tail(seg.segment.src)
         yield Hit(
             a + m.start("name"),
             a + m.end("name"),
-            f"site name {m.group('name')!r} glued to the headline",
+            f"site name {m.group('name')!r} glued to the headline"
+            + (" (the source's title ends in a site name too)" if mirrored else ""),
             suggestion=f'delete "{m.group(0).strip()}"',
+            severity=Severity.INFO if mirrored else None,
         )
+
+
+# The tail of a source title: " - РТ на русском", "｜山形新聞", " | Le Monde" (any script, no cue list).
+_SOURCE_TAIL = regex.compile(
+    r"(?:[ \u00a0]+[—–|·•-][ \u00a0]+|[ \u00a0]*[|｜][ \u00a0]*)"
+    r"[^\s.!?。！？]+(?:[ \u00a0]+[^\s.!?。！？]+){0,4}$"
+)
+
+
+def _source_has_site_tail(src: str | None) -> bool:
+    """Whether the row's source title ends in a separated name too: the page title format is the
+    original outlet's, kept by the translator, rather than debris the scrape added to the target."""
+    if not src or "\n" in src.strip() or len(src) > _MAX_HEADLINE_CHARS:
+        return False
+    return bool(_SOURCE_TAIL.search(src.rstrip()))
 
 
 # Three or more empty lines between two paragraphs (a blank line may hold spaces or a CR).

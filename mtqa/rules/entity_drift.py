@@ -6,9 +6,11 @@ this module only turns each minority spelling into a finding that suggests the d
 
 from __future__ import annotations
 
+import re
+
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
-from mtqa.text.names import drift_clusters, fold, separators_only, spelling
+from mtqa.text.names import drift_clusters, fold, separators_only, spelling, translit_key
 
 _MAX_LINES_LISTED = 5
 # Endings that inflect a word (Base / Basée, Syrien / Syriens) rather than transliterate a name:
@@ -19,7 +21,46 @@ _INFLECTIONS = ("e", "s", "es", "ee", "ees", "x")
 def _inflected_forms(cluster) -> bool:
     forms = sorted({fold(v).lower() for v in cluster.variants}, key=len)
     stem = forms[0]
-    return len(forms) > 1 and all(f[: len(stem)] == stem and f[len(stem):] in _INFLECTIONS for f in forms[1:])
+    return len(forms) > 1 and all(
+        f[: len(stem)] == stem and f[len(stem) :] in _INFLECTIONS for f in forms[1:]
+    )
+
+
+# Three-letter names collide across transliterations of different names (Cho / Chu, Lee / Li).
+_SHORT_KEY = 3
+_NUMBER_AFTER = re.compile(r"[ \u00a0]\d")
+
+
+# The accented capitals French print may drop; a Turkish Ş or a Polish Ł is part of the name.
+_FRENCH_CAPITALS = frozenset("ÉÈÊËÀÂÎÏÔÛÙÇ")
+
+
+def _capital_accent_only(a: str, b: str) -> bool:
+    """Etat / État, Egypte / Égypte: French print may leave capitals unaccented; only the accent of
+    a capital letter differs, a house-style inconsistency rather than two spellings of a name."""
+    return len(a) == len(b) and all(
+        x == y or (x in _FRENCH_CAPITALS or y in _FRENCH_CAPITALS) and fold(x) == fold(y)
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+def _numbered(view, m) -> bool:
+    """A name followed by a number ("Rossiya 1", "Channel 4") names a channel or a model."""
+    return bool(_NUMBER_AFTER.match(view.segments[m.source].text, m.end))
+
+
+def _severity(view, m, usual, numbered_usual: bool, lang: str | None):
+    """Info for the sub-cases an editor would not call a misspelt name; None keeps the rule's."""
+    dominant = usual[0].text
+    if separators_only(m.text, dominant):
+        return Severity.INFO  # spacing and hyphenation variants are often the source's own
+    if lang == "fr" and _capital_accent_only(m.text, dominant):
+        return Severity.INFO
+    if len(translit_key(m.text)) <= _SHORT_KEY and fold(m.text) != fold(dominant):
+        return Severity.INFO
+    if not numbered_usual and _numbered(view, m):
+        return Severity.INFO  # "Rossiya 1" (a TV channel) beside "Russia"
+    return None
 
 
 def _match_case(suggestion: str, written: str) -> str:
@@ -29,47 +70,58 @@ def _match_case(suggestion: str, written: str) -> str:
     return suggestion
 
 
+def _line(view, m) -> int:
+    return view.segments[m.source].segment.position(m.start)[0]
+
+
+def _lines_listed(lines: list[int]) -> str:
+    """'line 4' or 'lines 4, 9, 12, ...': at most _MAX_LINES_LISTED, so a note stays one short line
+    however many rows repeat the name."""
+    shown = ", ".join(map(str, lines[:_MAX_LINES_LISTED])) + (
+        ", ..." if len(lines) > _MAX_LINES_LISTED else ""
+    )
+    return f"line{'s' if len(lines) > 1 else ''} {shown}"
+
+
 def check_name_drift(view, ctx: Context):
     for cluster in drift_clusters(view):
         if _inflected_forms(cluster):
             continue
-        usual = [m for m in cluster.mentions if spelling(m.text) == cluster.dominant]
-        lines = sorted({view.segments[m.source].segment.position(m.start)[0] for m in usual})
-        listed = ", ".join(map(str, lines[:_MAX_LINES_LISTED])) + (
-            ", ..." if len(lines) > _MAX_LINES_LISTED else ""
-        )
-        where = f"line{'s' if len(lines) > 1 else ''} {listed}"
+        # The dominant spelling is counted once per cluster: Cluster.dominant recounts every mention.
+        dominant = cluster.dominant
+        usual, minority = [], []
+        for m in cluster.mentions:
+            (usual if spelling(m.text) == dominant else minority).append(m)
+        where = _lines_listed(sorted({_line(view, m) for m in usual}))
         times = f"{len(usual)} mention{'s' if len(usual) > 1 else ''}"
-        for m in cluster.minority():
+        numbered_usual = any(_numbered(view, m) for m in usual)
+        for m in minority:
             yield Hit(
                 m.start,
                 m.end,
                 f"'{m.text}' is spelled '{usual[0].text}' in {times} of this name ({where})",
                 suggestion=_match_case(usual[0].text, m.text),
                 segment=m.source,
-                # Spacing and hyphenation variants are often the source's own; letters are not.
-                severity=Severity.INFO if separators_only(m.text, usual[0].text) else None,
+                severity=_severity(view, m, usual, numbered_usual, ctx.lang),
             )
-        yield from _related_notes(view, cluster)
+        yield from _related_notes(view, usual, minority)
 
 
-def _related_notes(view, cluster):
+def _related_notes(view, usual, minority):
     """An info note in each other paragraph that uses the dominant spelling, the way a compiler
     says "previously defined here": the editor sees every place the two spellings meet."""
-    minority = cluster.minority()
     flagged = {m.source for m in minority}
-    other = sorted({m.text for m in minority})
-    lines = sorted({view.segments[m.source].segment.position(m.start)[0] for m in minority})
+    other = " / ".join(repr(o) for o in sorted({m.text for m in minority}))
+    where = _lines_listed(sorted({_line(view, m) for m in minority}))
     noted: set[int] = set()
-    for m in cluster.mentions:
-        if m.source in flagged or m.source in noted or spelling(m.text) != cluster.dominant:
+    for m in usual:
+        if m.source in flagged or m.source in noted:
             continue
         noted.add(m.source)
         yield Hit(
             m.start,
             m.end,
-            f"'{m.text}' is also spelled {' / '.join(repr(o) for o in other)} in this document "
-            f"(line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}); keep one spelling",
+            f"'{m.text}' is also spelled {other} in this document ({where}); keep one spelling",
             segment=m.source,
             severity=Severity.INFO,
             extra={"related": True},

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import filterfalse
 
+import regex
+
 from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
@@ -37,9 +39,33 @@ def _conjunctions(lang: str | None) -> frozenset[str]:
 
 
 @cache
+def _iteration_links(lang: str | None) -> frozenset[str]:
+    return frozenset(w.casefold() for w in word_list(lang or "", "iteration_links"))
+
+
+@cache
 def _function_words(lang: str | None) -> frozenset[str]:
     # "" is what a word of punctuation alone leaves in bare_words: never content either.
     return frozenset(w.casefold() for w in word_list(lang or "", "function_words")) | {""}
+
+
+@cache
+def _relative_pronouns(lang: str | None) -> frozenset[str]:
+    return frozenset(w.casefold() for w in word_list(lang or "", "relative_pronouns"))
+
+
+# How many words before a double a relative pronoun may open the clause the first copy closes.
+_CLAUSE_REACH = 6
+
+
+def _closes_a_clause(text: str, start: int, word: str, lang: str | None) -> bool:
+    """ "Those who voted voted against", "people in the know know": a content word ending a relative
+    clause, repeated as the main verb. Function words ("the the") are slips whatever comes before."""
+    if word.casefold() in _function_words(lang):
+        return False
+    before = text[max(0, start - 80) : start].split()[-_CLAUSE_REACH:]
+    pronouns = _relative_pronouns(lang)
+    return any(w.strip(_PUNCT).casefold().split("'")[0].split("’")[0] in pronouns for w in before)
 
 
 def _has_adjacent_twin(toks: list[str]) -> bool:
@@ -61,12 +87,14 @@ def check_repeated_word(seg, ctx: Context) -> Iterator[Hit]:
         kind = _doubled_words(ctx.lang).get(again.casefold())
         if kind == "ok":
             continue
+        clause = _closes_a_clause(text, m.start(), word, ctx.lang)
         yield Hit(
             m.start(),
             m.end(),
-            f"word repeated: {word!r} twice in a row",
+            f"word repeated: {word!r} twice in a row"
+            + (" (it may end a relative clause and start the main one)" if clause else ""),
             suggestion=word,
-            severity=Severity.INFO if kind == "emphatic" else None,
+            severity=Severity.INFO if kind == "emphatic" or clause else None,
         )
 
 
@@ -104,47 +132,117 @@ def _repeats_a_content_word(toks: list[str], stop: frozenset[str]) -> bool:
     return False
 
 
-def _may_repeat_a_phrase(toks: list[str]) -> bool:
-    """False when `_maximal_repeats` finds nothing for certain: each run it reports has a repeated
-    pair of neighbouring tokens, except where the first copy opens the list (its left neighbour is
-    read as toks[-1] there), which is tested directly. A set of pairs is built in C."""
-    n = len(toks)
-    if len(set(zip(toks, toks[1:], strict=False))) < n - 1:
-        return True
-    return any(toks[j] == toks[0] and toks[j - 1] == toks[-1] for j in range(1, n))
+# How far a copy is followed to the left of its first repeated content word: only function words
+# lie there ("de la", "of the"), so a bound keeps the scan linear without losing a copy's start.
+_MAX_LEFT = 32
 
 
-def _maximal_repeats(toks: list[str], stop) -> list[tuple[int, int, int]]:
-    """(first copy start, second copy start, length) of maximal repeated token runs anchored on a
-    repeated content word, in order of the second copy, copies not overlapping."""
-    if not _may_repeat_a_phrase(toks):
-        return []
-    where: dict[str, list[int]] = {}
+def _periodic_runs(toks: list[str], stop: frozenset[str]) -> Iterator[tuple[int, int, int]]:
+    """(start, end, period) of the stretches of 2+ tokens that copy the tokens `period` places
+    before them, anchored on a repeated content word and its nearest earlier occurrence. When
+    end - start >= period the copies touch: a loop, reported as one stretch however long it runs.
+
+    One pass from left to right, and no stretch is entered twice, so the work is linear in the
+    tokens whatever the text (a sentence looped 10,000 times is one stretch)."""
+    seen: dict[str, int] = {}
+    prev = []
     for k, t in enumerate(toks):
-        where.setdefault(t, []).append(k)
-    n = len(toks)
-    found = []
-    for t, occ in where.items():
-        if len(occ) < 2 or not _is_content(t, stop):
+        prev.append(seen.get(t, -1))
+        seen[t] = k
+    n, floor, j = len(toks), 0, 0
+    while j < n:
+        i = prev[j]
+        if i < 0 or not _is_content(toks[j], stop):
+            j += 1
             continue
-        for x, i in enumerate(occ):
-            for j in occ[x + 1 :]:
-                # a lone repeated word is no phrase: look further only when a neighbour repeats too
-                if not ((j + 1 < n and toks[i + 1] == toks[j + 1]) or toks[i - 1] == toks[j - 1]):
-                    continue
-                left = 0
-                while i - left > 0 and toks[i - left - 1] == toks[j - left - 1] and i + 1 <= j - left - 1:
-                    left += 1
-                right = 0
-                while (
-                    j + right + 1 < n
-                    and toks[i + right + 1] == toks[j + right + 1]
-                    and i + right + 1 < j - left
-                ):
-                    right += 1
-                found.append((i - left, j - left, left + right + 1))
-    found.sort(key=lambda f: (f[1], -f[2]))
-    return found
+        p = j - i
+        s = j
+        while s > floor and s - p > 0 and j - s < _MAX_LEFT and toks[s - 1] == toks[s - 1 - p]:
+            s -= 1
+        e = j + 1
+        while e < n and toks[e] == toks[e - p]:
+            e += 1
+        if e - s >= 2:
+            yield s, e, p
+            floor = e
+            j = e
+        else:
+            j += 1
+
+
+def _copies(s: int, e: int, p: int) -> tuple[int, int, int, int]:
+    """(first copy start, second copy start, copy length, number of copies) of a periodic run."""
+    if e - s >= p:
+        return s - p, s, p, (e - s + p) // p
+    return s - p, s, e - s, 2
+
+
+def _is_idiom(toks: list[str], first: int, end: int, size: int, links: frozenset[str]) -> bool:
+    """Iteration idioms: a word joined to itself by a link word, the run opening and closing on that
+    word ("day after day after day", "dure et dure et dure"). "in Paris in Paris" opens on the link:
+    a stutter."""
+    unit = toks[first : first + size]
+    return size == 2 and any(t in links for t in unit) and toks[first] == toks[end - 1] != toks[first + 1]
+
+
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+# In unspaced scripts a run of characters between punctuation and hiragana (kanji, katakana, Latin)
+# is about a word or compound: 小形羊羹, 環境保護活動.
+_UNSPACED_WORD = regex.compile(r"[^\s\p{P}\p{S}\p{Hiragana}]{2,}")
+
+
+_MIN_RUN = 3
+_MAX_RUN = 12
+
+
+def _longest_repeated_run(words: list[str]) -> int:
+    """Characters in the longest run (3 to 12) found twice in these unspaced words: 累計感染者 inside
+    both 累計感染者 and ブレイクスルー累計感染者数. Growing the length while a repeat exists keeps
+    it linear: at most _MAX_RUN passes over the text."""
+    best = 0
+    for n in range(_MIN_RUN, _MAX_RUN + 1):
+        seen: set[str] = set()
+        found = False
+        for w in words:
+            for k in range(len(w) - n + 1):
+                gram = w[k : k + n]
+                if gram in seen:
+                    found = True
+                    break
+                seen.add(gram)
+            if found:
+                break
+        if not found:
+            return best
+        best = n
+    return best
+
+
+def _source_repeat_size(segment) -> float:
+    """The longest phrase the segment's source (when the input gives one) repeats, in words: a
+    repeated run of 2+ words, or one word said again at once ("Grenzschutz, Grenzschutz"). In
+    unspaced scripts a repeated compound of n characters counts n/2 words."""
+    src = segment.src
+    if not src:
+        return 0.0
+    if _UNSPACED.search(src):
+        return _longest_repeated_run(_UNSPACED_WORD.findall(src)) / 2
+    lang = segment.src_lang
+    stop = _function_words(lang) if lang else _function_words("en") | _function_words("fr")
+    toks, _ = _tokens(bare_words(src))
+    if not _repeats_a_content_word(toks, stop):
+        return 0.0
+    best = 0
+    for s, e, p in _periodic_runs(toks, stop):
+        best = max(best, _copies(s, e, p)[2])
+    if not best and any(x == y and _is_content(x, stop) for x, y in zip(toks, toks[1:], strict=False)):
+        best = 1
+    return float(best)
+
+
+def _mirrors_source(size: int, source_size: float) -> bool:
+    # A source phrase of n words may take up to about three times as many in the translation.
+    return source_size > 0 and size <= 3 * source_size + 1
 
 
 def _word_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -154,17 +252,11 @@ def _word_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return a + len(word) - len(word.lstrip(_PUNCT)), b - (len(word) - len(word.rstrip(_PUNCT)))
 
 
-def _source_repeats(segment) -> bool:
-    """Whether the segment's source (when the input gives one) repeats a phrase too: then the
-    translation's repeat mirrors the source (a product list, scraped CSS) rather than a decoder loop."""
-    if not segment.src:
-        return False
-    lang = segment.src_lang
-    stop = _function_words(lang) if lang else _function_words("en") | _function_words("fr")
-    toks, _ = _tokens(bare_words(segment.src))
-    if not _repeats_a_content_word(toks, stop):
-        return False
-    return any(size >= 2 for _, _, size in _maximal_repeats(toks, stop))
+def _is_slot(word: str) -> bool:
+    """A number or a capitalised name: what a parallel frame varies ("patents registered in Korea
+    ... registered in China", "the first 10 months ... the first 11 months")."""
+    word = word.lstrip(_PUNCT)
+    return bool(word) and (word[0].isdigit() or word[0].isupper())
 
 
 def check_repeated_phrase(seg, ctx: Context) -> Iterator[Hit]:
@@ -173,50 +265,92 @@ def check_repeated_phrase(seg, ctx: Context) -> Iterator[Hit]:
     if not _repeats_a_content_word(seg.bare_words, stop):
         return
     toks, index = _tokens(seg.bare_words)
-    repeats = _maximal_repeats(toks, stop)
-    if not repeats:
-        return
     raw = [m.span() for m in _NON_BLANK.finditer(text)]
     joins = _conjunctions(ctx.lang)
+    links = _iteration_links(ctx.lang) | joins
     starts = [a for a, _ in seg.sentences]
-    covered_until = -1
-    mirrored = None
-    for first, second, size in repeats:
-        if second < covered_until:
-            continue
+    source_size = None
+
+    def word(k: int) -> str:
+        a, b = raw[index[k]]
+        return text[a:b]
+
+    for s, e, p in _periodic_runs(toks, stop):
+        first, second, size, copies = _copies(s, e, p)
         unit = toks[second : second + size]
         content = sum(1 for t in unit if _is_content(t, stop))
-        last_of_first, first_of_second = index[second - 1], index[second]
-        if (
-            first + size == second
-            and first_of_second == last_of_first + 1
-            and text[raw[last_of_first][1] - 1] not in _PUNCT
-            and text[raw[first_of_second][0]] not in _PUNCT
-        ):
-            # a stutter, only blanks between the copies: "la ville de la ville"; "dure et dure et" is rhetoric
-            if size < 2 or unit[0] in joins or unit[-1] in joins or (size < 3 and not content):
+        severity = None
+        note = ""
+        if first + size == second:
+            end = first + copies * size
+            if _is_idiom(toks, first, e, size, links) and copies < 4:
                 continue
-            where = "immediately"
+            last_of_first, first_of_second = index[second - 1], index[second]
+            blanks_only = (
+                first_of_second == last_of_first + 1
+                and text[raw[last_of_first][1] - 1] not in _PUNCT
+                and text[raw[first_of_second][0]] not in _PUNCT
+            )
+            if size < 2 or (size < 3 and not content):
+                continue
+            if copies >= 3:
+                where = f"{copies} times in a row"
+                gap = text[
+                    _word_span(text, raw[last_of_first])[1] : _word_span(text, raw[first_of_second])[0]
+                ]
+                if copies == 3 and size <= 3 and gap.strip() == ",":
+                    # "Grenzschutz, Grenzschutz, Grenzschutz", "education, education, education": a
+                    # slogan said three times is rhetoric the source usually holds too.
+                    severity, note = Severity.INFO, " (three times with commas: a slogan?)"
+            elif unit[0] in joins or unit[-1] in joins:
+                continue  # "dure et dure et" is rhetoric
+            elif blanks_only:
+                where = "immediately"  # "la ville de la ville"
+                if text[raw[first_of_second][0]].isupper() and text[raw[index[first]][0]].isupper():
+                    # "Small yokan Small yokan is served...": a heading run into its sentence (the
+                    # source row holds both), or a name used as a predicate ("makes Demon Slayer
+                    # Demon Slayer"); a missing break rather than a loop.
+                    severity, note = (
+                        Severity.INFO,
+                        " (a capitalised repeat: a heading run into its sentence?)",
+                    )
+            elif content:
+                # With punctuation between, two copies are often style: a chain ("beats the citizens,
+                # the citizens beat the slaves"), a refrain ("my friend, my friend"), a gloss in
+                # brackets. Only a long one keeps the rule's severity.
+                where = "immediately"
+                min_words, min_content, min_sum = _MIN_IN_SENTENCE
+                if size < min_words or content < min_content or size + content < min_sum:
+                    severity = Severity.INFO
+            else:
+                continue
         else:
+            end = second + size
             a1, a2 = raw[index[first]][0], raw[index[second]][0]
             same = bisect.bisect_right(starts, a1) == bisect.bisect_right(starts, a2)
             min_words, min_content, min_sum = _MIN_IN_SENTENCE if same else _MIN_IN_PARAGRAPH
             if size < min_words or content < min_content or size + content < min_sum:
                 continue
             where = "in the same sentence" if same else "in the same paragraph"
-        copy = text[
-            _word_span(text, raw[index[first]])[0] : _word_span(text, raw[index[first + size - 1]])[1]
-        ]
-        if mirrored is None:
-            mirrored = _source_repeats(seg.segment)
+            after = (first + size, second + size)
+            before = (first - 1, second - 1)
+            if (after[1] < len(toks) and all(_is_slot(word(k)) for k in after)) or (
+                before[0] >= 0 and all(_is_slot(word(k)) for k in before)
+            ):
+                severity, note = Severity.INFO, " (a parallel frame: what follows or precedes it differs)"
+        start, stop_at = raw[index[first]], raw[index[first + size - 1]]
+        copy = text[_word_span(text, start)[0] : _word_span(text, stop_at)[1]]
+        if source_size is None:
+            source_size = _source_repeat_size(seg.segment)
+        if _mirrors_source(size, source_size):
+            severity, note = Severity.INFO, " (the source repeats too)"
         yield Hit(
             _word_span(text, raw[index[second]])[0],
-            _word_span(text, raw[index[second + size - 1]])[1],
-            f"phrase repeated {where}: {copy!r}" + (" (the source repeats too)" if mirrored else ""),
+            _word_span(text, raw[index[end - 1]])[1],
+            f"phrase repeated {where}: {copy!r}{note}",
             suggestion="delete the repeat or restore what the source said here",
-            severity=Severity.INFO if mirrored else None,
+            severity=severity,
         )
-        covered_until = second + size
 
 
 RULES = (
@@ -243,8 +377,10 @@ RULES = (
         name="repeated-phrase",
         category=Category.REPETITION,
         severity=Severity.WARNING,
-        summary="A phrase repeated immediately, or a content-bearing phrase repeated within one sentence "
-        "(or a long one within one paragraph): a decoder loop.",
+        summary="A phrase repeated immediately (a loop of any length is one finding), or a content-bearing "
+        "phrase repeated within one sentence (or a long one within one paragraph); iteration idioms "
+        "('day after day after day') pass; info for a parallel frame ('registered in Korea ... registered "
+        "in China') or when the source repeats too.",
         why="Neural MT can loop, saying the same phrase twice; the repeat usually replaces what the source "
         "said at that point, so something is also missing.",
         flagged=(
@@ -254,6 +390,7 @@ RULES = (
                 "fr",
             ),
             Example("The army retook the city of Aleppo the city of Aleppo on Friday.", "en"),
+            Example("Le Pérou, le Pérou et la Bolivie ont signé l’accord.", "fr"),
         ),
         passing=(
             Example(
@@ -262,6 +399,7 @@ RULES = (
                 "fr",
             ),
             Example("Prices rose again and again and again in the first quarter of the year.", "en"),
+            Example("Ils ont avancé pas à pas, jour après jour après jour, côte à côte.", "fr"),
         ),
         check=check_repeated_phrase,
     ),

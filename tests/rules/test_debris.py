@@ -226,3 +226,45 @@ def test_lone_navigation_word_is_debris_in_an_article_only():
         [_rows("Le vote a eu lieu.", "Partager", "Lien source")], (BY_CODE["MTQ701"],), Config(lang="fr")
     ).findings
     assert [(f.segment_id, f.text) for f in found] == [("2", "Lien source")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "A Large Votive Tablet of a Tiger Greets the New Year at the Shrine｜Akita Shimbun", id="shimbun"
+        ),
+        pytest.param(
+            "The winners of the Pushkin Prize were announced in Moscow — Rossiyskaya Gazeta", id="gazeta"
+        ),
+        pytest.param("Tigers win the pennant for the first time in 18 years (Kyodo News)", id="credit-line"),
+        pytest.param("Snow closes the mountain pass for a second day - Sport", id="section-name"),
+    ],
+)
+def test_original_outlet_title_formats_pass(text):
+    """Titles as the original outlet styles them, kept by a professional translator: no outlet cue
+    word (Shimbun, Gazeta) or a credit line in brackets, so MTQ703 leaves them alone."""
+    assert run_rule("MTQ703", text, "en") == []
+
+
+def test_site_name_mirroring_the_source_title_is_info():
+    from mtqa.config import Config
+    from mtqa.engine import check
+    from mtqa.model import Document, Segment
+    from mtqa.rules import BY_CODE
+
+    def run(src):
+        mt = "Britain records 1,239 cases of the new variant in one day - Channel News"
+        doc = Document(
+            path="<rows>", segments=(Segment(mt, 0, id="0", src=src, src_lang="ru"),), kind="segments"
+        )
+        found = check([doc], (BY_CODE["MTQ703"],), Config(lang="en")).findings
+        return [(f.start, f.text, f.severity) for f in found]
+
+    start = len("Britain records 1,239 cases of the new variant in one day - ")
+    assert run("В Британии за сутки выявили 1239 случаев нового штамма - Канал Новости") == [
+        (start, "Channel News", Severity.INFO)
+    ]
+    assert run("В Британии за сутки выявили 1239 случаев нового штамма.") == [
+        (start, "Channel News", Severity.WARNING)
+    ]

@@ -171,3 +171,103 @@ def test_two_common_words_sharing_a_key_are_not_one_name():
         "Basée à Bricy, l'escadre compte 1 200 militaires."
     )
     assert run_rule("MTQ101", text, "fr") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, span, severity",
+    [
+        pytest.param(
+            "Le chancelier Olaf Scholz a reçu ses ministres. Selon Scholz, l'accord tient. "
+            "Plus tard, Sholz a quitté Berlin.",
+            "fr",
+            "Sholz",
+            Severity.WARNING,
+            id="one-name-two-spellings-stays-warning",
+        ),
+        pytest.param(
+            "L'État fédéral a promis des aides. Le gouverneur de l'État du Kentucky parle de 80 morts. "
+            "Dans l'Etat voisin, les secours arrivent.",
+            "fr",
+            "Etat",
+            Severity.INFO,
+            id="fr-unaccented-capital",
+        ),
+        pytest.param(
+            "Chu Hao, the mayor, spoke on Monday. Chu said the bridge would reopen, and Cho added nothing.",
+            "en",
+            "Cho",
+            Severity.INFO,
+            id="three-letter-names-collide",
+        ),
+        pytest.param(
+            "Sanctions against Russia will hurt Europe, the Kremlin said on the Rossiya 1 channel. "
+            "Russia has warned the EU before.",
+            "en",
+            "Rossiya",
+            Severity.INFO,
+            id="numbered-channel-name",
+        ),
+        pytest.param(
+            "Le Caire a fermé la frontière avec Gaza. En Égypte, les camions attendent ; en Egypte "
+            "comme en Égypte voisine, les prix montent.",
+            "fr",
+            "Egypte",
+            Severity.INFO,
+            id="fr-egypte",
+        ),
+        pytest.param(
+            "Le patron de Biontech, Uğur Şahin, a été vacciné. Selon Şahin, le vaccin protège ; Sahin "
+            "reste prudent.",
+            "fr",
+            "Sahin",
+            Severity.WARNING,
+            id="fr-turkish-letter-is-not-a-french-capital",
+        ),
+        pytest.param(
+            "Der Präsident der Türkei, Erdoğan, sprach am Montag. Erdoğan sagte, dass Erdogan nicht "
+            "nachgeben werde.",
+            "de",
+            "Erdogan",
+            Severity.WARNING,
+            id="de-lost-diacritic-stays-warning",
+        ),
+    ],
+)
+def test_drift_sub_case_severity(text, lang, span, severity):
+    found = [f for f in run_rule("MTQ101", text, lang) if not f.extra.get("related")]
+    assert [(f.start, f.text, f.severity) for f in found] == [(text.rindex(span), span, severity)]
+
+
+def test_many_rows_one_document_is_linear_and_notes_stay_short():
+    """20 rows, then 2,000: every minority mention is reported once, and no message lists more
+    than a handful of lines however many rows use the name."""
+    import json
+
+    from mtqa.config import Config
+    from mtqa.engine import check
+    from mtqa.io import read_jsonl
+    from mtqa.rules import BY_CODE
+
+    def run(n, tmp):
+        path = tmp / f"rows{n}.jsonl"
+        with open(path, "w", encoding="utf-8") as h:
+            for k in range(n):
+                name = "Sholz" if k % 10 == 3 else "Scholz"
+                row = {
+                    "id": str(k),
+                    "doc_id": "d",
+                    "seg_idx": k,
+                    "mt": f"Chancellor {name} spoke on day {k}.",
+                }
+                h.write(json.dumps(row) + "\n")
+        return check(list(read_jsonl(path)), (BY_CODE["MTQ101"],), Config(lang="en")).findings
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (20, 2_000):
+            found = run(n, Path(tmp))
+            warnings = [f for f in found if f.severity is Severity.WARNING]
+            assert [f.text for f in warnings] == ["Sholz"] * (n // 10)
+            assert len(found) == n  # each other row gets one info note
+            assert max(len(f.message) for f in found) < 120
