@@ -37,7 +37,9 @@ def document_language(doc: Document, config: Config) -> str | None:
     text = "\n".join(sample)[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in text) < _MIN_LETTERS:
         return None
-    return langid.detect(text)
+    # Any of lingua's 75 languages: a Turkish article is Turkish (language-independent rules only),
+    # not "Spanish" with Spanish rules. Only models of the text's script are loaded.
+    return langid.identify(text)
 
 
 def _has(doc: Document, need: str, config: Config | None = None) -> bool:
@@ -129,6 +131,8 @@ def check_document(doc: Document, rules: tuple[Rule, ...], config: Config, notes
             skipped.setdefault(" or ".join(missing), set()).add(rule.code)
             continue
         findings.extend(_finding(rule, hit, view, config) for hit in _run(rule, view, ctx))
+    if view.__dict__.get("alignment") is not None:
+        notes.update(view.alignment.notes)  # source-aware rules skipped for a language's resources
     if documents is not None and view.__dict__.get("alignment") is not None:
         # Source-aware rules aligned the document: the alignment is part of the report.
         documents.append({"path": doc.path, "doc_id": doc.doc_id, "alignment": view.alignment.to_dict()})

@@ -8,6 +8,8 @@ frequencies from wordfreq decide, not a hand list).
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 from rapidfuzz import fuzz
 
@@ -15,6 +17,7 @@ from mtqa.model import Category, Severity
 from mtqa.rules.base import Example, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
 from mtqa.text.lexicon import has_lexicon, zipf
+from mtqa.text.nonwords import NonWords
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\d+")
 _NEAR_COPY = 90.0  # rapidfuzz ratio of the whole sentence
@@ -24,8 +27,6 @@ _MIN_SOURCE_WORDS = 2  # ordinary source-language words a copy must carry
 
 def _source_words(tokens: list[str], src_lang: str | None, tgt_lang: str | None) -> int:
     """How many tokens are ordinary lower-case words of the source language, not of the target's."""
-    if not (src_lang and tgt_lang and has_lexicon(src_lang) and has_lexicon(tgt_lang)):
-        return 0
     count = 0
     for t in tokens:
         if len(t) < 2 or not t.islower():
@@ -36,15 +37,38 @@ def _source_words(tokens: list[str], src_lang: str | None, tgt_lang: str | None)
     return count
 
 
-def _copied_run(src_tokens: list[str], tgt: list[regex.Match]) -> tuple[int, int] | None:
+_SRC_NONWORD, _TGT_NONWORD = "\x00", "\x01"  # stand-ins that never match each other
+
+
+def _tokens(text: str, stand_in: str) -> tuple[list[regex.Match], list[str]]:
+    """Word tokens of `text` and their strings; a token inside a URL, an e-mail address, a handle or
+    a code (mtqa.text.nonwords) is legitimately copied, so its string is a stand-in that matches
+    nothing on the other side."""
+    nonwords = NonWords(text)
+    matches = list(_TOKEN.finditer(text))
+    return matches, [stand_in if nonwords.covers(m.start(), m.end()) else m.group() for m in matches]
+
+
+@cache
+def _own_lexicon(lang: str | None) -> bool:
+    """A word-frequency list of this very language: wordfreq answers for a language it lacks with its
+    "nearest match" (English for Swahili), which would take every copied word for a name."""
+    if not lang:
+        return False
+    from wordfreq import available_languages
+
+    return lang in available_languages() and has_lexicon(lang)
+
+
+def _copied_run(src_tokens: list[str], tgt: list[str]) -> tuple[int, int] | None:
     """(first, last) indices into `tgt` of the longest run of tokens also consecutive in the source."""
     positions: dict[str, list[int]] = {}
     for i, t in enumerate(src_tokens):
         positions.setdefault(t, []).append(i)
     best, best_len = None, 0
     prev: dict[int, int] = {}  # source index -> run length ending there, for the previous target token
-    for j, m in enumerate(tgt):
-        cur = {i: prev.get(i - 1, 0) + 1 for i in positions.get(m.group(), ())}
+    for j, token in enumerate(tgt):
+        cur = {i: prev.get(i - 1, 0) + 1 for i in positions.get(token, ())}
         for length in cur.values():
             if length > best_len:
                 best, best_len = (j - length + 1, j), length
@@ -55,21 +79,25 @@ def _copied_run(src_tokens: list[str], tgt: list[regex.Match]) -> tuple[int, int
 def check_copies(view, ctx):
     al = view.alignment
     src_lang = al.source_lang if al is not None else None
-    if src_lang is not None and src_lang == view.lang:
+    if al is None or not al.ok or (src_lang is not None and src_lang == view.lang):
+        return
+    if not (_own_lexicon(src_lang) and _own_lexicon(view.lang)):
+        # Telling a copied ordinary word from a shared name needs both languages' word frequencies.
+        al.notes.add(f"MTQ611 skipped: no word frequencies for {src_lang!r} -> {view.lang!r}")
         return
     for pair in pairs(view):
-        src_tokens = [m.group() for m in _TOKEN.finditer(pair.source_text)]
+        src_tokens = _tokens(pair.source_text, _SRC_NONWORD)[1]
         for sentence in pair.target:
-            tgt = list(_TOKEN.finditer(sentence.text))
+            tgt, tgt_tokens = _tokens(sentence.text, _TGT_NONWORD)
             if len(tgt) < 3:
                 continue
             if fuzz.ratio(sentence.text.casefold(), pair.source_text.casefold()) >= _NEAR_COPY:
-                if _source_words([m.group() for m in tgt], src_lang, view.lang) >= _MIN_SOURCE_WORDS:
+                if _source_words(tgt_tokens, src_lang, view.lang) >= _MIN_SOURCE_WORDS:
                     yield hit(
                         sentence, 0, len(sentence.text), "sentence copied from the source, untranslated", pair
                     )
                 continue
-            run = _copied_run(src_tokens, tgt)
+            run = _copied_run(src_tokens, tgt_tokens)
             if run is None:
                 continue
             words = [m.group() for m in tgt[run[0] : run[1] + 1]]

@@ -39,6 +39,24 @@ def _norm(view) -> float:
     return expected_ratio(al.source_lang, view.lang, (lt + 1) / (ls + 1))
 
 
+def _omission_place(al, pair):
+    """(target sentence, offset) where a missing source sentence belongs: at the start of the next
+    translated sentence, or at the end of the last one; for JSONL rows, inside the sentence's own
+    row (the row's translation left it out), never in a neighbouring row."""
+    row = pair.source[0].segment if al.rows else None
+    for k in range(pair.index + 1, len(al.beads)):
+        if al.beads[k].tgt:
+            t = al.target[al.beads[k].tgt[0]]
+            if row is None or t.segment == row:
+                return t, t.start
+            break  # rows are in order: the next translated sentence lies in a later row
+    for k in range(pair.index - 1, -1, -1):
+        if al.beads[k].tgt:
+            t = al.target[al.beads[k].tgt[-1]]
+            return (t, t.end) if row is None or t.segment == row else None
+    return None
+
+
 def check_omitted(view, ctx):
     al = usable_alignment(view)
     if al is None:
@@ -47,22 +65,10 @@ def check_omitted(view, ctx):
     for pair in pairs(view, with_nulls=True):
         if pair.target or _words(pair.source_text) < _MIN_WORDS or _window_ratio(pair, norm) > 1 / _WINDOW:
             continue
-        # Place the finding where the missing sentence belongs: at the next translated sentence,
-        # or at the end of the last one.
-        after = next(
-            (al.beads[k].tgt[0] for k in range(pair.index + 1, len(al.beads)) if al.beads[k].tgt), None
-        )
-        if after is not None:
-            t = al.target[after]
-            start = t.start
-        else:
-            before = next(
-                (al.beads[k].tgt[-1] for k in range(pair.index - 1, -1, -1) if al.beads[k].tgt), None
-            )
-            if before is None:
-                continue
-            t = al.target[before]
-            start = t.end
+        placed = _omission_place(al, pair)
+        if placed is None:
+            continue
+        t, start = placed
         yield Hit(
             start,
             start,
@@ -161,7 +167,8 @@ _SRC = (
 )
 _FR_NEWS = (
     "Le gouvernement a annoncé vendredi de nouvelles mesures pour les agriculteurs, après trois "
-    "semaines de manifestations qui ont bloqué les routes autour de la capitale."
+    "semaines de manifestations qui ont bloqué les routes autour de la capitale. Le ministre a promis "
+    "que les aides seraient versées avant la fin de l'année."
 )
 RULES = (
     _rule(
@@ -245,8 +252,10 @@ RULES = (
         "source-mismatch",
         Category.OTHER,
         Severity.WARNING,
-        "The source is empty, in the wrong language, or clearly not this article's source (too few "
-        "of its names and numbers reappear, or too few sentences align); source-aware checks are skipped.",
+        "The source is empty, in another language than declared (or the translation's own), or, for a "
+        "source article, clearly another text (too few of its names and numbers reappear, or too few "
+        "sentences align); source-aware checks are skipped. JSONL rows pair each source segment with "
+        "its translation, so there only an empty or wrong-language source counts.",
         "Checking a translation against the wrong source produces nothing but false alarms.",
         (Example(_FR_NEWS, "fr", _FR_NEWS),),
         (
@@ -254,7 +263,8 @@ RULES = (
                 _FR_NEWS,
                 "fr",
                 "The government announced new measures for farmers on Friday, after three "
-                "weeks of protests that blocked the roads around the capital.",
+                "weeks of protests that blocked the roads around the capital. The minister promised "
+                "that the aid would be paid before the end of the year.",
             ),
         ),
         check_source_mismatch,

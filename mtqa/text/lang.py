@@ -1,10 +1,29 @@
-"""Language identification (lingua), loaded on first use only: `mtqa --help` never pays for it."""
+"""Language identification (lingua), loaded on first use only: `mtqa --help` never pays for it.
+
+Two detectors:
+- `detect` / `confidences`: the seven languages the target-side rules have resources for. The
+  wrong-language rules (MTQ601) ask "is this French sentence English?", a question among those.
+- `identify` / `identify_confidences`: all of lingua's 75 languages, for a document or a source of
+  unknown language. lingua first narrows the candidates by script (Cyrillic text never loads a Latin
+  model) and loads each language's model on first use only, so a Russian or Japanese source costs the
+  few models of its script; low-accuracy mode (trigrams) is right from a sentence or two upwards.
+A declared language is only contradicted by `contradicts` (very confident, enough text, and not a
+close neighbour of the declared one: Bokmål/Danish, Serbian/Croatian, Malay/Indonesian...).
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from mtqa.data import table
+
 SUPPORTED = ("fr", "en", "de", "es", "it", "pt", "nl")
+_MIN_LETTERS = 12
+# Verifying a declared language: below this many letters, or below this confidence, the detector's
+# verdict is not worth overriding what the user said.
+VERIFY_MIN_LETTERS = 150
+VERIFY_MIN_CONFIDENCE = 0.9
+VERIFY_MAX_DECLARED = 0.05
 
 
 @lru_cache(maxsize=1)
@@ -15,9 +34,20 @@ def _detector():
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
 
 
+@lru_cache(maxsize=1)
+def _any_detector():
+    from lingua import LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
+
+
+def _letters(text: str) -> int:
+    return sum(map(str.isalpha, text))
+
+
 def detect(text: str) -> str | None:
-    """ISO 639-1 code of the most likely language of `text`, or None when there is too little text."""
-    if sum(ch.isalpha() for ch in text) < 12:
+    """ISO 639-1 code of the most likely of SUPPORTED for `text`, or None when there is too little text."""
+    if _letters(text) < _MIN_LETTERS:
         return None
     lang = _detector().detect_language_of(text)
     return None if lang is None else lang.iso_code_639_1.name.lower()
@@ -28,3 +58,68 @@ def confidences(text: str) -> dict[str, float]:
         r.language.iso_code_639_1.name.lower(): r.value
         for r in _detector().compute_language_confidence_values(text)
     }
+
+
+def identify(text: str) -> str | None:
+    """ISO 639-1 code of the most likely of lingua's 75 languages, or None for too little text."""
+    if _letters(text) < _MIN_LETTERS:
+        return None
+    lang = _any_detector().detect_language_of(text)
+    return None if lang is None else lang.iso_code_639_1.name.lower()
+
+
+def identify_confidences(text: str) -> dict[str, float]:
+    """Confidence per language (of the 75), highest first; languages at 0 are left out."""
+    out = {}
+    for r in _any_detector().compute_language_confidence_values(text):
+        if r.value <= 0:
+            break
+        out[r.language.iso_code_639_1.name.lower()] = r.value
+    return out
+
+
+def primary(code: str | None) -> str | None:
+    """The language subtag of a tag as users write it: pt-BR -> pt, zh_Hant -> zh, no -> nb."""
+    if not code:
+        return None
+    base = code.replace("_", "-").split("-")[0].lower()
+    return _ALIASES.get(base, base)
+
+
+_ALIASES = {"no": "nb", "iw": "he", "in": "id", "tl": "tl"}
+
+
+@lru_cache(maxsize=1)
+def _close() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in table("any", "close_languages"):
+        group = set(row)
+        for code in row:
+            out.setdefault(code, set()).update(group)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def known() -> frozenset[str]:
+    from lingua import Language
+
+    return frozenset(lang.iso_code_639_1.name.lower() for lang in Language.all())
+
+
+def contradicts(text: str, declared: str | None) -> str | None:
+    """The language `text` is in when the detector is sure it is not `declared`, else None.
+
+    Silent for a declared language lingua does not know, for too little text, and for a close
+    neighbour of the declared language (the detector confuses those, users do not)."""
+    code = primary(declared)
+    if code is None or code not in known() or _letters(text) < VERIFY_MIN_LETTERS:
+        return None
+    conf = identify_confidences(text)
+    if not conf:
+        return None
+    top = next(iter(conf))
+    if top == code or top in _close().get(code, ()):
+        return None
+    if conf[top] >= VERIFY_MIN_CONFIDENCE and conf.get(code, 0.0) <= VERIFY_MAX_DECLARED:
+        return top
+    return None

@@ -84,3 +84,37 @@ def test_translations_pass(target, source, lang):
 def test_a_source_in_the_target_language_is_not_checked_for_copies():
     text = "Information technology spending rose sharply in the region last year."
     assert run_source_rule("MTQ611", text, text, "en", src_lang="en") == []
+
+
+@pytest.mark.parametrize(
+    "target, source",
+    [
+        pytest.param(
+            "D'autres concerts sont annulés, selon le site de l'orchestre "
+            "(www.konzerthaus-orchester.de/spielplan/absagen).",
+            "Auch andere Konzerte fallen aus, wie es auf der Website des Orchesters "
+            "(www.konzerthaus-orchester.de/spielplan/absagen) heißt.",
+            id="url",
+        ),
+        pytest.param(
+            "Les billets sont remboursés sur demande à karten-rueckgabe@stadttheater-muenster.de.",
+            "Karten werden auf Anfrage unter karten-rueckgabe@stadttheater-muenster.de erstattet.",
+            id="e-mail",
+        ),
+    ],
+)
+def test_addresses_copied_from_the_source_pass(target, source):
+    assert run_source_rule("MTQ611", target, source, "fr", src_lang="de") == []
+
+
+def test_a_language_pair_without_word_frequencies_is_skipped_with_a_note():
+    from mtqa.config import Config
+    from mtqa.engine import check
+    from mtqa.rules import BY_CODE
+    from tests.rules.source_helpers import with_source
+
+    source = "Serikali imetangaza hatua mpya za kusaidia wakulima baada ya wiki tatu za maandamano."
+    doc = with_source("Serikali imetangaza hatua mpya za kusaidia wakulima.", source, "en", "sw")
+    report = check([doc], (BY_CODE["MTQ611"],), Config(lang="en"))
+    assert report.findings == []
+    assert "MTQ611 skipped: no word frequencies for 'sw' -> 'en'" in report.notes

@@ -95,3 +95,74 @@ def test_empty_source_is_reported(tmp_path):
     )
     (f,) = check([doc], tuple(r for r in ALL_RULES if r.code == "MTQ921"), Config(lang="fr")).findings
     assert "the source is empty" in f.message
+
+
+def _rows(pairs_, src_lang, lang):
+    from mtqa.model import Document, Segment
+
+    rows = tuple(Segment(mt, k, src=src, id=f"r{k}") for k, (src, mt) in enumerate(pairs_))
+    return Document(path="x.jsonl", segments=rows, lang=lang, src_lang=src_lang, kind="segments")
+
+
+def _codes(doc, lang, *codes):
+    rules = tuple(r for r in ALL_RULES if r.code in codes)
+    return check([doc], rules, Config(lang=lang)).findings
+
+
+def test_omission_in_a_row_is_reported_in_that_row():
+    kept = "Les forces syriennes ont levé le siège d'Alep en décembre 2016."
+    doc = _rows(
+        [
+            (
+                "Syrian forces lifted the siege of Aleppo in December 2016. They pushed al-Nusra and "
+                "other armed groups west into the province of Idlib, along the Turkish border.",
+                kept,
+            ),
+            (
+                "Turkey took responsibility for Idlib in 2018, promising to separate the terrorists.",
+                "La Turquie a pris la responsabilité d'Idlib en 2018, en promettant de séparer les "
+                "terroristes.",
+            ),
+        ],
+        "en",
+        "fr",
+    )
+    (f,) = _codes(doc, "fr", "MTQ911")
+    assert (f.segment_id, f.start, f.end) == ("r0", len(kept), len(kept))
+    assert f.extra["source"].startswith("They pushed al-Nusra")
+
+
+def test_rows_from_japanese_have_no_coverage_or_mismatch_findings():
+    # Title-case English headlines and prose translated from Japanese, one row per source segment.
+    doc = _rows(
+        [
+            ("新年への一歩、優しく後押し 県護国神社に寅の大絵馬｜地元新聞",
+             "A Gentle Push Toward the New Year: Large Tiger Votive Plaque at the Prefectural Shrine"),
+            ("県護国神社に、来年の干支の寅を描いた大絵馬が飾られた。縦２メートル、横３メートルある。",
+             "A large votive plaque of a tiger, next year's zodiac animal, has been put up at the "
+             "Prefectural Gokoku Shrine. It is 2 meters tall and 3 meters wide."),
+            ("宮司は「明るい一年になってほしい」と話した。",
+             "\"I hope it will be a bright year,\" said the chief priest."),
+        ],
+        "ja",
+        "en",
+    )
+    assert _codes(doc, "en", "MTQ911", "MTQ912", "MTQ913", "MTQ921") == []
+
+
+def test_japanese_article_source_is_not_a_length_mismatch():
+    from tests.test_align import EN_ARTICLE, JA_ARTICLE
+
+    assert run_source_rule("MTQ921", EN_ARTICLE, JA_ARTICLE, "en", src_lang="ja") == []
+
+
+def test_declared_source_language_the_source_is_not_in_is_reported():
+    german = (
+        "Syrische Truppen beendeten im Dezember 2016 die fast fünfjährige Belagerung von Aleppo. Sie "
+        "drängten al-Nusra und andere bewaffnete Gruppen nach Westen in die Provinz Idlib ab."
+    )
+    # The English source, declared as German, is contradicted; a German one is not.
+    (f,) = run_source_rule("MTQ921", HUMAN, SOURCE, "fr", src_lang="de")
+    assert "the source looks like 'en' text, expected 'de'" in f.message
+    target = SENTENCES[0] + ". " + SENTENCES[1] + "."
+    assert run_source_rule("MTQ921", target, german, "fr", src_lang="de") == []
