@@ -7,6 +7,13 @@ the same transliteration key (Zelensky/Zelenski), or in an established target-la
 the exonym table (Aleppo -> Alep; mtqa/data/<target>/exonyms.tsv, extended with --exonyms FILE).
 A variant is a capitalised target word that is not a word of the target language and resembles
 the source name without being a truncation of it (Damascus -> Damas is a form, not a variant).
+
+A name in another script (Cyrillic, Greek...) is romanised with the target language's conventions
+(iuliia's Russian schemes, anyascii for every script) and compared by consonant skeleton
+(mtqa.text.names.skeleton): Игнатюк is rendered by Ignatyuk or Ignatiouk, misspelled by Ignatnouk.
+Scripts without case (Arabic, Chinese, Japanese) give no capitals to find names by, and kanji
+names have no reliable reading: they are not checked. In German, which capitalises every noun, a
+word of the lexicon or a compound of frequent words (Achterbahn+züge) is a noun, not a name.
 """
 
 from __future__ import annotations
@@ -22,18 +29,90 @@ from mtqa.data import table
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Example, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
-from mtqa.text.lexicon import has_lexicon, known
+from mtqa.text.lexicon import has_lexicon, known, zipf
 from mtqa.text.names import fold as _fold_name
+from mtqa.text.names import latin_script, romanisations
+from mtqa.text.names import skeleton as _skeleton
+from mtqa.text.names import skeletons as _skeletons
 from mtqa.text.names import translit_key as _translit_key
 
 # Names recur in every pair of a document: fold each word once per process, not once per pair.
 fold = lru_cache(maxsize=1 << 16)(_fold_name)
 translit_key = lru_cache(maxsize=1 << 16)(_translit_key)
+_CROSS_SCRIPT_SIMILAR = 0.75
+_MIN_SKELETON = 3
+# Languages that capitalise every noun: there a capital says "noun", not "name".
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+_LINKING = ("s", "es", "n", "en")  # Fugen: Lebens+dank, Tannen+verkauf
+_MAX_COMPOUND = 40  # longer "words" are debris, not names; and compound splitting stays linear
+_COMPOUND_PARTS = 3
+_PART_ZIPF = 2.5
+_PREFIX_ZIPF = 5.0
+_NOUN_ENDINGS = ("s", "es", "n", "en", "ens", "ern")
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a word of any script (non-Latin words romanised first)."""
+    if latin_script(word):
+        return _skeleton(word)
+    from anyascii import anyascii
+
+    return _skeleton(anyascii(word))
+
+
+@lru_cache(maxsize=1 << 16)
+def target_skeletons(word: str) -> frozenset[str]:
+    """The skeletons of a target word under each Latin-script reading (see names.skeletons)."""
+    return _skeletons(word) if latin_script(word) else frozenset({skeleton(word)})
+
+
+def _common(word: str, lang: str) -> bool:
+    """A frequent word (a compound's part): the lexicon also lists rare junk ("tsch", "nigg")."""
+    return max(zipf(word, lang), zipf(word.casefold(), lang)) >= _PART_ZIPF
+
+
+def _lexical(word: str, lang: str) -> bool:
+    """A word of the lexicon; casefolded too, as wordfreq stores German ß as ss."""
+    return known(word, lang) or known(word.casefold(), lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _common_noun(word: str, lang: str) -> bool:
+    """A German noun: a word of the lexicon, or a compound of them with an optional linking s/es/n/en
+    (Achterbahn+züge, Lava+schicht, Vor+krisen+umsätze); names (Holetschek, Europa-Park) are neither."""
+    if len(word) > _MAX_COMPOUND:
+        return False
+    if _lexical(word, lang) or _compound(word.casefold(), lang, _COMPOUND_PARTS):
+        return True
+    # an inflected noun (des Beschenkens, den Oberpfälzern, die Pushbacks)
+    stems = (word[: -len(e)] for e in _NOUN_ENDINGS if word.endswith(e) and len(word) > len(e) + 3)
+    return any(_lexical(x, lang) or _compound(x.casefold(), lang, _COMPOUND_PARTS) for x in stems)
+
+
+@lru_cache(maxsize=1 << 16)
+def _compound(low: str, lang: str, parts: int, shortest: int = 3) -> bool:
+    """Whether `low` splits into at most `parts` words of the lexicon, each `shortest` letters or
+    more; 4+ in three parts (the lexicon holds short junk enough to cut a name in three)."""
+    for i in range(shortest, len(low) - shortest + 1):
+        head, tail = low[:i], low[i:]
+        linked = (head[: -len(j)] for j in _LINKING if head.endswith(j) and len(head) > len(j) + 2)
+        if not (_common(head, lang) or any(_common(h, lang) for h in linked)):
+            continue
+        if _common(tail, lang):
+            return True
+        # a three-part split: short heads only when very frequent (vor+krisen+umsätze)
+        frequent_head = len(head) >= 4 or zipf(head, lang) >= _PREFIX_ZIPF
+        if parts > 2 and frequent_head and _compound(tail, lang, parts - 1, 4):
+            return True
+    return False
+
 
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d'’-])\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _OPENERS = " \t\"'“‘«([—–-"
 _HYPHEN = regex.compile(r"[-‐]")
+_BEFORE_SPACELESS = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]*")
 _HYPHEN_WORD = regex.compile(r"[-‐]\p{Ll}{3,}")
 _SIMILAR = 0.6
 _NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "de", "da", "di", "von", "van", "la", "le"})
@@ -68,7 +147,7 @@ def _source_names(text: str, lang: str | None) -> list[str]:
             i -= 1
         if not i or text[i - 1] in ".!?:…":
             continue  # sentence-initial: its capital says nothing
-        word = m.group()
+        word = _BEFORE_SPACELESS.match(m.group()).group()  # "Margrafです": the name, not its particle
         parts = _HYPHEN.split(word)
         if any(p.islower() and p not in _NAME_PARTICLES for p in parts):
             parts = [p for p in parts if p[:1].isupper()]  # "US-backed", "Kremlin-linked": the name only
@@ -77,7 +156,7 @@ def _source_names(text: str, lang: str | None) -> list[str]:
         for part in parts:
             if part.isupper() and len(part) <= 5:
                 continue  # acronyms are often translated (NATO -> OTAN) and are matched by the exonyms
-            if len(part) >= 3:
+            if len(part) >= 3 and not (lang in _NOUNS_CAPITALISED and _common_noun(part, lang)):
                 out.append(part)
     return out
 
@@ -110,6 +189,72 @@ def _variant(name: str, candidates: list[tuple[int, int, str, object]], lang: st
     return best
 
 
+def _cross_script_variant(forms: tuple[str, ...], candidates, lang: str | None):
+    """The target word that misspells a romanised name: close to a romanisation by its
+    transliteration key, but with another consonant skeleton (Игнатюк -> Ignatnouk)."""
+    skeletons = {skeleton(r) for r in forms}
+    keys = {translit_key(r) for r in forms}
+    best = None
+    for start, end, word, sentence in candidates:
+        sk = skeleton(word)
+        if len(sk) < _MIN_SKELETON or sk in skeletons or not any(sk[0] == x[:1] for x in skeletons):
+            continue
+        if not latin_script(word) or not _name_like(word) or _HYPHEN_WORD.search(word):
+            continue
+        if lang and _lexical(word, lang):
+            continue  # a word of the target language: a translation, not a spelling
+        score = max(Levenshtein.normalized_similarity(k, translit_key(word)) for k in keys)
+        if score >= _CROSS_SCRIPT_SIMILAR and (best is None or score > best[0]):
+            best = (score, start, end, word, sentence)
+    return best
+
+
+def _cross_script(name, pair, nearby, everywhere, candidates, view, reported):
+    """A source name of another script (Игнатюк) against the Latin-script translation: rendered
+    when a target word has the skeleton of one of its romanisations."""
+    al = view.alignment
+    if not _name_like(name):
+        return  # an acronym (ККСРМТ) is translated, not transliterated
+    forms = romanisations(name, view.lang)
+    skeletons = {skeleton(r) for r in forms}
+    if skeletons & nearby.skeletons:
+        return
+    parts = [p for p in _HYPHEN.split(name) if len(p) >= 3]
+    if len(parts) > 1 and all(
+        (al.source_lang and _lexical(p, al.source_lang))
+        or {skeleton(r) for r in romanisations(p, view.lang)} & nearby.skeletons
+        for p in parts
+    ):
+        return  # Гвинее-Бисау -> Guinea-Bissau, Премьер-Министра -> Prime Minister
+    variant = _cross_script_variant(forms, candidates, view.lang)
+    if variant is not None:
+        _, start, end, word, sentence = variant
+        yield hit(
+            sentence,
+            start - sentence.start,
+            end - sentence.start,
+            f"{word!r} spells the source's name {name!r} ({forms[0]}) differently",
+            pair,
+            suggestion=forms[0],
+        )
+        return
+    if fold(name) in reported or skeletons & everywhere.skeletons or max(map(len, skeletons)) < _MIN_SKELETON:
+        return
+    if al.source_lang and (_lexical(name, al.source_lang) or _common_noun(name, al.source_lang)):
+        return  # a word capitalised (Правительство), a common name, or a compound one (Минцифры)
+    reported.add(fold(name))
+    sentence = pair.target[0]
+    yield hit(
+        sentence,
+        0,
+        len(sentence.text),
+        f"the source's name {name!r} ({forms[0]}) is missing from the translation",
+        pair,
+        suggestion=forms[0],
+        severity=Severity.INFO,
+    )
+
+
 class _Words:
     """The folded words of some paragraphs, their transliteration keys and 4-letter prefixes."""
 
@@ -117,6 +262,7 @@ class _Words:
         self.words = words
         self.keys = {translit_key(w) for w in words}
         self.prefixes = {w[:4] for w in words if len(w) >= 4}
+        self.skeletons = set().union(*map(target_skeletons, words)) if words else set()
 
     @classmethod
     def union(cls, parts: list[_Words]) -> _Words:
@@ -124,6 +270,7 @@ class _Words:
         out.words = set().union(*(p.words for p in parts))
         out.keys = set().union(*(p.keys for p in parts))
         out.prefixes = set().union(*(p.prefixes for p in parts))
+        out.skeletons = set().union(*(p.skeletons for p in parts))
         return out
 
 
@@ -155,6 +302,9 @@ def check_names(view, ctx):
         for name in _source_names(pair.source_text, al.source_lang):
             if _rendered(name, around, nearby.words, nearby.keys, exonyms):
                 continue
+            if not latin_script(name):
+                yield from _cross_script(name, pair, nearby, everywhere, candidates, view, reported)
+                continue
             variant = _variant(name, candidates, view.lang) if _name_like(name) else None
             if variant is not None and al.source_lang and known(name, al.source_lang):
                 # A name common enough to be in the lexicon (Putin, Prigozhin) has established
@@ -178,7 +328,8 @@ def check_names(view, ctx):
                 fold(name) in reported
                 or not _name_like(name)
                 or _rendered(name, whole, everywhere.words, everywhere.keys, exonyms)
-                or (al.source_lang and has_lexicon(al.source_lang) and known(name, al.source_lang))
+                or skeleton(name) in everywhere.skeletons  # romanised or re-scripted (Игнатюк)
+                or (al.source_lang and has_lexicon(al.source_lang) and _lexical(name, al.source_lang))
             ):
                 continue  # present elsewhere, or an ordinary word capitalised (Army, Friday)
             reported.add(fold(name))
@@ -200,8 +351,9 @@ RULES = (
         name="source-name-mismatch",
         category=Category.ENTITY,
         severity=Severity.WARNING,
-        summary="A name of the source is spelled differently in the translation (Ignatyuk -> Ignatnouk), "
-        "or is missing; established exonyms (Aleppo -> Alep) are accepted.",
+        summary="A name of the source is spelled differently in the translation (Ignatyuk -> Ignatnouk, "
+        "Игнатюк -> Ignatnouk), or is missing; established exonyms (Aleppo -> Alep) and the romanisations "
+        "of another script (Игнатюк -> Ignatyuk, Ignatiouk) are accepted.",
         why="Readers and search engines know a person by one spelling; a re-transliterated name is a "
         "different person to them, and only the source shows which spelling is right.",
         flagged=(
@@ -215,6 +367,11 @@ RULES = (
                 "en",
                 source="Le colonel Oleg Ignatyuk a parlé aux journalistes.",
             ),
+            Example(
+                "Le colonel Oleg Ignatnouk a parlé aux journalistes vendredi.",
+                "fr",
+                source="Полковник Олег Игнатюк в пятницу выступил перед журналистами.",
+            ),
         ),
         passing=(
             Example(
@@ -226,6 +383,11 @@ RULES = (
                 "The army retook Aleppo and Damascus on Friday.",
                 "en",
                 source="L'armée a repris Alep et Damas vendredi.",
+            ),
+            Example(
+                "Le colonel Oleg Ignatiouk a parlé aux journalistes vendredi.",
+                "fr",
+                source="Полковник Олег Игнатюк в пятницу выступил перед журналистами.",
             ),
         ),
         check=check_names,

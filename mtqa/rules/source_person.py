@@ -1,8 +1,15 @@
 """Pronoun shifts that only the source proves.
 
 MTQ211 person-shift-vs-source: a first- or second-person word in the translation, outside
-quotations, where the aligned source sentence has no first- or second-person word at all (the
-target-only rule must guess whether the narrator may say "je"; with the source it is certain).
+quotations and reported speech, where the aligned source sentence has no first- or second-person
+word at all (the target-only rule must guess whether the narrator may say "je"; with the source it
+is certain). The source's persons come from mtqa.text.persons (tables for de, en, es, fr, it, ja,
+nl, pl, pt, ru, uk, zh); only sources whose language keeps its subject pronouns (de, en, fr, nl)
+prove an absence, so sources in Russian, Spanish, Japanese... are not checked. The severity is the
+target form's in the person table (vous/you: info, as a reader aside); the newsroom spoken to
+("comme nous l'a confirmé un porte-parole") is info; a second person where a German source has a
+lower-case "sie"/"ihr" (she, they, her) and the target no third-person pronoun is a warning: MT
+read it as the formal "Sie".
 
 MTQ212 number-shift-vs-source: a third-person possessive whose grammatical number disagrees with
 the source ("its fighters had entered" -> "son combattant était entré"). French marks the number on
@@ -25,19 +32,71 @@ from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Example, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
+from mtqa.text.persons import absence_is_evidence, formal_lookalike, voices
+from mtqa.text.speech import speech_verbs
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*(?:['’]s)?")
 _SINGULAR_S = ("ss", "us", "is", "'s", "’s", "ics")  # "press", "virus", "crisis", "politics"
 
 
-_PERSONS = {"1s": "first", "1p": "first", "2": "second", "generic": "generic"}
+_TABLE_PERSONS = {"1s": "first", "1p": "first", "2": "second", "generic": "generic"}
+_PERSONS = {"1": "first", "2": "second"}  # mtqa.text.persons voices -> the target's person names
 
 
 @cache
 def _person_words(lang: str) -> dict[str, str]:
     """word -> "first", "second" or "generic" (a personal voice in a source, never flagged), from
     the person table MTQ201 uses; elided forms lose their apostrophe (j' -> j), as tokens do."""
-    return {r[0].rstrip("'’").lower(): _PERSONS[r[1]] for r in table(lang, "person_pronouns")}
+    return {r[0].rstrip("'’").lower(): _TABLE_PERSONS[r[1]] for r in table(lang, "person_pronouns")}
+
+
+@cache
+def _severities(lang: str) -> dict[str, Severity | None]:
+    """word -> severity of the form in a translation (the table's fourth column, as MTQ201 reads
+    it); None for forms too ambiguous to flag ("ton" is also the noun, "mine" a coal mine)."""
+    return {
+        r[0].rstrip("'’").lower(): None if r[3] == "none" else Severity.parse(r[3])
+        for r in table(lang, "person_pronouns")
+        if len(r) >= 4
+    }
+
+
+# Words between an object pronoun and the speech verb it is the object of, in a clause whose
+# subject is a third person ("comme nous l'a confirmé un porte-parole").
+_OBJECT_GAP = {
+    "fr": frozenset({"l", "le", "la", "les", "en", "y", "a", "ont", "avait", "avaient", "aurait"}),
+    "en": frozenset({"to"}),
+}
+
+
+# Third-person pronouns: a target sentence that has one may have rendered the source's "sie" with
+# it, and its "vous" is then something else (an aside to the reader).
+_THIRD_PERSON = {
+    "fr": frozenset({"il", "elle", "ils", "elles", "lui", "eux", "leur", "leurs", "son", "sa", "ses"}),
+    "en": frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs"}),
+}
+
+
+@cache
+def _objects(lang: str) -> dict[str, bool]:
+    return {r[0].lower(): r[2] == "object" for r in table(lang, "person_pronouns") if len(r) >= 3}
+
+
+def _told_the_newsroom(tokens: list, k: int, lang: str) -> bool:
+    """The newsroom as the one spoken to ("a spokesman told us", "comme nous l'a confirmé un
+    porte-parole"): the outlet's own voice, which translators add for "auf Anfrage", "on request"."""
+    gap, verbs = _OBJECT_GAP.get(lang, frozenset()), speech_verbs(lang)
+    after = k + 1
+    while after < len(tokens) and after <= k + 3 and tokens[after].group().lower() in gap:
+        after += 1
+    if after > k + 1 and after < len(tokens) and tokens[after].group().lower() in verbs:
+        return True
+    if not _objects(lang).get(tokens[k].group().lower()):
+        return False  # "said we would": a subject after the verb is the speaker, not the listener
+    before = k - 1
+    while before >= 0 and before >= k - 2 and tokens[before].group().lower() in gap:
+        before -= 1
+    return before >= 0 and tokens[before].group().lower() in verbs
 
 
 def _person(token: str, words: dict[str, str], text: str, end: int) -> str | None:
@@ -60,37 +119,31 @@ def _may_hold_person(text: str, words: dict[str, str]) -> bool:
     return not words.keys().isdisjoint(_TOKEN.findall(text.lower().replace("’", "'")))
 
 
-def _voices(text: str, words: dict[str, str], quotes=None) -> set[str]:
-    if not _may_hold_person(text, words):
-        return set()
-    return {
-        p
-        for m in _TOKEN.finditer(text)
-        if (p := _person(m.group(), words, text, m.end())) and not (quotes and quotes.inside(m.start()))
-    }
-
-
 def check_person(view, ctx):
     al = view.alignment
     if al is None or not view.lang or not al.source_lang:
         return
-    target_words, source_words = _person_words(view.lang), _person_words(al.source_lang)
-    if not target_words or not source_words:
-        return
+    target_words = _person_words(view.lang)
+    if not target_words or not absence_is_evidence(al.source_lang):
+        return  # a source that drops its subject pronouns may speak in person without any form
     # A source that addresses its reader ("you") or speaks as "we" anywhere outside quotations
     # has a personal narration: that person is then no shift in any sentence of the translation.
     from mtqa.text.quotes import scan_quotes
 
-    personal = [t for t in al.source_segments if _may_hold_person(t, source_words)]
-    narration = set().union(*(_voices(t, source_words, scan_quotes(t)) for t in personal))
+    narration = {
+        _PERSONS[v]
+        for t in al.source_segments
+        for v in voices(t, al.source_lang, scan_quotes(t))
+        if v in _PERSONS
+    }
+    severities, speech = _severities(view.lang), view.speech
     for pair in pairs(view):
-        if _voices(pair.source_text, source_words):
+        if voices(pair.source_text, al.source_lang):
             continue
         src_tokens = None  # read only when a target sentence holds a person word
         for s in pair.target:
             if not _may_hold_person(s.text, target_words):
                 continue
-            quotes = view.segments[s.segment].quotes
             tokens = list(_TOKEN.finditer(s.text))
             for k, m in enumerate(tokens):
                 person = _person(m.group(), target_words, s.text, m.end())
@@ -105,14 +158,29 @@ def check_person(view, ctx):
                     or (k >= 2 and tokens[k - 1].group()[:1].isupper())
                 ):
                     continue  # a roman numeral: "World War I", "Part I.", "(I)"
-                if not quotes.inside(s.start + m.start(), s.start + m.end()):
-                    yield hit(
-                        s,
-                        m.start(),
-                        m.end(),
-                        f"{m.group()!r}: {person} person where the source sentence has none",
-                        pair,
+                severity = severities.get(m.group().lower().replace("’", "'"))
+                if severity is None or speech.inside(s.segment, s.start + m.start(), s.start + m.end()):
+                    continue  # quoted, or reported speech ("Nous sommes prêts, a déclaré X")
+                message = f"{m.group()!r}: {person} person where the source sentence has none"
+                if _told_the_newsroom(tokens, k, view.lang):
+                    severity = Severity.INFO
+                elif (
+                    person == "second"
+                    and (lookalike := formal_lookalike(pair.source_text, al.source_lang))
+                    and not _THIRD_PERSON.get(view.lang, frozenset()).intersection(
+                        t.group().lower() for t in tokens
                     )
+                ):
+                    severity = Severity.WARNING  # "sie"/"ihr" (she, they, her) read as the formal "Sie"
+                    message = f"{m.group()!r}: second person for the source's third-person {lookalike!r}"
+                yield hit(
+                    s,
+                    m.start(),
+                    m.end(),
+                    message,
+                    pair,
+                    severity=severity,
+                )
 
 
 @cache
@@ -183,8 +251,9 @@ RULES = (
         name="person-shift-vs-source",
         category=Category.PRONOUN,
         severity=Severity.WARNING,
-        summary="A first- or second-person word in the translation, outside quotations, where the aligned "
-        "source sentence has none.",
+        summary="A first- or second-person word in the translation, outside quotations and reported speech, "
+        "where the aligned source sentence has none (sources that keep subject pronouns: de, en, fr, nl); "
+        'German "sie" rendered as "vous"/"you".',
         why='MT turns reported facts into a confession or an address to the reader ("but never did" -> '
         '"mais je ne l\'ai jamais fait"); the source proves the narrator never spoke in person.',
         flagged=(

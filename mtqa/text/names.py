@@ -275,3 +275,102 @@ def _different_people(ms: list[Mention]) -> bool:
 
 def sort_mentions(ms: Iterable[Mention]) -> list[Mention]:
     return sorted(ms, key=lambda m: (m.source, m.start))
+
+
+# Names across scripts. A source name in Cyrillic, Greek... is romanised with the conventions of
+# the target language (Игнатюк: Ignatyuk in English, Ignatiouk in French) and compared by its
+# consonant skeleton: the letters every romanisation keeps. Vowels, y/w/v/h-like glides and the
+# spellings of one sibilant (s/z/sh/ch/ts/zh) or velar (k/c/g/kh/h/q) are what schemes and
+# re-borrowings disagree on (Вайгельдт -> Weigeldt, Гутерриш -> Guterres, Бербок -> Baerbock);
+# a consonant inserted or changed is not (Ignatyuk -> Ignatnouk).
+_SKELETON_STEPS = (
+    ("ng", "n"),  # Chinese names: Pinyin -ng is Palladius -н (Chongli / Чунли)
+    ("tsch", "s"),
+    ("sch", "s"),
+    ("tch", "s"),
+    ("dzh", "s"),
+    ("zh", "s"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("ts", "s"),
+    ("tz", "s"),
+    ("dj", "s"),
+    ("z", "s"),
+    ("j", "s"),
+    ("x", "ks"),
+    ("kh", "k"),
+    ("gh", "k"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("h", "k"),
+    ("q", "k"),
+    ("ce", "se"),  # Morawiecki / Моравецкий, Marcel / Марсель
+    ("ci", "si"),
+    ("c", "k"),
+    ("g", "k"),
+)
+# "ch" ending a word is German or Slavic х/č as often as English ch (Bezbach / Безбах, Zbanic /
+# Жбанич -> Zhbanich): read it as the velar there, on both sides alike.
+_FINAL_CH = regex.compile(r"ch$")
+_INITIAL_DH = regex.compile(r"^dh")  # Dhabi, Dhaka: Даби, Дакка
+_NOT_SKELETON = regex.compile(r"[^bdfklmnprst]+")
+# Case endings of Russian, Ukrainian and Belarusian nouns and adjectives, longest first: a name in
+# an oblique case (Хартвелла, Карнакского) is compared by its stem too.
+_SLAVIC_ENDINGS = (
+    "ского", "скому", "ской", "ским", "ских", "ская", "ский", "ого", "ому", "ыми", "ими", "ами", "ями",
+    "ой", "ей", "ом", "ем", "им", "ым", "ую", "ая", "ий", "ый", "ых", "их", "ам", "ям", "ах", "ях",
+    "ою", "ею",
+    "а", "я", "у", "ю", "е", "ы", "и", "і", "о",
+)  # fmt: skip
+_CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
+_NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Script=Latin}]")
+
+
+def latin_script(word: str) -> bool:
+    """Whether every letter of `word` is a Latin one."""
+    return _NON_LATIN_LETTER.search(word) is None
+
+
+def skeleton(romanised: str) -> str:
+    """The consonant skeleton of a Latin-script word (see above): Ignatyuk -> kntk."""
+    key = _INITIAL_DH.sub("d", _FINAL_CH.sub("k", fold(romanised)))
+    for old, new in _SKELETON_STEPS:
+        key = key.replace(old, new)
+    return _DOUBLED.sub(r"\1", _NOT_SKELETON.sub("", key))
+
+
+def skeletons(word: str) -> frozenset[str]:
+    """The skeleton of a Latin-script word read as English and as Polish or Czech spell it
+    (Morawiecki: -cki is Russian -цкий; Jablonski: j is Russian й), for the target side: a source
+    romanised by a Russian scheme matches either reading."""
+    folded = fold(word)
+    return frozenset({skeleton(folded), skeleton(folded.replace("ck", "tsk").replace("j", "y"))})
+
+
+def _scheme_romanisations(word: str, target_lang: str | None) -> list[str]:
+    from anyascii import anyascii  # romanises every script; loaded on the first non-Latin name
+
+    out = [anyascii(word)]
+    if _CYRILLIC.search(word):
+        import iuliia  # Russian romanisation schemes, data shipped in the package
+
+        scheme = iuliia.MVD_310_FR if target_lang == "fr" else iuliia.WIKIPEDIA
+        out.insert(0, scheme.translate(word))
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def romanisations(word: str, target_lang: str | None) -> tuple[str, ...]:
+    """Romanisations of a non-Latin `word` by the target language's conventions, the preferred
+    first, for the word and (Cyrillic) its stems without a case ending."""
+    forms = [word]
+    if _CYRILLIC.search(word):
+        low = word.lower()
+        forms += [word[: -len(e)] for e in _SLAVIC_ENDINGS if low.endswith(e) and len(low) > len(e) + 2]
+    out: list[str] = []
+    for form in forms:
+        for r in _scheme_romanisations(form, target_lang):
+            if r and r not in out:
+                out.append(r)
+    return tuple(out)

@@ -78,9 +78,13 @@ PERSON_CLEAN = [
         id="en-roman-numeral-and-ie",
     ),
     pytest.param("Les US ont répondu.", "The US responded.", "fr", id="fr-US-is-not-us"),
-    pytest.param("The talks come a century after World War I redrew the borders.",
-                 "Les pourparlers ont lieu un siècle après que la Première Guerre mondiale a redessiné les "
-                 "frontières.", "en", id="en-world-war-I"),
+    pytest.param(
+        "The talks come a century after World War I redrew the borders.",
+        "Les pourparlers ont lieu un siècle après que la Première Guerre mondiale a redessiné les "
+        "frontières.",
+        "en",
+        id="en-world-war-I",
+    ),
 ]
 
 
@@ -159,3 +163,89 @@ NUMBER_CLEAN = [
 @pytest.mark.parametrize("target, source, lang", NUMBER_CLEAN)
 def test_possessive_numbers_in_line_with_the_source_pass(target, source, lang):
     assert run_source_rule("MTQ212", target, source, lang) == []
+
+
+# Sources in other languages: persons read from mtqa/data/<lang>/person_pronouns.tsv.
+def test_german_sie_read_as_formal_you_is_a_warning():
+    (f, g) = run_source_rule(
+        "MTQ211",
+        "Le club n'a pas dit combien vous avez payé pour votre billet.",
+        "Wie viel sie für ihr Ticket bezahlten, teilte der Verein nicht mit.",
+        "fr",
+        src_lang="de",
+    )
+    assert [(x.code, x.text, x.severity.name) for x in (f, g)] == [
+        ("MTQ211", "vous", "WARNING"),
+        ("MTQ211", "votre", "WARNING"),
+    ]
+
+
+def test_second_person_without_a_lookalike_is_info():
+    (f,) = run_source_rule(
+        "MTQ211",
+        "Aujourd'hui, vous trouverez de tout sous le sapin.",
+        "Heute findet man unter dem Weihnachtsbaum alles.",
+        "fr",
+        src_lang="de",
+    )
+    assert (f.code, f.text, f.severity.name) == ("MTQ211", "vous", "INFO")
+
+
+def test_newsroom_spoken_to_is_info():
+    (f,) = run_source_rule(
+        "MTQ211",
+        "La baisse s'applique désormais à toute la banque, comme nous l'a confirmé un porte-parole.",
+        "Die Senkung gilt inzwischen für die gesamte Bank, wie ein Sprecher auf Anfrage bestätigte.",
+        "fr",
+        src_lang="de",
+    )
+    assert (f.text, f.severity.name) == ("nous", "INFO")
+
+
+@pytest.mark.parametrize(
+    "target, source, lang, src_lang",
+    [
+        pytest.param(
+            "Nous restons prudents, a déclaré le porte-parole lundi.",
+            "Man bleibe vorsichtig, sagte der Sprecher am Montag.",
+            "fr",
+            "de",
+            id="de-reported-speech-made-direct",
+        ),
+        pytest.param(
+            "Wir haben gewonnen, schreibt der Verein.",
+            "Nous avons gagné, écrit le club.",
+            "de",
+            "fr",
+            id="de-target-source-has-nous",
+        ),
+        pytest.param(
+            "We believe the measures are enough, the ministry said.",
+            "Считаем, что мер достаточно, заявили в министерстве.",
+            "en",
+            "ru",
+            id="ru-drops-pronouns-so-no-proof",
+        ),
+        pytest.param(
+            "We are ready, the company said in a statement.",
+            "Wir sind bereit, teilte das Unternehmen mit.",
+            "en",
+            "de",
+            id="de-source-wir",
+        ),
+    ],
+)
+def test_person_from_other_source_languages_passes(target, source, lang, src_lang):
+    found = run_source_rule("MTQ211", target, source, lang, src_lang=src_lang)
+    assert [f for f in found if f.severity.name != "INFO"] == []
+
+
+def test_first_person_added_to_a_german_source_is_a_warning():
+    (f,) = run_source_rule(
+        "MTQ211",
+        "Le gouvernement a promis des réformes, mais nous ne les avons jamais vues.",
+        "Die Regierung versprach Reformen, die aber nie kamen.",
+        "fr",
+        src_lang="de",
+    )
+    assert (f.code, f.text, f.severity.name) == ("MTQ211", "nous", "WARNING")
