@@ -10,6 +10,7 @@ from mtqa.rules import (
     entity_drift,
     garbled,
     glossary,
+    number_format,
     person_shift,
     punctuation,
     repetition,
@@ -21,6 +22,7 @@ from mtqa.rules import (
     source_person,
     source_quotes,
     suppression,
+    typography,
     untranslated,
 )
 from mtqa.rules.base import Example, Hit, Rule
@@ -34,6 +36,8 @@ ALL_RULES: tuple[Rule, ...] = (
     *punctuation.RULES,
     *untranslated.RULES,
     *garbled.RULES,
+    *number_format.RULES,
+    *typography.RULES,
     *glossary.RULES,
     *suppression.RULES,
     # source-aware rules (issue 3): run only where the document has a source

@@ -15,6 +15,7 @@ from functools import lru_cache
 from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
+from mtqa.text.nonwords import NonWords
 
 # The stdlib engine (several times faster than `regex` here); [^\W\d_] is "a letter".
 _NOT_WORD_BEFORE = r"(?<![\w'’‘-])"
@@ -71,6 +72,7 @@ def check_contraction_slip(seg, ctx: Context) -> Iterator[Hit]:
         return
     if not _QUICK_PAIR.search(text):
         return
+    nonwords = None
     for m in _contraction_pattern().finditer(text):
         first, article = m.group("pair").split()
         if not article.islower():
@@ -79,6 +81,10 @@ def check_contraction_slip(seg, ctx: Context) -> Iterator[Hit]:
         nxt = m.group("next")
         if pronoun_possible and (nxt is None or _may_be_infinitive(nxt)):
             continue  # "de le faire", "à les aider": an object pronoun
+        if pronoun_possible:
+            nonwords = nonwords or NonWords(text)
+            if _not_a_word(nonwords, m, "next"):
+                continue  # "de le X", "à les iOS": a label or a code tells nothing of what follows
         if first[0].isupper():
             right = right.capitalize()
         yield Hit(
@@ -147,9 +153,19 @@ def _elision_applies(word: str, nxt: str, rest: str) -> bool:
     return True
 
 
+def _not_a_word(nonwords: NonWords, m: re.Match, group: str) -> bool:
+    """Whether the word in `group` of `m` is no word: a single letter used as a label ("de A à Z",
+    "le plan B") or part of a URL, address, handle or code (mtqa.text.nonwords)."""
+    a, b = m.span(group)
+    if a < 0:
+        return False
+    return nonwords.is_single_letter(a, b) or nonwords.covers(a, b)
+
+
 def check_missing_elision(seg, ctx: Context) -> Iterator[Hit]:
     text = seg.text
     apostrophe = None
+    nonwords = None
     for m in _elision_pattern().finditer(text):
         word, nxt = m.group("word"), m.group("next")
         if m.start() > 0 and text[m.start() - 1] in "-‐":
@@ -158,6 +174,9 @@ def check_missing_elision(seg, ctx: Context) -> Iterator[Hit]:
         if word[0].isupper() and not _SENTENCE_START.search(head):
             continue  # "La Araucanía", "Le Un": part of a name
         if not _elision_applies(word, nxt, text[m.end() : m.end() + 8]):
+            continue
+        nonwords = nonwords or NonWords(text)
+        if _not_a_word(nonwords, m, "next"):
             continue
         severity = None
         if nxt[0].isupper():

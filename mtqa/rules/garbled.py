@@ -8,6 +8,7 @@ glued together ("puissancela", "withlink").
 
 from __future__ import annotations
 
+import bisect
 from functools import cache, lru_cache
 
 import regex
@@ -16,6 +17,7 @@ from mtqa.data import word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
 from mtqa.text import lexicon
+from mtqa.text.nonwords import NonWords
 from mtqa.text.words import WORD
 
 LANGUAGES = frozenset({"fr", "en"})
@@ -32,17 +34,35 @@ _TRIPLE = regex.compile(r"(\p{L})\1\1")
 _VOWEL = regex.compile(r"[aeiouyàâäéèêëîïôöùûüÿæœáíóúãõåø]", regex.IGNORECASE)
 _LATIN = regex.compile(r"\p{Latin}")
 _NON_LATIN = regex.compile(r"[^\p{Latin}\p{M}]")
+# Japanese, Chinese and Korean write Latin acronyms inside words ("NHK総合", "週プレNEWS"): a name
+# left in its script, which the untranslated rules judge, not a damaged word.
+_CJK_WITH_ACRONYMS = regex.compile(r"(?:[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー]++|\p{Lu}{2,}+)++")
+# Agent nouns in -or that wordfreq lacks ("preventor", "suggestor") are coinages, not "prevent or".
+_AGENT_SUFFIXES = {"en": ("or",)}
 
 
-def _chunk(text: str, start: int, end: int) -> str:
-    """The whitespace-delimited chunk around a token: URLs, handles, codes and entities live there."""
-    a = start
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    while b < len(text) and not text[b].isspace():
-        b += 1
-    return text[a:b]
+_CHUNK = regex.compile(r"\S+")
+
+
+class _NoisyChunks:
+    """Whether the whitespace-delimited chunk around an offset holds URL, handle, code or entity
+    characters. Chunks are found once per text and each is searched once, so a text of one huge
+    chunk full of suspect words stays linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [m.span() for m in _CHUNK.finditer(text)]
+        self.starts = [a for a, _ in self.spans]
+        self.noisy: dict[int, bool] = {}
+
+    def at(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k < 0:
+            return False
+        if k not in self.noisy:
+            a, b = self.spans[k]
+            self.noisy[k] = _CHUNK_NOISE.search(self.text, a, b) is not None
+        return self.noisy[k]
 
 
 @cache
@@ -52,6 +72,8 @@ def _prefixes(lang: str) -> frozenset[str]:
 
 def _glued(word: str, lang: str) -> tuple[str, str] | None:
     prefixes = _prefixes(lang)
+    if word.endswith(_AGENT_SUFFIXES.get(lang, ())):
+        return None
     for i in range(2, len(word) - 1):
         a, b = word[:i], word[i:]
         if a in prefixes:
@@ -69,6 +91,8 @@ def _glued(word: str, lang: str) -> tuple[str, str] | None:
 def _diagnosis(word: str, lang: str) -> tuple[str, str | None] | None:
     """Why `word` is garbled (message, suggestion), or None when it may be a real word."""
     if not word.isascii() and _LATIN.search(word) and _NON_LATIN.search(word):
+        if _CJK_WITH_ACRONYMS.fullmatch(word):
+            return None
         return "letters of different scripts mixed in one word", None
     if not word.islower():
         return None  # names, acronyms and camel-cased product names are not judged here
@@ -144,6 +168,7 @@ def check_garbled(seg, ctx: Context):
     text = seg.text
     if not _may_hold_garbled(text, lang):
         return
+    nonwords, noisy = NonWords(text), _NoisyChunks(text)
     for start, end, token in seg.words:
         if end - start < _MIN_LEN:
             continue
@@ -154,7 +179,7 @@ def check_garbled(seg, ctx: Context):
             if found is None:
                 continue
             a = start + offset
-            if _CHUNK_NOISE.search(_chunk(text, a, a + len(word))):
+            if nonwords.covers(a, a + len(word)) or noisy.at(a):
                 continue  # URLs, e-mail addresses, hashtags, model numbers, HTML entities
             message, suggestion = found
             yield Hit(a, a + len(word), f"'{word}' is not a word: {message}", suggestion)

@@ -12,15 +12,38 @@ from functools import cached_property
 
 import regex
 
+_TLDS = (
+    "com|org|net|info|io|gov|edu|int|eu|de|fr|ru|ua|by|kz|uk|us|jp|cn|kr|tw|hk|in|au|ca|ch|at|be|es|it|"
+    "nl|pl|se|no|dk|fi|pt|br|mx|tr|il|ae|tv|me|co|biz|news|online|media|site"
+)
+# Capitalised endings that are domains in running text (Gazeta.Ru, Mail.Ru, Booking.Com); an English
+# or French word after a glued full stop (said.It, Bavière.De) must not read as a domain, so only
+# endings that are no such word are listed here.
+_TLDS_CAPITALISED = "Ru|RU|Com|COM|Ua|UA|Org|Info"
+_FILE_EXTENSIONS = (
+    "pdf|html?|php|aspx?|jpe?g|png|gif|svg|mp[34]|mov|avi|js|json|xml|csv|txt|docx?|xlsx?|pptx?|zip|exe|py"
+)
+# Every branch may start only where its run of characters starts (the look-behinds) and takes its
+# runs possessively, so the scan stays linear on any input ("a.a.a...", "x@x@...", one huge word).
 _NONWORD = regex.compile(
-    r"""
-      (?:https?://|ftp://|www\.)[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]]                      # URLs
-    | [\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+                  # e-mail addresses
-    | (?<![\p{L}\d])[@#][\p{L}\d_]+                                   # @handles, #hashtags
-    | (?<![\p{L}\d])[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|org|net|de|fr|ru|uk|jp|info|io|gov|edu|ch|at|be|es|it)\b
-                                                                      # bare domains: bild.de
-    | (?<![\p{L}\d])(?=[\p{L}\d-]*\d)(?=[\p{L}\d-]*\p{L})[\p{L}\d]+(?:[-/][\p{L}\d]+)*(?![\p{L}\d])
-                                                                      # codes mixing letters and digits: A320, COVID-19, 2G
+    rf"""
+    # URLs
+      (?<![\p{{L}}\d./:@-])(?:https?://|ftp://|www\.)
+      (?:[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]])?
+    # e-mail addresses
+    | (?<![\p{{L}}\d._%+-])[\p{{L}}\d._%+-]++@[\p{{L}}\d-]++(?:\.[\p{{L}}\d-]++)+
+    # @handles, #hashtags
+    | (?<![\p{{L}}\d])[@#][\p{{L}}\d_]++
+    # bare domains, with a path or not: bild.de/sport, Gazeta.Ru
+    | (?<![\p{{L}}\d.-])[\p{{L}}\d-]++(?:\.[\p{{L}}\d-]++)++(?<=\.(?:{_TLDS}|{_TLDS_CAPITALISED}))
+      (?:/[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]])?
+    # file names: rapport.pdf, Node.js
+    | (?<![\p{{L}}\d._-])[\p{{L}}\d_-]++\.(?:{_FILE_EXTENSIONS})(?![\p{{L}}\d])
+    # dotted product names in capitals: ASP.NET, .NET
+    | (?<![\p{{L}}\d.])\p{{Lu}}*+\.\p{{Lu}}{{2,}}+(?![\p{{L}}\d])
+    # codes mixing letters and digits: A320, COVID-19, 2G
+    | (?<![\p{{L}}\d/-])(?=[\p{{L}}\d-]*?\d)(?=[\p{{L}}\d-]*?\p{{L}})
+      [\p{{L}}\d]++(?:[-/][\p{{L}}\d]++)*+(?![\p{{L}}\d])
     """,
     regex.VERBOSE,
 )
@@ -56,4 +79,10 @@ class NonWords:
         return k >= 0 and self.spans[k][1] >= end
 
     def is_single_letter(self, start: int, end: int) -> bool:
-        return end - start == 1 and _SINGLE_LETTER.match(self.text, start) is not None
+        """A lone letter used as a label ("groupe B", "plan A"), not part of a URL or code. Words of
+        one letter (à, a, y, I) match too: callers that read words decide by language."""
+        return (
+            end - start == 1
+            and _SINGLE_LETTER.match(self.text, start) is not None
+            and not self.covers(start, end)
+        )

@@ -122,3 +122,24 @@ def test_clean_french_news_text():
 
 def test_adverb_between_pronoun_and_infinitive_is_left_alone():
     assert run_rule("MTQ401", "Il faut apprendre à le mieux connaître et de les bien comprendre.", "fr") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Le programme couvre tout, de A à Z, et le plan de E est prêt.", id="single-letters"),
+        pytest.param("Écrivez à l'adresse de info@mairie-exemple.fr ou de @elysee.", id="address-handle"),
+        pytest.param("Le passage de le X au Y ; le prix de le iPhone14 ; à les A320.", id="labels-codes"),
+    ],
+)
+def test_non_words_never_read_as_words(text):
+    assert run_rule("MTQ401", text, "fr") + run_rule("MTQ402", text, "fr") == []
+
+
+def test_word_after_a_non_word_is_still_checked():
+    text = "Voir www.exemple.fr : le porte-parole de le ministère et la école de A à Z."
+    found = run_rule("MTQ401", text, "fr") + run_rule("MTQ402", text, "fr")
+    assert [(f.code, f.start, f.text) for f in found] == [
+        ("MTQ401", text.index("de le"), "de le"),
+        ("MTQ402", text.index("la école"), "la école"),
+    ]

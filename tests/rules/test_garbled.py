@@ -21,6 +21,8 @@ FLAGGED = [
     ),
     pytest.param("Le patient présente une lvnc sévère.", "fr", "lvnc", None, id="fr-no-vowel"),
     pytest.param("The village of Ruѕsia was shelled.", "en", "Ruѕsia", None, id="en-mixed-script"),
+    pytest.param("Read more in Life佐賀Saga news.", "en", "Life佐賀Saga", None, id="en-cjk-glued-to-words"),
+    pytest.param("The fire started nearthe station.", "en", "nearthe", "near the", id="en-glued-not-or"),
 ]
 
 
@@ -41,6 +43,15 @@ CLEAN = [
     pytest.param("Les recommanderions-nous ? Ils décevrons peut-être.", "fr", id="fr-rare-inflections"),
     pytest.param("The overtreated patients had haematogenous spread.", "en", id="en-technical"),
     pytest.param("NATO and the OSCE met in Brussels; Zelenskyy spoke.", "en", id="en-acronyms-names"),
+    pytest.param("The magazine 週プレNEWS and NHK総合 reported it.", "en", id="en-cjk-names-with-acronyms"),
+    pytest.param(
+        "The drug acts as a preventor and the suggestor is unknown.", "en", id="en-agent-nouns-in-or"
+    ),
+    pytest.param(
+        "Mail thewithlink@example.com, see puissancela.example.fr/puissancela or withlink.pdf.",
+        "en",
+        id="en-nonwords",
+    ),
 ]
 
 
@@ -58,3 +69,22 @@ def test_lexicon_lookup_handles_apostrophes_and_inflections():
     assert lexicon.known("aujourd’hui", "fr")
     assert lexicon.known("négociations", "fr")
     assert not lexicon.known("puissancela", "fr")
+
+
+def test_linear_on_one_huge_chunk_of_suspect_words():
+    import time
+
+    from mtqa.model import Segment
+    from mtqa.rules.base import Context
+    from mtqa.rules.garbled import check_garbled
+    from mtqa.text.analysis import SegmentView
+
+    def seconds(n: int) -> float:
+        seg = SegmentView(Segment("puissancela," * n, 0), "fr")
+        started = time.perf_counter()
+        assert len(list(check_garbled(seg, Context("fr")))) == n
+        return time.perf_counter() - started
+
+    seconds(100)  # lexicon loading
+    small, large = seconds(2_000), seconds(8_000)
+    assert large < 0.05 + 8 * small  # quadratic would be 16x
