@@ -59,11 +59,25 @@ def evaluate(path: Path, with_source: bool, floor: Severity, dump, label: str) -
         flagged[row["system"]].add(f.segment_id)
         codes[row["human"]][f.code] += 1
         if dump is not None:
-            dump.write(json.dumps({
-                "set": label, "mode": "source" if with_source else "target", "system": row["system"],
-                "human": row["human"], "id": f.segment_id, "code": f.code, "severity": str(f.severity),
-                "message": f.message, "span": f.text, "mt": row["mt"], "src": row["src"],
-            }, ensure_ascii=False) + "\n")
+            dump.write(
+                json.dumps(
+                    {
+                        "set": label,
+                        "mode": "source" if with_source else "target",
+                        "system": row["system"],
+                        "human": row["human"],
+                        "id": f.segment_id,
+                        "code": f.code,
+                        "severity": str(f.severity),
+                        "message": f.message,
+                        "span": f.text,
+                        "mt": row["mt"],
+                        "src": row["src"],
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     per_system = Counter(r["system"] for r in rows.values())
     human_systems = {r["system"] for r in rows.values() if r["human"]}
     rate = {s: len(flagged[s]) / n for s, n in per_system.items()}
@@ -72,13 +86,20 @@ def evaluate(path: Path, with_source: bool, floor: Severity, dump, label: str) -
     human_flagged = sum(len(flagged[s]) for s in human_systems)
     mt_flagged = sum(len(v) for s, v in flagged.items() if s not in human_systems)
     return {
-        "human": human_flagged / human_rows, "mt": mt_flagged / mt_rows, "human_rows": human_rows,
-        "mt_rows": mt_rows, "rate": rate, "codes": codes, "seconds": elapsed,
+        "human": human_flagged / human_rows,
+        "mt": mt_flagged / mt_rows,
+        "human_rows": human_rows,
+        "mt_rows": mt_rows,
+        "rate": rate,
+        "codes": codes,
+        "seconds": elapsed,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--dev", default=str(ROOT.parent / "shared" / "dev"))
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--mode", choices=("target", "source", "both"), default="both")
@@ -98,13 +119,17 @@ def main(argv: list[str] | None = None) -> int:
             r = evaluate(path, with_source, floor, dump, name)
             ratio = r["mt"] / r["human"] if r["human"] else float("inf")
             human_codes = dict(r["codes"][True].most_common())
-            print(f"{name:<6}{mode:<8}{r['human']:>8.2%}{r['mt']:>8.2%}{ratio:>10.1f}  {r['seconds']:>7.1f}  "
-                  f"{human_codes}")
+            print(
+                f"{name:<6}{mode:<8}{r['human']:>8.2%}{r['mt']:>8.2%}{ratio:>10.1f}  {r['seconds']:>7.1f}  "
+                f"{human_codes}"
+            )
             details.append((name, mode, r))
     for name, mode, r in details:
         print(f"\n{name} {mode}: rows {r['human_rows']} human, {r['mt_rows']} MT")
-        print("  per system: " + ", ".join(f"{s} {v:.1%}" for s, v in sorted(r["rate"].items(),
-                                                                              key=lambda kv: kv[1])))
+        print(
+            "  per system: "
+            + ", ".join(f"{s} {v:.1%}" for s, v in sorted(r["rate"].items(), key=lambda kv: kv[1]))
+        )
         print(f"  codes on MT rows: {dict(r['codes'][False].most_common())}")
     if dump is not None:
         dump.close()

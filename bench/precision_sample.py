@@ -43,7 +43,9 @@ def sample(rows: list[dict], code: str, mt: int, seed: int, floor: int) -> list[
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("dump")
     parser.add_argument("code")
     parser.add_argument("--mt", type=int, default=30)
@@ -53,8 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     with open(args.dump, encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle]
     picked = sample(rows, args.code, args.mt, args.seed, SEVERITIES[args.min_severity])
-    print("| set | mode | system | human | segment id | severity | span | message | segment | source | verdict | reason |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    columns = "set mode system human segment_id severity span message segment source verdict reason".split()
+    print("| " + " | ".join(c.replace("_", " ") for c in columns) + " |")
+    print("|" + "---|" * len(columns))
     for r in picked:
         print(
             f"| {r['set']} | {r['mode']} | {r['system']} | {'yes' if r['human'] else 'no'} | {r['id']} | "

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from mtqa.model import Document, Segment
+from mtqa.text.apostrophes import apostrophe_damage_spans
 from mtqa.text.quotes import QuoteScan, scan_quotes
 from mtqa.text.sentences import split_sentences
 from mtqa.text.words import bare_words, words
@@ -45,7 +48,12 @@ class SegmentView:
 
     @cached_property
     def quotes(self) -> QuoteScan:
-        return scan_quotes(self.text)
+        return scan_quotes(self.text, skip=self.apostrophe_marks)
+
+    @cached_property
+    def apostrophe_marks(self) -> frozenset[int]:
+        """Offsets of quote marks that stand for an elision apostrophe (l "État): no quotation."""
+        return frozenset(a for a, _ in apostrophe_damage_spans(self.text, self.lang))
 
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:
@@ -63,8 +71,15 @@ class SegmentView:
         trigger words, without offsets or match objects."""
         return _LETTER_RUN.findall(self.text.lower())
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [a for a, _ in self.sentences]
+
     def sentence_at(self, offset: int) -> tuple[int, int]:
-        for a, b in self.sentences:
+        """The sentence holding `offset` (by bisection: a segment may hold thousands of findings)."""
+        k = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if k >= 0:
+            a, b = self.sentences[k]
             if a <= offset < b:
                 return a, b
         return 0, len(self.text)

@@ -158,7 +158,8 @@ def build_speech_map(view) -> SpeechMap:
         text = seg.text
         scan = quote_scan(seg)
         if '"' in text and any(mark == '"' for _, _, mark in pairing.pending):
-            scan = scan_quotes(text, straight_open_before=True)  # its first closer may close that one
+            # its first closer may close that one
+            scan = scan_quotes(text, straight_open_before=True, skip=seg.apostrophe_marks)
         found = regions[i]
         found.extend(scan.regions)
         found.extend(_dialogue(text))

@@ -351,3 +351,18 @@ def test_straight_and_curly_english_quotes_mixed_is_info():
     assert [(f.text, f.severity) for f in found] == [('"targeted strikes”', Severity.INFO)]
     found = run_rule("MTQ504", 'Il a parlé de "frappes ciblées » hier.', "fr")
     assert [f.severity for f in found] == [Severity.WARNING]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        pytest.param('Le directeur de l "usine a démissionné lundi.', "fr", id="fr-one-damaged-apostrophe"),
+        pytest.param(
+            'Le patron de l "usine affirme que l" État doit payer.', "fr", id="fr-pair-is-no-quotation"
+        ),
+        pytest.param('The mayor said it" s too late for the plan.', "en", id="en-damaged-apostrophe"),
+    ],
+)
+def test_an_apostrophe_typed_as_a_quote_mark_is_no_quotation(text, lang):
+    assert run_rule("MTQ501", text, lang) == []
+    assert [f.code for f in run_rule("MTQ551", text, lang)] != []  # reported once, as apostrophe damage
