@@ -96,6 +96,8 @@ def _diagnosis(word: str, lang: str) -> tuple[str, str | None] | None:
         return "letters of different scripts mixed in one word", None
     if not word.islower():
         return None  # names, acronyms and camel-cased product names are not judged here
+    if not _LATIN.search(word):
+        return None  # a whole word in another script is left untranslated (MTQ601/602), not damaged
     if len(word) < _MIN_LEN:
         return None
     other = _OTHER.get(lang)

@@ -88,3 +88,9 @@ def test_linear_on_one_huge_chunk_of_suspect_words():
     seconds(100)  # lexicon loading
     small, large = seconds(2_000), seconds(8_000)
     assert large < 0.05 + 8 * small  # quadratic would be 16x
+
+
+def test_a_whole_word_in_another_script_is_not_garbled():
+    # Cyrillic words left in English are untranslated (MTQ601/602), not damaged words with "no vowel".
+    text = "The governor met residents on Monday. Он сказал, что помощь придёт завтра."
+    assert run_rule("MTQ801", text, "en") == []
