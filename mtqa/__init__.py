@@ -31,5 +31,15 @@ def score(hyp: str, refs=(), source: str | None = None, options=None, align: str
     return report
 
 
-__all__ = ["Category", "Document", "Finding", "Report", "Score", "Segment", "Severity", "check", "score",
-           "__version__"]
+__all__ = [
+    "Category",
+    "Document",
+    "Finding",
+    "Report",
+    "Score",
+    "Segment",
+    "Severity",
+    "check",
+    "score",
+    "__version__",
+]

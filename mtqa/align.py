@@ -164,13 +164,26 @@ def title_case(text: str) -> bool:
 
 # Cyrillic and Greek names reappear in Latin-script translations (Зеленский -> Zelensky): spelled
 # in Latin letters, they meet their transliteration on the first four letters.
-_TO_LATIN = str.maketrans({
-    **dict(zip("абвгдезийклмнопрстуфыэіїєґў", "abvgdeziiklmnoprstufyeiiegu", strict=True)),
-    "ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "",
-    "ю": "yu", "я": "ya",
-    **dict(zip("αβγδεζηικλμνξοπρστυφωάέήίόύώς", "avgdeziiklmnxoprstyfoaeiioyos", strict=True)),
-    "θ": "th", "χ": "ch", "ψ": "ps",
-})
+_TO_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэіїєґў", "abvgdeziiklmnoprstufyeiiegu", strict=True)),
+        "ё": "e",
+        "ж": "zh",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ъ": "",
+        "ь": "",
+        "ю": "yu",
+        "я": "ya",
+        **dict(zip("αβγδεζηικλμνξοπρστυφωάέήίόύώς", "avgdeziiklmnxoprstyfoaeiioyos", strict=True)),
+        "θ": "th",
+        "χ": "ch",
+        "ψ": "ps",
+    }
+)
 # Languages that capitalise every noun: a capital there is no sign of a name.
 NOUN_CAPITALS = frozenset({"de", "lb"})
 # CJK numbers: digits followed by a myriad-based scale (3万 = 30,000; 1.5億 = 150,000,000).
@@ -202,8 +215,17 @@ def anchors(text: str, lang: str | None) -> frozenset[str]:
         if m.group().isupper() and len(m.group()) <= 5:
             continue  # acronyms are translated (VIH -> HIV, OTAN -> NATO)
         out.add(name_key(m.group()))
-    for ch, tok in (("?", "?"), ("!", "!"), ("«", "q"), ("“", "q"), ('"', "q"), ("‘", "q"), ("「", "q"),
-                    ("？", "?"), ("！", "!")):
+    for ch, tok in (
+        ("?", "?"),
+        ("!", "!"),
+        ("«", "q"),
+        ("“", "q"),
+        ('"', "q"),
+        ("‘", "q"),
+        ("「", "q"),
+        ("？", "?"),
+        ("！", "!"),
+    ):
         if ch in text:
             out.add(tok)
     return frozenset(out)

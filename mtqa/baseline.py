@@ -67,7 +67,7 @@ def load(path: str) -> Counter:
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}: baseline is not valid JSON ({exc.msg}, line {exc.lineno})") from None
     if not isinstance(data, dict) or data.get("mtqa_baseline") != FORMAT_VERSION:
-        raise BaselineError(f"{path}: not an mtqa baseline (expected \"mtqa_baseline\": {FORMAT_VERSION})")
+        raise BaselineError(f'{path}: not an mtqa baseline (expected "mtqa_baseline": {FORMAT_VERSION})')
     accepted: Counter = Counter()
     for i, e in enumerate(data.get("findings", [])):
         try:

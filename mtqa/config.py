@@ -177,8 +177,11 @@ class _Values:
         out = {}
         for name, number in value.items():
             if not _THRESHOLD.fullmatch(name):
-                raise self.fail(f"{key}.{name}", "unknown threshold (min-bleu, min-chrf, min-chrfpp, "
-                                "max-ter, min-comet, each also with seg- for per-segment floors)")
+                raise self.fail(
+                    f"{key}.{name}",
+                    "unknown threshold (min-bleu, min-chrf, min-chrfpp, "
+                    "max-ter, min-comet, each also with seg- for per-segment floors)",
+                )
             if isinstance(number, bool) or not isinstance(number, (int, float)):
                 raise self.fail(f"{key}.{name}", f"expected a number, got {number!r}")
             out[name] = float(number)
@@ -186,7 +189,7 @@ class _Values:
 
     def per_path(self, key: str, value: Any) -> tuple[PathOverride, ...]:
         if not isinstance(value, dict):
-            raise self.fail(key, "expected tables keyed by glob, e.g. [tool.mtqa.per-path.\"opinion/*\"]")
+            raise self.fail(key, 'expected tables keyed by glob, e.g. [tool.mtqa.per-path."opinion/*"]')
         out = []
         for pattern, table in value.items():
             where = f"{key}.{pattern!r}"
@@ -195,11 +198,13 @@ class _Values:
             unknown = sorted(set(table) - {"ignore", "severity"})
             if unknown:
                 raise self.fail(f"{where}.{unknown[0]}", "unknown key (per-path takes ignore, severity)")
-            out.append(PathOverride(
-                pattern=pattern,
-                ignore=self.selectors(f"{where}.ignore", table.get("ignore", [])),
-                severity=self.severity_table(f"{where}.severity", table.get("severity", {})),
-            ))
+            out.append(
+                PathOverride(
+                    pattern=pattern,
+                    ignore=self.selectors(f"{where}.ignore", table.get("ignore", [])),
+                    severity=self.severity_table(f"{where}.severity", table.get("severity", {})),
+                )
+            )
         return tuple(out)
 
 
@@ -234,8 +239,12 @@ def settings_from_file(path: Path) -> dict[str, Any]:
     return out
 
 
-def load_config(cli: dict[str, Any] | None = None, config_file: str | Path | None = None,
-                isolated: bool = False, start: Path | None = None) -> Config:
+def load_config(
+    cli: dict[str, Any] | None = None,
+    config_file: str | Path | None = None,
+    isolated: bool = False,
+    start: Path | None = None,
+) -> Config:
     """Defaults, then the nearest config file (or `config_file`), then `cli` values that are not None.
 
     On the command line --select replaces the file's selection; --ignore and --extend-select add to it.
@@ -282,9 +291,12 @@ def path_overrides(config: Config, path: str) -> list[PathOverride]:
         rel = absolute.relative_to(root.resolve()).as_posix()
     except ValueError:
         rel = Path(path).as_posix()
-    return [o for o in config.per_path
-            if fnmatch.fnmatchcase(rel, o.pattern)
-            or ("/" not in o.pattern and fnmatch.fnmatchcase(absolute.name, o.pattern))]
+    return [
+        o
+        for o in config.per_path
+        if fnmatch.fnmatchcase(rel, o.pattern)
+        or ("/" not in o.pattern and fnmatch.fnmatchcase(absolute.name, o.pattern))
+    ]
 
 
 def show(config: Config) -> str:

@@ -18,8 +18,10 @@ _SAMPLE_CHARS = 2000
 # it is wrong 52 times in 651 with no floor, 2 times in 525 with this one. A wrong language is worse
 # than none (French rules on English text), so short undeclared documents get no language.
 _MIN_LETTERS = 80
-UNKNOWN_LANGUAGE_NOTE = ("language not detected where a document has too little text (give --lang): "
-                         "only language-independent rules ran there")
+UNKNOWN_LANGUAGE_NOTE = (
+    "language not detected where a document has too little text (give --lang): "
+    "only language-independent rules ran there"
+)
 
 
 def document_language(doc: Document, config: Config) -> str | None:
@@ -59,14 +61,14 @@ def _finding(rule: Rule, hit: Hit, view: DocumentView, config: Config) -> Findin
     a, b = seg_view.sentence_at(hit.start)
     if not (a <= hit.start and hit.end <= b):
         a, b = min(a, hit.start), max(b, hit.end)
-    text, context = seg.text[hit.start:hit.end], seg.text[a:b]
+    text, context = seg.text[hit.start : hit.end], seg.text[a:b]
     whole = view.document.text
     if whole is not None and (hit.start < 0 or hit.end > len(seg.text)):
         # A span between paragraphs (a run of blank lines left by a removed embed) lies outside every
         # segment: read it, and place it, in the whole file.
         start = seg.offset + hit.start
         line, column = line_col(whole, start)
-        text = context = whole[start:seg.offset + hit.end]
+        text = context = whole[start : seg.offset + hit.end]
         a = hit.start
     return Finding(
         code=rule.code,
@@ -105,15 +107,21 @@ def _drop_inside_debris(findings: list[Finding]) -> list[Finding]:
     if not debris:
         return findings
     return [
-        f for f in findings
+        f
+        for f in findings
         if f.category is Category.BOILERPLATE
         or not any(s == f.segment_index and a < f.end and f.start < b for s, a, b in debris)
     ]
 
 
-def check_document(doc: Document, rules: tuple[Rule, ...], config: Config, notes: set[str],
-                   documents: list[dict] | None = None,
-                   skipped: dict[str, set[str]] | None = None) -> list[Finding]:
+def check_document(
+    doc: Document,
+    rules: tuple[Rule, ...],
+    config: Config,
+    notes: set[str],
+    documents: list[dict] | None = None,
+    skipped: dict[str, set[str]] | None = None,
+) -> list[Finding]:
     """Findings of `rules` on one document. Notes and rules skipped for a missing input (by the
     input's name) are added to `notes` and `skipped`."""
     skipped = {} if skipped is None else skipped
@@ -148,8 +156,9 @@ def document_text_record(doc: Document) -> dict:
     if doc.text is not None:
         record["text"] = doc.text
     else:
-        record["segment_texts"] = [{"index": s.index, "id": s.id, "line": s.line, "text": s.text}
-                                   for s in doc.segments]
+        record["segment_texts"] = [
+            {"index": s.index, "id": s.id, "line": s.line, "text": s.text} for s in doc.segments
+        ]
     return record
 
 

@@ -163,8 +163,10 @@ class Matcher:
         # Known translations of do-not-translate terms: literal and case-sensitive ("The World" is a
         # title, "the world" is not) except for the first letter, which a sentence may capitalise.
         self.keep = [(regex.compile(_literal(form)), e) for form, e in keep]
-        self.kept_terms = [(e, regex.compile(r"(?<![\p{L}\p{M}])" + regex.escape(e.preferred)
-                                             + r"(?![\p{L}\p{M}])")) for e in self.keep_entries]
+        self.kept_terms = [
+            (e, regex.compile(r"(?<![\p{L}\p{M}])" + regex.escape(e.preferred) + r"(?![\p{L}\p{M}])"))
+            for e in self.keep_entries
+        ]
 
     def names(self, text: str) -> list[Match]:
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
@@ -178,9 +180,10 @@ class Matcher:
                 continue
             for j in range(min(len(tokens), i + self.max_tokens) - 1, i - 1, -1):
                 if not named[j] or any(
-                        not text[tokens[k][1]:tokens[k + 1][0]].isspace() for k in range(i, j)):
+                    not text[tokens[k][1] : tokens[k + 1][0]].isspace() for k in range(i, j)
+                ):
                     continue
-                span = text[tokens[i][0]:tokens[j][1]]
+                span = text[tokens[i][0] : tokens[j][1]]
                 entry = self.by_key.get(translit_key(span)) or self.by_key.get(_loose_key(span))
                 if entry is not None:
                     out.append(Match(tokens[i][0], tokens[j][1], entry))

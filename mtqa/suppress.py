@@ -44,8 +44,10 @@ class Suppression:
     def covers(self, f: Finding) -> bool:
         if self.codes and not any(f.code.startswith(c.upper()) or f.rule == c for c in self.codes):
             return False
-        return any((seg is None or seg == f.segment_index) and a <= f.start and f.end <= b
-                   for a, b, seg in self.ranges)
+        return any(
+            (seg is None or seg == f.segment_index) and a <= f.start and f.end <= b
+            for a, b, seg in self.ranges
+        )
 
 
 def _codes(raw: str) -> tuple[str, ...]:
@@ -74,8 +76,11 @@ def inline_directives(doc: Document) -> tuple[list[Suppression], list[tuple[int,
             blank = _BLANK_LINE.search(text, pos)
             target = (pos, blank.start() if blank else len(text), None)
         line, col = line_col(text, m.start())
-        out.append(Suppression(_codes(m.group("codes")), (target,), doc.path, m.start(), m.end(), line, col,
-                               m.group()))
+        out.append(
+            Suppression(
+                _codes(m.group("codes")), (target,), doc.path, m.start(), m.end(), line, col, m.group()
+            )
+        )
     return out, spans
 
 
@@ -101,8 +106,18 @@ def sidecar_entries(doc: Document) -> list[Suppression]:
             for m in re.finditer(re.escape(needle), seg.text):
                 ranges.append((seg.offset + m.start(), seg.offset + m.end(), seg.index))
         codes = tuple(c for c in codes_raw.split(",") if c and c != "*")
-        out.append(Suppression(codes, tuple(ranges), str(sidecar), start, start + len(line.rstrip("\r\n")),
-                               lineno, 1, line.rstrip("\r\n")))
+        out.append(
+            Suppression(
+                codes,
+                tuple(ranges),
+                str(sidecar),
+                start,
+                start + len(line.rstrip("\r\n")),
+                lineno,
+                1,
+                line.rstrip("\r\n"),
+            )
+        )
     return out
 
 
@@ -125,11 +140,20 @@ def _path_settings(findings: list[Finding], doc: Document, config) -> list[Findi
 def _unused_finding(s: Suppression, rule, config) -> Finding:
     what = ", ".join(s.codes) if s.codes else "every rule"
     return Finding(
-        code=rule.code, rule=rule.name, category=Category.OTHER,
+        code=rule.code,
+        rule=rule.name,
+        category=Category.OTHER,
         severity=config.severity.get(rule.code, rule.severity),
         message=f"unused suppression ({what}): nothing here was reported",
-        suggestion="delete the suppression", path=s.path, start=s.start, end=s.end, text=s.source_text,
-        line=s.line, column=s.column, context=s.source_text, context_start=s.start,
+        suggestion="delete the suppression",
+        path=s.path,
+        start=s.start,
+        end=s.end,
+        text=s.source_text,
+        line=s.line,
+        column=s.column,
+        context=s.source_text,
+        context_start=s.start,
     )
 
 

@@ -9,8 +9,13 @@ from mtqa.model import Category, Severity
 from mtqa.rules.base import Example, Hit, Rule
 
 
-def word_rule(word: str, code: str = "MTQ990", severity: Severity = Severity.WARNING,
-              languages: frozenset[str] | None = None, name: str | None = None) -> Rule:
+def word_rule(
+    word: str,
+    code: str = "MTQ990",
+    severity: Severity = Severity.WARNING,
+    languages: frozenset[str] | None = None,
+    name: str | None = None,
+) -> Rule:
     """A segment rule that flags every occurrence of `word`."""
     pattern = re.compile(rf"\b{re.escape(word)}\b")
 
@@ -41,8 +46,9 @@ def between_paragraphs_rule(code: str = "MTQ991") -> Rule:
             return
         first, second = segs[0].segment, segs[1].segment
         end_of_first = len(first.text)
-        yield Hit(end_of_first, second.offset - first.offset, "blank lines", segment=0,
-                  severity=Severity.INFO)
+        yield Hit(
+            end_of_first, second.offset - first.offset, "blank lines", segment=0, severity=Severity.INFO
+        )
 
     return Rule(
         code=code,

@@ -192,7 +192,7 @@ EN_ARTICLE = (
     "on the 12th.\n\n"
     "According to the council that organized it, about 30,000 people watched the live stream. "
     "Sales doubled from last year.\n\n"
-    "\"We would like to continue next year,\" said an official. "
+    '"We would like to continue next year," said an official. '
     "The city now plans to consider streams aimed at viewers overseas.\n\n"
     "At the event, local growers presented the appeal of their rice and fruit."
 )

@@ -21,14 +21,36 @@ def test_eval_dev_counts_an_overlapping_compatible_span_as_true_positive(tmp_pat
     mt = "Les terroristes de des rebelles ont attaqué la ville mercredi matin."
     start = mt.index("de des")
     rows = [
-        {"id": "a:0", "doc_id": "a", "seg_idx": 0, "tgt_lang": "fr", "mt": mt, "labels": ["grammar"],
-         "errors": [{"label": "grammar", "orig_category": "Wrong Preposition", "start": start,
-                     "end": start + 2, "text": "de"}]},
-        {"id": "a:1", "doc_id": "a", "seg_idx": 1, "tgt_lang": "fr", "labels": [], "errors": [],
-         "mt": "Le conseil municipal se réunira de nouveau la semaine prochaine."},
+        {
+            "id": "a:0",
+            "doc_id": "a",
+            "seg_idx": 0,
+            "tgt_lang": "fr",
+            "mt": mt,
+            "labels": ["grammar"],
+            "errors": [
+                {
+                    "label": "grammar",
+                    "orig_category": "Wrong Preposition",
+                    "start": start,
+                    "end": start + 2,
+                    "text": "de",
+                }
+            ],
+        },
+        {
+            "id": "a:1",
+            "doc_id": "a",
+            "seg_idx": 1,
+            "tgt_lang": "fr",
+            "labels": [],
+            "errors": [],
+            "mt": "Le conseil municipal se réunira de nouveau la semaine prochaine.",
+        },
     ]
-    (tmp_path / "tiny.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                                         encoding="utf-8")
+    (tmp_path / "tiny.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
     assert eval_dev.main(["--dev", str(tmp_path), "--per-rule"]) == 0
     out = capsys.readouterr().out
     grammar = next(line.split() for line in out.splitlines() if line.startswith("grammar "))

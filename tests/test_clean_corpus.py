@@ -28,20 +28,33 @@ def test_corpus_is_big_enough_to_mean_something(name, lang):
 def test_no_warning_on_clean_news(name, lang, given):
     doc = read_article(CLEAN / name, lang if given else None)
     findings = check([doc], config=Config(lang=lang if given else None)).findings
-    loud = [f"{f.line}:{f.column} {f.code} {f.rule} {f.text!r}: {f.message}"
-            for f in findings if f.severity >= Severity.WARNING]
+    loud = [
+        f"{f.line}:{f.column} {f.code} {f.rule} {f.text!r}: {f.message}"
+        for f in findings
+        if f.severity >= Severity.WARNING
+    ]
     assert not loud, f"{len(loud)} false alarms in {name}:\n" + "\n".join(loud)
 
 
 def test_markdown_markup_is_not_an_artifact(tmp_path):
     """The same clean text as Markdown (headings, emphasis, block quote, list, links) stays quiet."""
     paras = (CLEAN / "fr_news.txt").read_text(encoding="utf-8").split("\n\n")
-    md = "\n\n".join([
-        f"# {paras[0]}", f"*{paras[1]}*", *paras[2:6], f"> {paras[6]}",
-        "- premier point de la liste ;\n- second point, avec un [lien vers le rapport]"
-        "(https://www.example.org/rapport-2026).",
-        f"## {paras[8]}", f"**{paras[9]}**", paras[10],
-    ]) + "\n"
+    md = (
+        "\n\n".join(
+            [
+                f"# {paras[0]}",
+                f"*{paras[1]}*",
+                *paras[2:6],
+                f"> {paras[6]}",
+                "- premier point de la liste ;\n- second point, avec un [lien vers le rapport]"
+                "(https://www.example.org/rapport-2026).",
+                f"## {paras[8]}",
+                f"**{paras[9]}**",
+                paras[10],
+            ]
+        )
+        + "\n"
+    )
     path = tmp_path / "article.md"
     path.write_text(md, encoding="utf-8")
     findings = check([read_article(path)], config=Config()).findings

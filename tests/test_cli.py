@@ -19,8 +19,22 @@ from tests.conftest import ROOT
 from tests.fakes import word_rule
 
 SCHEMA = json.loads((ROOT / "docs" / "json-report.schema.json").read_text(encoding="utf-8"))
-FINDING_FIELDS = {"code", "rule", "category", "severity", "message", "suggestion", "path", "doc_id",
-                  "segment_id", "line", "column", "start", "end", "text"}
+FINDING_FIELDS = {
+    "code",
+    "rule",
+    "category",
+    "severity",
+    "message",
+    "suggestion",
+    "path",
+    "doc_id",
+    "segment_id",
+    "line",
+    "column",
+    "start",
+    "end",
+    "text",
+}
 TEXT = "Le budget est voté.\n\nLa réforme des retraites attendra, dit le ministre.\n"
 
 
@@ -74,10 +88,16 @@ def test_json_report_has_schema_version_and_every_field(article, capsys, three_s
     assert len(report["findings"]) == 3
     for f in report["findings"]:
         assert FINDING_FIELDS <= f.keys()
-        assert TEXT[f["start"]:f["end"]] == f["text"]
+        assert TEXT[f["start"] : f["end"]] == f["text"]
     ministre = report["findings"][-1]
-    assert (ministre["code"], ministre["severity"], ministre["line"], ministre["column"], ministre["text"],
-            ministre["suggestion"]) == ("MTQ992", "error", 3, 43, "ministre", "MINISTRE")
+    assert (
+        ministre["code"],
+        ministre["severity"],
+        ministre["line"],
+        ministre["column"],
+        ministre["text"],
+        ministre["suggestion"],
+    ) == ("MTQ992", "error", 3, 43, "ministre", "MINISTRE")
 
 
 def test_json_report_on_the_seed_validates(capsys):
@@ -94,20 +114,29 @@ def test_json_report_with_errors_validates(tmp_path, capsys, three_severities):
     assert report["errors"] == [{"path": str(missing), "message": "no such file or directory"}]
 
 
-@pytest.mark.parametrize("fail_on, expected", [
-    ("never", 0), ("error", 1), ("warning", 1), ("info", 1),
-])
+@pytest.mark.parametrize(
+    "fail_on, expected",
+    [
+        ("never", 0),
+        ("error", 1),
+        ("warning", 1),
+        ("info", 1),
+    ],
+)
 def test_fail_on_with_an_error_finding(article, capsys, three_severities, fail_on, expected):
     assert main(["check", str(article), "--fail-on", fail_on]) == expected
 
 
-@pytest.mark.parametrize("words, fail_on, expected", [
-    pytest.param("budget", "info", 1, id="info-fails-on-info"),
-    pytest.param("budget", "warning", 0, id="info-passes-warning"),
-    pytest.param("budget réforme", "warning", 1, id="warning-fails-on-warning"),
-    pytest.param("budget réforme", "error", 0, id="warning-passes-default"),
-    pytest.param("", "info", 0, id="clean"),
-])
+@pytest.mark.parametrize(
+    "words, fail_on, expected",
+    [
+        pytest.param("budget", "info", 1, id="info-fails-on-info"),
+        pytest.param("budget", "warning", 0, id="info-passes-warning"),
+        pytest.param("budget réforme", "warning", 1, id="warning-fails-on-warning"),
+        pytest.param("budget réforme", "error", 0, id="warning-passes-default"),
+        pytest.param("", "info", 0, id="clean"),
+    ],
+)
 def test_fail_on_thresholds(tmp_path, capsys, three_severities, words, fail_on, expected):
     p = tmp_path / "a.txt"
     p.write_text(f"Texte {words} sans plus.\n", encoding="utf-8")
@@ -122,8 +151,9 @@ def test_exit_zero_and_input_errors(article, tmp_path, capsys, three_severities)
 def test_exit_code_function():
     def report(*severities, problems=()):
         r = Report(problems=list(problems))
-        r.findings = [Finding("MTQ990", "x", Category.OTHER, s, "m", "p", 0, 1, "t", 1, 1)
-                      for s in severities]
+        r.findings = [
+            Finding("MTQ990", "x", Category.OTHER, s, "m", "p", 0, 1, "t", 1, 1) for s in severities
+        ]
         return r
 
     assert exit_code(report(), "info") == 0
@@ -151,13 +181,16 @@ def test_color_always_uses_ansi(article, capsys, three_severities):
     assert "\x1b[" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("argv", [
-    pytest.param(["check"], id="no-path"),
-    pytest.param(["check", "x.txt", "--format", "xml"], id="unknown-format"),
-    pytest.param(["check", "x.txt", "--fail-on", "sometimes"], id="unknown-threshold"),
-    pytest.param(["check", "x.txt", "--select", "MTQ999,nonsense-rule"], id="unknown-rule"),
-    pytest.param(["frobnicate"], id="unknown-command"),
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["check"], id="no-path"),
+        pytest.param(["check", "x.txt", "--format", "xml"], id="unknown-format"),
+        pytest.param(["check", "x.txt", "--fail-on", "sometimes"], id="unknown-threshold"),
+        pytest.param(["check", "x.txt", "--select", "MTQ999,nonsense-rule"], id="unknown-rule"),
+        pytest.param(["frobnicate"], id="unknown-command"),
+    ],
+)
 def test_usage_errors_are_one_line_exit_2(argv, capsys):
     try:
         code = main(argv)
@@ -178,10 +211,12 @@ def test_output_file_is_written(article, tmp_path, capsys, three_severities):
 
 def test_help_imports_no_heavy_module():
     """`mtqa --help` must not import the rules, lingua or torch; bench/bench_check.py times it."""
-    code = ("import sys; from mtqa.cli import main\n"
-            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-            "heavy = ('lingua', 'torch', 'comet', 'wordfreq', 'mtqa.rules')\n"
-            "heavy = [m for m in heavy if m in sys.modules]\n"
-            "print(heavy, file=sys.stderr)")
+    code = (
+        "import sys; from mtqa.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = ('lingua', 'torch', 'comet', 'wordfreq', 'mtqa.rules')\n"
+        "heavy = [m for m in heavy if m in sys.modules]\n"
+        "print(heavy, file=sys.stderr)"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.stderr.strip() == "[]"

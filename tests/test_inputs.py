@@ -84,9 +84,11 @@ def _blank(tmp_path):
 def _bad_jsonl(tmp_path):
     p = tmp_path / "segments.jsonl"
     p.write_text(
-        json.dumps({"mt": "Le budget a été voté.", "doc_id": "a"}) + "\n"
+        json.dumps({"mt": "Le budget a été voté.", "doc_id": "a"})
+        + "\n"
         + '{"mt": "Ligne cassée", \n'
-        + json.dumps({"mt": "Le budget reste serré.", "doc_id": "b"}) + "\n",
+        + json.dumps({"mt": "Le budget reste serré.", "doc_id": "b"})
+        + "\n",
         encoding="utf-8",
     )
     return p, "line 2: malformed JSON"
@@ -127,13 +129,18 @@ def test_malformed_jsonl_line_keeps_the_good_rows(tmp_path, capsys, fake_rules):
     assert [(f["doc_id"], f["text"]) for f in report["findings"]] == [("a", "budget"), ("b", "budget")]
 
 
-@pytest.mark.parametrize("payload, expected", [
-    pytest.param("[1, 2]\n", "line 1: expected a JSON object", id="not-an-object"),
-    pytest.param('{"src": "no mt"}\n', "line 1: missing or non-string 'mt'", id="no-mt"),
-    pytest.param('{"mt": "x", "seg_idx": "3"}\n', "line 1: 'seg_idx' must be an integer", id="seg-idx-type"),
-    pytest.param(b'{"mt": "caf\xe9"}\n', "line 1: invalid UTF-8", id="bad-bytes"),
-    pytest.param("\n\n", "no segments", id="no-rows"),
-])
+@pytest.mark.parametrize(
+    "payload, expected",
+    [
+        pytest.param("[1, 2]\n", "line 1: expected a JSON object", id="not-an-object"),
+        pytest.param('{"src": "no mt"}\n', "line 1: missing or non-string 'mt'", id="no-mt"),
+        pytest.param(
+            '{"mt": "x", "seg_idx": "3"}\n', "line 1: 'seg_idx' must be an integer", id="seg-idx-type"
+        ),
+        pytest.param(b'{"mt": "caf\xe9"}\n', "line 1: invalid UTF-8", id="bad-bytes"),
+        pytest.param("\n\n", "no segments", id="no-rows"),
+    ],
+)
 def test_jsonl_row_problems(tmp_path, payload, expected, capsys, fake_rules):
     p = tmp_path / "rows.jsonl"
     p.write_bytes(payload if isinstance(payload, bytes) else payload.encode())
@@ -172,7 +179,8 @@ def test_directory_is_read_recursively_skipping_hidden_and_other_suffixes(tmp_pa
     code, report, _ = run_json([str(tmp_path)], capsys)
     assert code == 0  # warnings only, and --fail-on defaults to error
     assert sorted({f["path"] for f in report["findings"]}) == sorted(
-        [str(tmp_path / "a" / "b" / "deep.md"), str(tmp_path / "top.txt")])
+        [str(tmp_path / "a" / "b" / "deep.md"), str(tmp_path / "top.txt")]
+    )
 
 
 def test_stdin(monkeypatch, capsys, fake_rules):
@@ -194,8 +202,10 @@ def test_empty_stdin_is_an_input_error(monkeypatch, capsys, fake_rules):
 
 def _positions(text: str, word: str = "budget"):
     doc = article_from_text(text, "<t>", "fr")
-    return [(f.line, f.column, f.start, f.end, f.text)
-            for f in check([doc], (word_rule(word),), Config(lang="fr")).findings]
+    return [
+        (f.line, f.column, f.start, f.end, f.text)
+        for f in check([doc], (word_rule(word),), Config(lang="fr")).findings
+    ]
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
@@ -203,7 +213,11 @@ def test_lines_columns_and_offsets(newline):
     text = newline.join(["Titre", "", "Un budget.", "Le budget", "  du budget.", "", "", "", "Fin budget."])
     found = _positions(text)
     assert [(line, col, t) for line, col, *_, t in found] == [
-        (3, 4, "budget"), (4, 4, "budget"), (5, 6, "budget"), (9, 5, "budget")]
+        (3, 4, "budget"),
+        (4, 4, "budget"),
+        (5, 6, "budget"),
+        (9, 5, "budget"),
+    ]
     for _, _, start, end, t in found:
         assert text[start:end] == t
 
@@ -247,8 +261,11 @@ def test_jsonl_groups_rows_by_doc_id_in_seg_idx_order(tmp_path):
     docs = list(read_jsonl(p))
     assert all(isinstance(d, Document) for d in docs)
     assert [(d.doc_id, [s.text for s in d.segments]) for d in docs] == [
-        ("d1", ["zéro", "un", "deux"]), ("d2", ["seul"]), (None, ["sans document"]),
-        (None, ["sans document non plus"])]
+        ("d1", ["zéro", "un", "deux"]),
+        ("d2", ["seul"]),
+        (None, ["sans document"]),
+        (None, ["sans document non plus"]),
+    ]
     d1 = docs[0]
     assert [s.id for s in d1.segments] == ["d1-0", "d1-1", "d1-2"]
     assert [s.index for s in d1.segments] == [0, 1, 2]
@@ -273,16 +290,20 @@ def test_jsonl_finding_fields(tmp_path, capsys, fake_rules):
     row = {"id": "s7", "doc_id": "doc", "seg_idx": 0, "mt": "Le budget, le budget."}
     p.write_text(json.dumps(row) + "\n", encoding="utf-8")
     _, report, _ = run_json([str(p)], capsys)
-    assert [(f["segment_id"], f["doc_id"], f["start"], f["end"], f["line"], f["column"])
-            for f in report["findings"]] == [("s7", "doc", 3, 9, 1, 4), ("s7", "doc", 14, 20, 1, 15)]
+    assert [
+        (f["segment_id"], f["doc_id"], f["start"], f["end"], f["line"], f["column"])
+        for f in report["findings"]
+    ] == [("s7", "doc", 3, 9, 1, 4), ("s7", "doc", 14, 20, 1, 15)]
 
 
 # --- language ------------------------------------------------------------------------------------
 
 
 FR_ARTICLE = GOOD + "\nLes députés de l’opposition ont annoncé qu’ils voteraient contre le texte.\n"
-EN_ARTICLE = ("The minister presented the budget on Tuesday.\n\nParliament will debate it in June, and "
-              "opposition members have already said they will vote against it.\n")
+EN_ARTICLE = (
+    "The minister presented the budget on Tuesday.\n\nParliament will debate it in June, and "
+    "opposition members have already said they will vote against it.\n"
+)
 
 
 def test_language_is_detected_when_not_given():
@@ -325,8 +346,9 @@ def test_binary_jsonl_is_one_problem(tmp_path, capsys, fake_rules):
     p = tmp_path / "model.jsonl"
     p.write_bytes(b"\x00\x01\x02\n" * 500)
     code, _, err = run_json([str(p)], capsys)
-    assert code == 2 and err.strip().splitlines() == [f"mtqa: error: {p}: binary file (contains NUL bytes), "
-                                                      "expected UTF-8 JSON lines"]
+    assert code == 2 and err.strip().splitlines() == [
+        f"mtqa: error: {p}: binary file (contains NUL bytes), expected UTF-8 JSON lines"
+    ]
 
 
 def test_jsonl_with_a_byte_order_mark(tmp_path, capsys, fake_rules):

@@ -27,13 +27,22 @@ DANISH = (
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        pytest.param("Президент заявил, что переговоры с соседними странами продолжатся на следующей неделе.",
-                     "ru", id="russian"),
+        pytest.param(
+            "Президент заявил, что переговоры с соседними странами продолжатся на следующей неделе.",
+            "ru",
+            id="russian",
+        ),
         pytest.param("台風と大雨で地区へつながる唯一の橋が流され、住民は困った。", "ja", id="japanese"),
-        pytest.param("Ankara'da bugün yapılan toplantıda hükümet yeni ekonomik önlemleri açıkladı.", "tr",
-                     id="turkish-not-spanish"),
-        pytest.param("Thủ tướng đã yêu cầu các bộ ngành khẩn trương triển khai các biện pháp mới.", "vi",
-                     id="vietnamese-not-french"),
+        pytest.param(
+            "Ankara'da bugün yapılan toplantıda hükümet yeni ekonomik önlemleri açıkladı.",
+            "tr",
+            id="turkish-not-spanish",
+        ),
+        pytest.param(
+            "Thủ tướng đã yêu cầu các bộ ngành khẩn trương triển khai các biện pháp mới.",
+            "vi",
+            id="vietnamese-not-french",
+        ),
         pytest.param(GERMAN, "de", id="german"),
     ],
 )

@@ -12,9 +12,26 @@ from mtqa.engine import check
 from mtqa.io import article_from_text
 from mtqa.model import Document
 
-PIECES = [*"abcdeéèàçôïXYZ «»“”\"'’()[]-–—.,;:!?…\n\t 0123456789", "\n\n", "de des", "je ", "Nous ",
-          "Jabhat al-Nusra", "al-Nosra", " the ", "Related Post", "\r\n", "\u00a0", "\ufeff", "𝔘", "ſ",
-          "le avion", " très très ", "Lien source", "\n\n\n\n"]
+PIECES = [
+    *"abcdeéèàçôïXYZ «»“”\"'’()[]-–—.,;:!?…\n\t 0123456789",
+    "\n\n",
+    "de des",
+    "je ",
+    "Nous ",
+    "Jabhat al-Nusra",
+    "al-Nosra",
+    " the ",
+    "Related Post",
+    "\r\n",
+    "\u00a0",
+    "\ufeff",
+    "𝔘",
+    "ſ",
+    "le avion",
+    " très très ",
+    "Lien source",
+    "\n\n\n\n",
+]
 SOURCE_PIECES = [*PIECES, " the fighters", " its ", " 1,5 million", " five years", "Ignatyuk"]
 
 
@@ -34,10 +51,16 @@ def test_findings_point_at_the_exact_input_text(seed):
         doc = article_from_text(text, "<random>", lang)
         source = _text(rng, SOURCE_PIECES)
         if rng.random() < 0.5 and source.strip():
-            doc = Document(path=doc.path, segments=doc.segments, lang=lang, text=text,
-                           source=article_from_text(source, "<source>"), kind="article")
+            doc = Document(
+                path=doc.path,
+                segments=doc.segments,
+                lang=lang,
+                text=text,
+                source=article_from_text(source, "<source>"),
+                kind="article",
+            )
         for f in check([doc], None, Config(lang=lang)).findings:
             assert 0 <= f.start <= f.end <= len(text), f
-            assert text[f.start:f.end] == f.text, f
+            assert text[f.start : f.end] == f.text, f
         checked += 1
     assert checked > 100

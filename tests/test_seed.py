@@ -51,7 +51,7 @@ def assert_one(found, text, column, category):
 def test_offsets_point_at_the_reported_text(findings):
     assert findings
     for f in findings:
-        assert SEED_TEXT[f.start:f.end] == f.text, f
+        assert SEED_TEXT[f.start : f.end] == f.text, f
         line_start = SEED_TEXT.rfind("\n", 0, f.start) + 1
         assert (f.line, f.column) == (SEED_TEXT.count("\n", 0, f.start) + 1, f.start - line_start + 1), f
 
@@ -79,8 +79,12 @@ def test_share_and_navigation_phrases(findings, line, text):
 
 def test_site_name_glued_to_headline(findings):
     found = on_line(findings, 3, "MTQ703")
-    assert_one(found, {"RT World News", "— RT World News"}, {col(3, "— RT"), col(3, "RT World")},
-               Category.BOILERPLATE)
+    assert_one(
+        found,
+        {"RT World News", "— RT World News"},
+        {col(3, "— RT"), col(3, "RT World")},
+        Category.BOILERPLATE,
+    )
 
 
 def test_blank_line_run_is_info_debris(findings):
@@ -106,8 +110,12 @@ def test_unclosed_guillemet_line_9(findings):
 
 
 def test_stranded_quoted_fragment_line_23(findings):
-    assert_one(on_line(findings, 23, "MTQ503"), {"« rebelles modérés »"}, {col(23, "« rebelles")},
-               Category.PUNCTUATION)
+    assert_one(
+        on_line(findings, 23, "MTQ503"),
+        {"« rebelles modérés »"},
+        {col(23, "« rebelles")},
+        Category.PUNCTUATION,
+    )
 
 
 # --- names, repetition, grammar, person ------------------------------------------------------------
@@ -132,8 +140,9 @@ def test_repeated_phrase_line_23(findings):
     phrase = "groupes armés soutenus par les États-Unis"
     found = [f for f in on_line(findings, 23, "MTQ30") if phrase in f.text]
     # The second occurrence, with or without its article ("de groupes" / "des groupes" differ).
-    assert_one(found, {"des " + phrase, phrase},
-               {col(23, "des " + phrase), col(23, phrase, 1)}, Category.REPETITION)
+    assert_one(
+        found, {"des " + phrase, phrase}, {col(23, "des " + phrase), col(23, phrase, 1)}, Category.REPETITION
+    )
 
 
 def test_de_des_line_25(findings):
@@ -168,17 +177,25 @@ KNOWN_DEFECTS = (
     _d(9, "« En apportant", "punctuation", "quotation never closed"),
     _d(15, "Related Post", "boilerplate", "navigation debris, English"),
     _d(17, "Jabhat al-Nusra", "entity", "al-Nusra against al-Nosra"),
-    _d(23, "décrits par Washington comme étant des groupes armés soutenus par les États-Unis. "
-           "« rebelles modérés ».", "repetition punctuation",
-       "decoder loop; the quoted term stranded after the full stop"),
+    _d(
+        23,
+        "décrits par Washington comme étant des groupes armés soutenus par les États-Unis. "
+        "« rebelles modérés ».",
+        "repetition punctuation",
+        "decoder loop; the quoted term stranded after the full stop",
+    ),
     _d(25, "de des", "grammar", "contraction slip"),
     _d(25, "je ne l’ai jamais fait", "pronoun grammar", "first person in narration"),
     _d(27, "Vous pouvez partager cette histoire sur les réseaux sociaux :", "boilerplate", "share text"),
     _d(29, "Lien source", "boilerplate", "source-link debris"),
     # Other real defects of this translation that a rule may report.
     _d(3, "– militaire", "punctuation untranslated other", "English headline attribution '- military' kept"),
-    _d(7, "Tahrir-al-Sham", "entity untranslated spelling garbled",
-       "English transliteration (Tahrir al-Cham)"),
+    _d(
+        7,
+        "Tahrir-al-Sham",
+        "entity untranslated spelling garbled",
+        "English transliteration (Tahrir al-Cham)",
+    ),
     _d(9, "Ignatnouk", "entity spelling garbled", "garbled transliteration of Ignatyuk (Ignatiouk)"),
     _d(9, "éliminés. Le colonel", "punctuation", "the attribution is cut off from its quotation"),
     _d(11, "son combattant était entré", "grammar", "'its fighters had entered': number"),
@@ -226,8 +243,11 @@ def test_reference_keeps_the_seed_paragraph_order():
 def test_reference_is_clean(capsys):
     code = main(["check", str(REFERENCE), "--format", "json", "--fail-on", "warning"])
     report = json.loads(capsys.readouterr().out)
-    loud = [(f["line"], f["code"], f["text"], f["message"]) for f in report["findings"]
-            if f["severity"] in ("warning", "error")]
+    loud = [
+        (f["line"], f["code"], f["text"], f["message"])
+        for f in report["findings"]
+        if f["severity"] in ("warning", "error")
+    ]
     assert loud == []
     assert code == 0
 
@@ -244,20 +264,24 @@ def test_crlf_and_bom_copy_gives_the_same_findings(findings, tmp_path):
     copy.write_bytes(b"\xef\xbb\xbf" + SEED_TEXT.replace("\n", "\r\n").encode("utf-8"))
     again = check([read_article(copy)], config=Config()).findings
     assert [(f.code, f.line, f.column, f.text.replace("\r", "")) for f in again] == [
-        (f.code, f.line, f.column, f.text) for f in findings]
+        (f.code, f.line, f.column, f.text) for f in findings
+    ]
     raw = copy.read_bytes().decode("utf-8-sig")
-    assert all(raw[f.start:f.end] == f.text for f in again)
+    assert all(raw[f.start : f.end] == f.text for f in again)
 
 
 def test_seed_as_shuffled_jsonl_segments(tmp_path):
     """The seed's paragraphs as JSONL rows of one doc_id, written out of order: they are put back in
     seg_idx order and the name drift across segments is still found, with offsets into `mt`."""
     paragraphs = [p.strip("\n") for p in SEED_TEXT.split("\n\n") if p.strip()]
-    rows = [{"id": f"p{i}", "doc_id": "seed", "seg_idx": i, "mt": p, "tgt_lang": "fr"}
-            for i, p in enumerate(paragraphs)]
+    rows = [
+        {"id": f"p{i}", "doc_id": "seed", "seg_idx": i, "mt": p, "tgt_lang": "fr"}
+        for i, p in enumerate(paragraphs)
+    ]
     path = tmp_path / "seed.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reversed(rows)),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reversed(rows)), encoding="utf-8"
+    )
     from mtqa.io import read_jsonl
 
     found = check(read_jsonl(path), config=Config()).findings
@@ -265,5 +289,5 @@ def test_seed_as_shuffled_jsonl_segments(tmp_path):
     assert drift and {f.text for f in drift} <= {"al-Nusra", "Jabhat al-Nusra"}
     by_id = {r["id"]: r["mt"] for r in rows}
     for f in found:
-        assert by_id[f.segment_id][f.start:f.end] == f.text
+        assert by_id[f.segment_id][f.start : f.end] == f.text
     assert any(f.code == "MTQ401" and f.text == "de des" for f in found)

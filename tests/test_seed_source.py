@@ -121,10 +121,13 @@ def test_text_report_shows_the_source_under_each_source_finding(capsys):
     assert "source: Earlier in the day, HTS told Al Jazeera" in out
 
 
-@pytest.mark.parametrize("target, source, src_lang", [
-    ("clean_news_fr.txt", "clean_news_en.txt", "en"),
-    ("clean_news_en.txt", "clean_news_fr.txt", "fr"),
-])
+@pytest.mark.parametrize(
+    "target, source, src_lang",
+    [
+        ("clean_news_fr.txt", "clean_news_en.txt", "en"),
+        ("clean_news_en.txt", "clean_news_fr.txt", "fr"),
+    ],
+)
 def test_human_news_translations_raise_no_sentence_level_alarm(target, source, src_lang):
     """A human-translated news pair (tests/data): names, numbers, pronouns, quotes and copies all agree
     with the source. (The pair is not strictly parallel: each side has a sentence the other lacks, so

@@ -26,10 +26,20 @@ def add_parser(sub) -> None:
     p = sub.add_parser("check", help="find machine-translation artifacts")
     p.add_argument("paths", nargs="*", metavar="PATH", help="article (.txt/.md), directory, .jsonl, or -")
     p.add_argument("--lang", help="target language (ISO 639-1); detected when absent")
-    p.add_argument("--format", action=FormatAction, dest="formats", metavar="FMT",
-                   help="text (default), json, sarif, junit, github or html; repeat for several reports")
-    p.add_argument("--output", action=OutputAction, dest="outputs", metavar="FILE",
-                   help="write the --format just before (or after) it to FILE, atomically")
+    p.add_argument(
+        "--format",
+        action=FormatAction,
+        dest="formats",
+        metavar="FMT",
+        help="text (default), json, sarif, junit, github or html; repeat for several reports",
+    )
+    p.add_argument(
+        "--output",
+        action=OutputAction,
+        dest="outputs",
+        metavar="FILE",
+        help="write the --format just before (or after) it to FILE, atomically",
+    )
     p.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit code 1")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     p.add_argument("--select", type=_csv, help="rule codes, code prefixes or names to run")
@@ -38,13 +48,26 @@ def add_parser(sub) -> None:
     p.add_argument("--statistics", action="store_true", default=None, help="print counts per rule")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     src = p.add_argument_group("source-aware checks (numbers, names, omissions... against the source)")
-    src.add_argument("--source", metavar="PATH", help="the source article (for one target file), or a "
-                     "directory of sources paired with the targets by relative path")
+    src.add_argument(
+        "--source",
+        metavar="PATH",
+        help="the source article (for one target file), or a "
+        "directory of sources paired with the targets by relative path",
+    )
     src.add_argument("--src-lang", metavar="LANG", help="source language (ISO 639-1); detected when absent")
-    src.add_argument("--source-pattern", metavar="PAT", help='source file name for a target, e.g. '
-                     '"{stem}.en.txt" or "{stem}.fr.txt={stem}.en.txt" (target=source)')
-    src.add_argument("--exonyms", action="append", metavar="FILE", default=None,
-                     help="extra exonym table (TSV: source name, target forms separated by |)")
+    src.add_argument(
+        "--source-pattern",
+        metavar="PAT",
+        help="source file name for a target, e.g. "
+        '"{stem}.en.txt" or "{stem}.fr.txt={stem}.en.txt" (target=source)',
+    )
+    src.add_argument(
+        "--exonyms",
+        action="append",
+        metavar="FILE",
+        default=None,
+        help="extra exonym table (TSV: source name, target forms separated by |)",
+    )
     add_gate_options(p)
     from mtqa.commands.score import add_scoring_options
 
@@ -57,13 +80,16 @@ def build_config(args):
     (None: not given). Raises mtqa.config.ConfigError."""
     from mtqa.commands.gate import config_from_args
 
-    return config_from_args(args, {
-        "select": tuple(args.select) if args.select else None,
-        "ignore": tuple(args.ignore),
-        "extend_select": tuple(args.extend_select),
-        "fail_on": args.fail_on,
-        "lang": args.lang,
-    })
+    return config_from_args(
+        args,
+        {
+            "select": tuple(args.select) if args.select else None,
+            "ignore": tuple(args.ignore),
+            "extend_select": tuple(args.extend_select),
+            "fail_on": args.fail_on,
+            "lang": args.lang,
+        },
+    )
 
 
 def exit_code(report, fail_on: str) -> int:
@@ -123,8 +149,11 @@ def run(args) -> int:
         config = replace(config, options={**config.options, "exonyms": tuple(args.exonyms or ())})
         if args.source:
             try:
-                inputs = list(attach_sources(inputs, args.paths, args.source, args.src_lang,
-                                             args.source_pattern, pairing_notes))
+                inputs = list(
+                    attach_sources(
+                        inputs, args.paths, args.source, args.src_lang, args.source_pattern, pairing_notes
+                    )
+                )
             except PairingError as exc:
                 print(f"mtqa: error: {exc}", file=sys.stderr)
                 return 2
@@ -145,8 +174,10 @@ def run(args) -> int:
         opts = {}
         if fmt == "text":
             tty = path is None and sys.stdout.isatty()
-            opts = {"color": args.color == "always" or (args.color == "auto" and tty),
-                    "statistics": args.statistics is not False}
+            opts = {
+                "color": args.color == "always" or (args.color == "auto" and tty),
+                "statistics": args.statistics is not False,
+            }
         try:
             emit(render(fmt, report, **opts), path)
         except BrokenPipeError:

@@ -12,12 +12,20 @@ DEFAULT_HTML = "reports/mtqa-report.html"
 
 
 def add_gate_options(p) -> None:
-    p.add_argument("--config", metavar="FILE", help="use this mtqa.toml/pyproject.toml instead of the "
-                   "nearest one found from the working directory upwards")
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        help="use this mtqa.toml/pyproject.toml instead of the "
+        "nearest one found from the working directory upwards",
+    )
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     p.add_argument("--show-config", action="store_true", help="print the effective configuration and exit")
-    p.add_argument("--glossary", action="append", metavar="FILE",
-                   help="house-style glossary (TSV or TOML); adds to the configured ones")
+    p.add_argument(
+        "--glossary",
+        action="append",
+        metavar="FILE",
+        help="house-style glossary (TSV or TOML); adds to the configured ones",
+    )
     p.add_argument("--baseline", metavar="FILE", help="accept the findings recorded in FILE; fail on new")
     p.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
 
@@ -26,12 +34,16 @@ def config_from_args(args, cli: dict):
     """The effective Config: file settings overridden by `cli` (values None mean 'not given')."""
     from mtqa.config import load_config
 
-    cli = {**cli, "glossary": tuple(getattr(args, "glossary", None) or ()),
-           "baseline": getattr(args, "baseline", None),
-           "src_lang": getattr(args, "src_lang", None),
-           "source_pattern": getattr(args, "source_pattern", None)}
-    config = load_config(cli, config_file=getattr(args, "config", None),
-                         isolated=getattr(args, "isolated", False))
+    cli = {
+        **cli,
+        "glossary": tuple(getattr(args, "glossary", None) or ()),
+        "baseline": getattr(args, "baseline", None),
+        "src_lang": getattr(args, "src_lang", None),
+        "source_pattern": getattr(args, "source_pattern", None),
+    }
+    config = load_config(
+        cli, config_file=getattr(args, "config", None), isolated=getattr(args, "isolated", False)
+    )
     # Options other commands read from args: the configured value where the command line is silent.
     for attr in ("src_lang", "source_pattern"):
         if hasattr(args, attr) and getattr(args, attr) is None:
@@ -90,8 +102,9 @@ def apply_baseline(report, args, config) -> int | None:
             return 2
         report.findings, matched = baseline.filter_new(report.findings, accepted, config.baseline)
         if matched:
-            report.notes.append(f"{matched} finding{'s' if matched != 1 else ''} accepted by the baseline "
-                                f"{config.baseline}")
+            report.notes.append(
+                f"{matched} finding{'s' if matched != 1 else ''} accepted by the baseline {config.baseline}"
+            )
     return None
 
 

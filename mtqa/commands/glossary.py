@@ -18,8 +18,13 @@ def add_parser(sub) -> None:
     s = actions.add_parser("suggest", help="draft a glossary from the name-spelling drift across articles")
     s.add_argument("paths", nargs="+", metavar="PATH", help="articles, directories or .jsonl files")
     s.add_argument("--lang", help="target language of the articles (for the file header only)")
-    s.add_argument("--min-count", type=int, default=2, metavar="N",
-                   help="leave out names mentioned fewer than N times in all (default 2)")
+    s.add_argument(
+        "--min-count",
+        type=int,
+        default=2,
+        metavar="N",
+        help="leave out names mentioned fewer than N times in all (default 2)",
+    )
     s.add_argument("--output", metavar="FILE", help="write the draft to FILE (atomically) instead of stdout")
     s.set_defaults(run=run_suggest)
     p.set_defaults(run=lambda args: (p.print_help(), 2)[1])

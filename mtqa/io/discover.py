@@ -16,7 +16,10 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl")
 
 def _files_under(root: Path) -> list[Path]:
     return sorted(
-        p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in TEXT_SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
 

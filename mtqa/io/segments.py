@@ -56,9 +56,7 @@ def _segment(row: dict, lineno: int, where: str) -> tuple[str | None, int, Segme
 
 def _document(path: str, doc_id: str | None, rows: list[tuple[int, Segment]], lang: str | None) -> Document:
     rows.sort(key=lambda r: r[0])
-    segs = tuple(
-        Segment(**{**s.__dict__, "index": i}) for i, (_, s) in enumerate(rows)
-    )
+    segs = tuple(Segment(**{**s.__dict__, "index": i}) for i, (_, s) in enumerate(rows))
     tgt = lang or next((s.tgt_lang for s in segs if s.tgt_lang), None)
     src_lang = next((s.src_lang for s in segs if s.src_lang), None)
     return Document(path=path, segments=segs, doc_id=doc_id, lang=tgt, src_lang=src_lang, kind="segments")
@@ -117,5 +115,8 @@ def read_jsonl(path: str | Path, lang: str | None = None) -> Iterator[Document |
     elif not seen_any and not bad_lines:  # a file of bad lines already said what is wrong with it
         yield InputProblem(name, "no segments (empty JSONL file)")
     if bad_lines > MAX_LINE_PROBLEMS:
-        yield InputProblem(name, f"{bad_lines - MAX_LINE_PROBLEMS} more bad lines not listed "
-                                 f"({bad_lines} in all; is this a JSONL file?)")
+        yield InputProblem(
+            name,
+            f"{bad_lines - MAX_LINE_PROBLEMS} more bad lines not listed "
+            f"({bad_lines} in all; is this a JSONL file?)",
+        )

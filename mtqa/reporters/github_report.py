@@ -35,17 +35,28 @@ def annotation(f) -> str:
 
 def render(report, **_options) -> str:
     lines = [annotation(f) for f in report.findings]
-    lines += [f"::error file={escape_property(p.path)},title=mtqa input error::{escape_data(p.message)}"
-              for p in report.problems]
+    lines += [
+        f"::error file={escape_property(p.path)},title=mtqa input error::{escape_data(p.message)}"
+        for p in report.problems
+    ]
     # scores against references: corpus figures with their signatures, failed thresholds as errors
-    lines += [f"::notice {_score_props(s)}::{escape_data(f'{s.metric} = {s.value:.2f} ({s.signature})')}"
-              for s in report.scores if s.scope == "corpus"]
-    lines += [f"::error title=mtqa score threshold::{escape_data(n)}"
-              for n in report.notes if n.startswith("threshold failed:")]
+    lines += [
+        f"::notice {_score_props(s)}::{escape_data(f'{s.metric} = {s.value:.2f} ({s.signature})')}"
+        for s in report.scores
+        if s.scope == "corpus"
+    ]
+    lines += [
+        f"::error title=mtqa score threshold::{escape_data(n)}"
+        for n in report.notes
+        if n.startswith("threshold failed:")
+    ]
     return "".join(line + "\n" for line in lines)
 
 
 def _score_props(score) -> str:
-    props = {"file": score.path, "title": f"mtqa score {score.metric}"} if score.path else \
-        {"title": f"mtqa score {score.metric}"}
+    props = (
+        {"file": score.path, "title": f"mtqa score {score.metric}"}
+        if score.path
+        else {"title": f"mtqa score {score.metric}"}
+    )
     return ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())

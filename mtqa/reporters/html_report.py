@@ -27,8 +27,10 @@ def _e(value) -> str:
 
 def _csp() -> str:
     digest = base64.b64encode(hashlib.sha256(JS.encode("utf-8")).digest()).decode("ascii")
-    return (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; "
-            "img-src data:; base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
 
 
 def highlight(text: str, spans: list[tuple[int, int, int, str, str]]) -> str:
@@ -38,8 +40,14 @@ def highlight(text: str, spans: list[tuple[int, int, int, str, str]]) -> str:
     one mark listing all of them, coloured by the most severe. An empty span is a caret mark.
     """
     n = len(text)
-    cuts = sorted({0, n, *(max(0, min(n, s)) for _, s, _, _, _ in spans),
-                   *(max(0, min(n, e)) for _, _, e, _, _ in spans)})
+    cuts = sorted(
+        {
+            0,
+            n,
+            *(max(0, min(n, s)) for _, s, _, _, _ in spans),
+            *(max(0, min(n, e)) for _, _, e, _, _ in spans),
+        }
+    )
     empties = defaultdict(list)
     for span in spans:
         if span[1] >= span[2]:
@@ -88,18 +96,29 @@ def _documents(report, numbered) -> str:
             body.append(f'<pre class="text">{highlight(record["text"], spans)}</pre>')
         else:
             for seg in record["segment_texts"]:
-                spans = [(i, f.start, f.end, str(f.severity), _title(f)) for i, f in found
-                         if f.segment_index == seg["index"]]
+                spans = [
+                    (i, f.start, f.end, str(f.severity), _title(f))
+                    for i, f in found
+                    if f.segment_index == seg["index"]
+                ]
                 seg_label = seg.get("id") if seg.get("id") is not None else f"line {seg.get('line')}"
-                body.append(f'<div class="seg"><span class="seg-id">{_e(seg_label)}</span>'
-                            f'<pre class="text">{highlight(seg["text"], spans)}</pre></div>')
-        parts.append(f'<article class="doc" data-path="{_e(key[0])}"><h2>{_e(label)} '
-                     f'<small>({len(found)} finding{"s" if len(found) != 1 else ""})</small></h2>'
-                     + "".join(body) + "</article>")
+                body.append(
+                    f'<div class="seg"><span class="seg-id">{_e(seg_label)}</span>'
+                    f'<pre class="text">{highlight(seg["text"], spans)}</pre></div>'
+                )
+        parts.append(
+            f'<article class="doc" data-path="{_e(key[0])}"><h2>{_e(label)} '
+            f"<small>({len(found)} finding{'s' if len(found) != 1 else ''})</small></h2>"
+            + "".join(body)
+            + "</article>"
+        )
     missing = sorted({k for k in by_doc if k not in recorded}, key=lambda k: (k[0], k[1] or ""))
     if missing:
-        parts.append('<p class="notes">Text not recorded for: ' + ", ".join(_e(k[0]) for k in missing)
-                     + " (findings listed below).</p>")
+        parts.append(
+            '<p class="notes">Text not recorded for: '
+            + ", ".join(_e(k[0]) for k in missing)
+            + " (findings listed below).</p>"
+        )
     return "\n".join(parts)
 
 
@@ -109,15 +128,18 @@ def _filters(report) -> str:
     sev = "".join(
         f'<label><input type="checkbox" class="flt" data-kind="sev" value="{s}" checked> '
         f'<span class="sev {s}">{s}</span> ({sev_counts[s]})</label>'
-        for s in ("error", "warning", "info") if sev_counts[s]
+        for s in ("error", "warning", "info")
+        if sev_counts[s]
     )
     codes = "".join(
         f'<label><input type="checkbox" class="flt" data-kind="code" value="{_e(c)}" checked> '
-        f'{_e(c)} {_e(r)} ({n})</label>'
+        f"{_e(c)} {_e(r)} ({n})</label>"
         for (c, r), n in sorted(code_counts.items())
     )
-    return (f'<fieldset id="filter-severity"><legend>Severity</legend>{sev}</fieldset>'
-            f'<fieldset id="filter-rule"><legend>Rule</legend>{codes}</fieldset>')
+    return (
+        f'<fieldset id="filter-severity"><legend>Severity</legend>{sev}</fieldset>'
+        f'<fieldset id="filter-rule"><legend>Rule</legend>{codes}</fieldset>'
+    )
 
 
 def category_chart(report) -> str:
@@ -127,15 +149,19 @@ def category_chart(report) -> str:
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     top = max(counts.values())
     bar_h, label_w, width = 22, 110, 420
-    svg = [f'<svg id="category-chart" xmlns="http://www.w3.org/2000/svg" width="{label_w + width + 40}" '
-           f'height="{bar_h * len(rows) + 4}" role="img" aria-label="findings per category">']
+    svg = [
+        f'<svg id="category-chart" xmlns="http://www.w3.org/2000/svg" width="{label_w + width + 40}" '
+        f'height="{bar_h * len(rows) + 4}" role="img" aria-label="findings per category">'
+    ]
     for k, (cat, n) in enumerate(rows):
         y = k * bar_h + 2
         w = max(2, round(width * n / top))
-        svg.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end" font-size="13">{_e(cat)}</text>'
-                   f'<rect class="bar" data-category="{_e(cat)}" x="{label_w}" y="{y}" width="{w}" '
-                   f'height="{bar_h - 6}" fill="#5c6bc0"><title>{_e(cat)}: {n}</title></rect>'
-                   f'<text x="{label_w + w + 4}" y="{y + 14}" font-size="12">{n}</text>')
+        svg.append(
+            f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end" font-size="13">{_e(cat)}</text>'
+            f'<rect class="bar" data-category="{_e(cat)}" x="{label_w}" y="{y}" width="{w}" '
+            f'height="{bar_h - 6}" fill="#5c6bc0"><title>{_e(cat)}: {n}</title></rect>'
+            f'<text x="{label_w + w + 4}" y="{y + 14}" font-size="12">{n}</text>'
+        )
     svg.append("</svg>")
     return "".join(svg)
 
@@ -156,21 +182,28 @@ def segment_score_chart(report) -> str:
             top = 100.0
         step, height = 6, 120
         width = max(300, step * len(scores) + 40)
-        svg = [f'<svg class="segment-scores" data-metric="{_e(metric)}" xmlns="http://www.w3.org/2000/svg" '
-               f'width="{width}" height="{height + 20}" role="img" aria-label="{_e(metric)} per segment">'
-               f'<line x1="30" y1="{height}" x2="{width}" y2="{height}" stroke="#999"/>'
-               f'<text x="0" y="12" font-size="11">{top:g}</text>'
-               f'<text x="0" y="{height}" font-size="11">0</text>']
+        svg = [
+            f'<svg class="segment-scores" data-metric="{_e(metric)}" xmlns="http://www.w3.org/2000/svg" '
+            f'width="{width}" height="{height + 20}" role="img" aria-label="{_e(metric)} per segment">'
+            f'<line x1="30" y1="{height}" x2="{width}" y2="{height}" stroke="#999"/>'
+            f'<text x="0" y="12" font-size="11">{top:g}</text>'
+            f'<text x="0" y="{height}" font-size="11">0</text>'
+        ]
         for k, s in enumerate(scores):
             h = max(1, round(height * max(0.0, s.value) / top))
             label = next((x for x in (s.segment_id, s.segment_index) if x is not None), k)
             where = f"{s.path or ''} {label}".strip()
-            svg.append(f'<rect class="seg-bar" x="{32 + k * step}" y="{height - h}" width="{step - 1}" '
-                       f'height="{h}" fill="#26a69a"><title>{_e(where)}: {s.value:.2f}</title></rect>')
+            svg.append(
+                f'<rect class="seg-bar" x="{32 + k * step}" y="{height - h}" width="{step - 1}" '
+                f'height="{h}" fill="#26a69a"><title>{_e(where)}: {s.value:.2f}</title></rect>'
+            )
         svg.append("</svg>")
         signature = _e(scores[0].signature)
-        charts.append(f'<figure><figcaption>{_e(metric)} per segment</figcaption><div class="scroll">'
-                      + "".join(svg) + f'</div><p class="notes">{signature}</p></figure>')
+        charts.append(
+            f'<figure><figcaption>{_e(metric)} per segment</figcaption><div class="scroll">'
+            + "".join(svg)
+            + f'</div><p class="notes">{signature}</p></figure>'
+        )
     return "".join(charts)
 
 
@@ -181,7 +214,7 @@ def _table(numbered) -> str:
         rows.append(
             f'<tr class="finding sev-{f.severity}" data-fid="f{i}" data-code="{_e(f.code)}" '
             f'data-sev="{f.severity}" data-category="{_e(f.category)}">'
-            f'<td>{_e(f.path)}:{f.line}:{f.column}</td><td>{_e(f.code)}<br><small>{_e(f.rule)}</small></td>'
+            f"<td>{_e(f.path)}:{f.line}:{f.column}</td><td>{_e(f.code)}<br><small>{_e(f.rule)}</small></td>"
             f'<td class="sev">{f.severity}</td><td class="msg">{_e(f.message)}</td>'
             f'<td class="span">{_e(f.text)}</td><td>{sugg}</td></tr>'
         )
@@ -193,8 +226,11 @@ def _table(numbered) -> str:
 def render(report, title: str = "mtqa report", **_options) -> str:
     numbered = list(enumerate(report.findings))
     n = len(report.findings)
-    corpus = "".join(f"<li>{_e(s.metric)} = {s.value:.2f} <small>{_e(s.signature)}</small></li>"
-                     for s in report.scores if s.scope == "corpus")
+    corpus = "".join(
+        f"<li>{_e(s.metric)} = {s.value:.2f} <small>{_e(s.signature)}</small></li>"
+        for s in report.scores
+        if s.scope == "corpus"
+    )
     problems = "".join(f"<li>{_e(p)}</li>" for p in report.problems)
     notes = "".join(f"<li>{_e(x)}</li>" for x in report.notes)
     return f"""<!DOCTYPE html>

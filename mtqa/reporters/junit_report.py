@@ -21,16 +21,23 @@ def build(report) -> ET.Element:
     by_case: dict[tuple[str, str], list] = defaultdict(list)
     for f in report.findings:
         by_case[(f.path, f.code)].append(f)
-    paths = list(dict.fromkeys([d["path"] for d in report.documents if "path" in d] +
-                               [f.path for f in report.findings]))
+    paths = list(
+        dict.fromkeys(
+            [d["path"] for d in report.documents if "path" in d] + [f.path for f in report.findings]
+        )
+    )
     rules = {f.code: f.rule for f in report.findings}
     cases = ET.Element("testsuite", name="mtqa")
     corpus = [s for s in report.scores if s.scope == "corpus"]
     if corpus:  # scores against references, each with its signature
         props = ET.SubElement(cases, "properties")
         for s in corpus:
-            ET.SubElement(props, "property", name=_clean(f"{s.metric} {s.path or ''}".strip()),
-                          value=_clean(f"{s.value:.2f} ({s.signature})"))
+            ET.SubElement(
+                props,
+                "property",
+                name=_clean(f"{s.metric} {s.path or ''}".strip()),
+                value=_clean(f"{s.value:.2f} ({s.signature})"),
+            )
     failures = 0
     for path in paths:
         codes = sorted(code for p, code in by_case if p == path)
@@ -42,19 +49,24 @@ def build(report) -> ET.Element:
             failures += 1
             body = "\n".join(
                 f"{f.path}:{f.line}:{f.column} {f.code} {f.severity} {f.message}"
-                + (f" (suggestion: {f.suggestion})" if f.suggestion else "") + f"\n    {f.text!r}"
+                + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+                + f"\n    {f.text!r}"
                 for f in found
             )
-            ET.SubElement(case, "failure", type=code,
-                          message=_clean(f"{len(found)} × {found[0].message}" if len(found) > 1
-                                         else found[0].message)).text = _clean(body)
+            ET.SubElement(
+                case,
+                "failure",
+                type=code,
+                message=_clean(f"{len(found)} × {found[0].message}" if len(found) > 1 else found[0].message),
+            ).text = _clean(body)
     if not paths:
         ET.SubElement(cases, "testcase", classname="mtqa", name="mtqa")
     thresholds = [n for n in report.notes if n.startswith("threshold failed:")]
     if thresholds:
         case = ET.SubElement(cases, "testcase", classname="mtqa", name="score thresholds")
-        ET.SubElement(case, "failure", type="threshold", message=_clean(thresholds[0])).text = \
-            _clean("\n".join(thresholds))
+        ET.SubElement(case, "failure", type="threshold", message=_clean(thresholds[0])).text = _clean(
+            "\n".join(thresholds)
+        )
         failures += 1
     for p in report.problems:
         case = ET.SubElement(cases, "testcase", classname=_clean(p.path), name="input")
@@ -62,8 +74,13 @@ def build(report) -> ET.Element:
     cases.set("tests", str(len(cases.findall("testcase"))))
     cases.set("failures", str(failures))
     cases.set("errors", str(len(report.problems)))
-    root = ET.Element("testsuites", name="mtqa", tests=cases.get("tests"), failures=str(failures),
-                      errors=str(len(report.problems)))
+    root = ET.Element(
+        "testsuites",
+        name="mtqa",
+        tests=cases.get("tests"),
+        failures=str(failures),
+        errors=str(len(report.problems)),
+    )
     root.append(cases)
     return root
 

@@ -37,16 +37,26 @@ def _rule_descriptor(rule) -> dict:
 
 
 def _fallback_descriptor(f) -> dict:  # findings from outside the catalogue (e.g. scores)
-    return {"id": f.code, "name": f.rule, "shortDescription": {"text": f.rule},
-            "properties": {"category": str(f.category)}}
+    return {
+        "id": f.code,
+        "name": f.rule,
+        "shortDescription": {"text": f.rule},
+        "properties": {"category": str(f.category)},
+    }
 
 
 def _region(f) -> dict:
     if is_segment_file(f):
         return {"startLine": f.line}
     end_line, end_column = end_position(f)
-    region = {"startLine": f.line, "startColumn": f.column, "endLine": end_line, "endColumn": end_column,
-              "charOffset": f.start, "charLength": f.end - f.start}
+    region = {
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": end_line,
+        "endColumn": end_column,
+        "charOffset": f.start,
+        "charLength": f.end - f.start,
+    }
     if f.text:
         region["snippet"] = {"text": f.text}
     return region
@@ -61,12 +71,18 @@ def _result(f, index: int) -> dict:
         "ruleIndex": index,
         "level": LEVEL[str(f.severity)],
         "message": {"text": message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)},
-                                            "region": _region(f)}}],
+        "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": _region(f)}}
+        ],
         # Keyed by content like the baseline, so dashboards track a finding across edits elsewhere.
         "partialFingerprints": {"mtqaContent/v1": f"{f.code}:{context_hash(f.text + chr(0) + f.context)}"},
-        "properties": {"category": str(f.category), "severity": str(f.severity), "start": f.start,
-                       "end": f.end, "text": f.text},
+        "properties": {
+            "category": str(f.category),
+            "severity": str(f.severity),
+            "start": f.start,
+            "end": f.end,
+            "text": f.text,
+        },
     }
     for key in ("doc_id", "segment_id", "suggestion"):
         if getattr(f, key) is not None:
@@ -78,25 +94,43 @@ def build(report) -> dict:
     from mtqa.rules import BY_CODE
 
     # The rules the results refer to, in code order (as ruff does), each with its documentation.
-    descriptors = [_rule_descriptor(BY_CODE[c]) if c in BY_CODE else
-                   _fallback_descriptor(next(f for f in report.findings if f.code == c))
-                   for c in sorted({f.code for f in report.findings})]
+    descriptors = [
+        _rule_descriptor(BY_CODE[c])
+        if c in BY_CODE
+        else _fallback_descriptor(next(f for f in report.findings if f.code == c))
+        for c in sorted({f.code for f in report.findings})
+    ]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     run = {
-        "tool": {"driver": {"name": "mtqa", "version": __version__, "semanticVersion": __version__,
-                            "rules": descriptors}},
+        "tool": {
+            "driver": {
+                "name": "mtqa",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": descriptors,
+            }
+        },
         "columnKind": "unicodeCodePoints",
         "results": [_result(f, index[f.code]) for f in report.findings],
-        "invocations": [{
-            "executionSuccessful": not report.problems,
-            "toolExecutionNotifications": [
-                {"level": "error", "message": {"text": p.message},
-                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(p.path)}}}]}
-                for p in report.problems
-            ],
-        }],
-        "properties": {"filesChecked": report.files_checked, "segmentsChecked": report.segments_checked,
-                       "scores": [s.to_dict() for s in report.scores], "notes": list(report.notes)},
+        "invocations": [
+            {
+                "executionSuccessful": not report.problems,
+                "toolExecutionNotifications": [
+                    {
+                        "level": "error",
+                        "message": {"text": p.message},
+                        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(p.path)}}}],
+                    }
+                    for p in report.problems
+                ],
+            }
+        ],
+        "properties": {
+            "filesChecked": report.files_checked,
+            "segmentsChecked": report.segments_checked,
+            "scores": [s.to_dict() for s in report.scores],
+            "notes": list(report.notes),
+        },
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 

@@ -32,8 +32,9 @@ def _one_line(s: str) -> str:
 
 def render(report, color: bool = False, statistics: bool = True, width: int = 120) -> str:
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False,
-                      soft_wrap=True)
+    console = Console(
+        file=buf, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=True
+    )
     for f in report.findings:
         sev = str(f.severity)
         head = Text()

@@ -80,8 +80,12 @@ def select_rules(select=None, ignore=(), extend_select=()) -> tuple[Rule, ...]:
     for sel in (*(select or ()), *ignore, *extend_select):
         if not any(matches(r, sel) for r in ALL_RULES):
             raise ValueError(f"unknown rule code or name {sel!r}")
-    base = [r for r in ALL_RULES if (select is None and r.default_enabled) or
-            (select is not None and any(matches(r, s) for s in select))]
+    base = [
+        r
+        for r in ALL_RULES
+        if (select is None and r.default_enabled)
+        or (select is not None and any(matches(r, s) for s in select))
+    ]
     base += [r for r in ALL_RULES if r not in base and any(matches(r, s) for s in extend_select)]
     return tuple(r for r in ALL_RULES if r in base and not any(matches(r, s) for s in ignore))
 

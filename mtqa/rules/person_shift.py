@@ -191,7 +191,11 @@ def _narration_hits(seg, lang: str, in_speech):
         person = {"1s": "first person singular", "1p": "first person plural", "2": "second person"}[
             form.person
         ]
-        shifted = form.subject and _after_narration_clause(text, s_start, m.start(), lang)
+        # Singular only: "we"/"nous" after a narrated clause is as often generic ("and we go on foot"
+        # for a subjectless "one walks there") as a shift; "je"/"I" there is the narrator's own act.
+        shifted = (
+            form.subject and form.person == "1s" and _after_narration_clause(text, s_start, m.start(), lang)
+        )
         message = f"{person} '{token}' in third-person narration, outside any quotation"
         if shifted:
             message = f"{person} '{token}' takes over a sentence narrated in the third person"
@@ -236,9 +240,9 @@ def check_person_shift(view, ctx: Context):
     src_lang = view.document.src_lang
     per_segment = []
     used: dict[str, set[tuple[int, int]]] = {}
-    speech = view.speech
     for i, seg in enumerate(view.segments):
-        hits = list(_narration_hits(seg, lang, lambda a, b, i=i: speech.inside(i, a, b)))
+        # view.speech is built on the first call only: most documents hold no personal form at all
+        hits = list(_narration_hits(seg, lang, lambda a, b, i=i: view.speech.inside(i, a, b)))
         if hits and seg.segment.src:
             hits = _with_source(hits, seg, src_lang or seg.segment.src_lang)
         per_segment.append((i, hits))
@@ -246,7 +250,7 @@ def check_person_shift(view, ctx: Context):
             used.setdefault(_voice(person), set()).add((i, s_index))
     if not used:
         return  # no personal form anywhere: the narration count below would not matter
-    narration = sum(_narration_sentences(seg, i, speech) for i, seg in enumerate(view.segments))
+    narration = sum(_narration_sentences(seg, i, view.speech) for i, seg in enumerate(view.segments))
     voice = {
         p
         for p, sentences in used.items()
@@ -277,7 +281,7 @@ RULES = (
                 "L'accord de 2020 visait à mettre fin aux combats."
             ),
             Example(
-                "The ministry promised reforms in 2019, but we never delivered them. Talks resumed in March.",
+                "The ministry promised reforms in 2019, but I never delivered them. Talks resumed in March.",
                 lang="en",
             ),
         ),

@@ -16,7 +16,7 @@ import regex
 
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
-from mtqa.text.quotes import BRACKETS, PAIRS, scan_brackets, scan_quotes
+from mtqa.text.quotes import BRACKETS, PAIRS, ascii_bracket, scan_brackets, scan_quotes
 
 # A guillemet right after a number is usually an inch mark that the translation turned into a quote.
 _AFTER_NUMBER = regex.compile(r"[\d¼½¾][ \u00a0\u202f]?$")
@@ -83,7 +83,7 @@ def _unclosed_bracket_hits(doc) -> Iterator[Hit]:
         if not carried:
             yield from _report_brackets(pending)
             pending = []
-        if "(" not in text and ")" not in text and "[" not in text and "]" not in text:
+        if not _ANY_BRACKET.search(text):
             continue
         unclosed, stray = scan_brackets(text)
         if not unclosed and not stray:
@@ -93,7 +93,7 @@ def _unclosed_bracket_hits(doc) -> Iterator[Hit]:
         for pos in stray:
             if pos in ignored:
                 continue
-            if pending and BRACKETS[pending[-1][2]] == text[pos]:
+            if pending and BRACKETS[pending[-1][2]] == ascii_bracket(text[pos]):
                 pending.pop()
                 continue
             yield Hit(
@@ -103,8 +103,11 @@ def _unclosed_bracket_hits(doc) -> Iterator[Hit]:
                 segment=i,
                 severity=Severity.WARNING,
             )
-        pending.extend((i, p, text[p]) for p in unclosed if p not in ignored)
+        pending.extend((i, p, ascii_bracket(text[p])) for p in unclosed if p not in ignored)
     yield from _report_brackets(pending)
+
+
+_ANY_BRACKET = re.compile(r"[()\[\]（）［］]")
 
 
 def _report_brackets(pending) -> Iterator[Hit]:

@@ -18,9 +18,9 @@ RULES = (
         category=Category.OTHER,
         severity=Severity.INFO,
         summary="An inline `<!-- mtqa: ignore ... -->` directive or a `.mtqa-allow` entry that silenced "
-                "nothing.",
+        "nothing.",
         why="A suppression outlives the text it was written for; left in place it would silently hide "
-            "the next real error in that paragraph.",
+        "the next real error in that paragraph.",
         flagged=(Example("<!-- mtqa: ignore MTQ301 -->\n\nLe ministre a démenti ces informations."),),
         passing=(Example("<!-- note de la rédaction : article mis à jour -->\n\nLe ministre a démenti."),),
         check=_reported_by_engine,

@@ -213,13 +213,13 @@ RULES = (
         why="Encoders, smart-quote passes and detokenizers turn apostrophes into quote marks; the word "
         "reads as a quotation, and a pair of such marks fools quotation checks.",
         flagged=(
-            Example("Le directeur de l \"entreprise a promis d\" investir dans l\" usine."),
+            Example('Le directeur de l "entreprise a promis d" investir dans l" usine.'),
             Example("Le club des parents&#39; a ouvert."),
-            Example("The minister said it\" s too early and they don \"t agree.", lang="en"),
+            Example('The minister said it" s too early and they don "t agree.', lang="en"),
         ),
         passing=(
             Example("Le directeur de l’entreprise a parlé d’« urgence » et de « crise »."),
-            Example("It emphasizes that Russia's \"military aggression\" must end.", lang="en"),
+            Example('It emphasizes that Russia\'s "military aggression" must end.', lang="en"),
         ),
         check=check_apostrophe_damage,
         languages=LANGUAGES,

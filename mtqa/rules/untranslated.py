@@ -102,7 +102,8 @@ def _foreign_words(lang: str, other: str) -> frozenset[str]:
     lookup per token instead of a classification per word."""
     floor = 10 ** (_MIN_OTHER_ZIPF - 9)
     return frozenset(
-        w for w, f in fw.frequencies(other).items()
+        w
+        for w, f in fw.frequencies(other).items()
         if f >= floor and w.isalpha() and _word_class(w, lang, other) == _FOREIGN
     )
 
@@ -272,7 +273,8 @@ def _script_hits(seg, lang: str, hint: str | None):
         return
     nonwords = NonWords(text)
     kept = [
-        r for r in runs
+        r
+        for r in runs
         if not nonwords.covers(r.start, r.end)
         and not glued_inside_latin(text, r.start, r.end)
         and not (r.script == "Greek" and r.letters < _MIN_GREEK_LETTERS)
@@ -292,18 +294,27 @@ def _script_hits(seg, lang: str, hint: str | None):
         if foreign >= _SCRIPT_SENTENCE_MIN_LETTERS and foreign >= _SCRIPT_SENTENCE_SHARE * letters:
             sentences.append((s_start, s_end))
             name = source_name(max(inside, key=lambda r: r.letters).script)
-            yield "sentence", Hit(
-                s_start, s_end, f"sentence in {name}, not {target_name}: left untranslated",
-                severity=_severity(seg, s_start, s_end),
+            yield (
+                "sentence",
+                Hit(
+                    s_start,
+                    s_end,
+                    f"sentence in {name}, not {target_name}: left untranslated",
+                    severity=_severity(seg, s_start, s_end),
+                ),
             )
     for r in kept:
         if _overlaps(r.start, r.end, sentences):
             continue
-        yield "run", Hit(
-            r.start, r.end,
-            f"'{text[r.start:r.end]}' is written in {r.script} script ({source_name(r.script)}), "
-            f"not translated into {target_name}",
-            severity=_script_run_severity(seg, r.start, r.end),
+        yield (
+            "run",
+            Hit(
+                r.start,
+                r.end,
+                f"'{text[r.start : r.end]}' is written in {r.script} script ({source_name(r.script)}), "
+                f"not translated into {target_name}",
+                severity=_script_run_severity(seg, r.start, r.end),
+            ),
         )
 
 
@@ -338,8 +349,9 @@ def _word_hits(seg, lang: str, classified, reported: list[tuple[int, int]]):
                 continue
             reported.append((s_start, s_end))
             message = f"sentence in {_NAMES.get(detected, detected)}, not {_NAMES.get(lang, lang)}: "
-            yield "sentence", Hit(
-                s_start, s_end, message + "left untranslated", severity=_severity(seg, s_start, s_end)
+            yield (
+                "sentence",
+                Hit(s_start, s_end, message + "left untranslated", severity=_severity(seg, s_start, s_end)),
             )
             break
     candidates = sorted(
@@ -355,12 +367,15 @@ def _word_hits(seg, lang: str, classified, reported: list[tuple[int, int]]):
         if other != fw.default_other(lang) and not fw.confirmed(text[start:end], lang, other):
             continue
         reported.append((start, end))
-        yield "run", Hit(
-            start,
-            end,
-            f"'{text[start:end]}' looks {_NAMES.get(other, other)}, not {_NAMES.get(lang, lang)}: "
-            "left untranslated",
-            severity=_severity(seg, start, end) or (Severity.INFO if quiet else None),
+        yield (
+            "run",
+            Hit(
+                start,
+                end,
+                f"'{text[start:end]}' looks {_NAMES.get(other, other)}, not {_NAMES.get(lang, lang)}: "
+                "left untranslated",
+                severity=_severity(seg, start, end) or (Severity.INFO if quiet else None),
+            ),
         )
 
 

@@ -17,7 +17,7 @@ from mtqa.text.nonwords import NonWords
 BLANKS = " \u00a0\u202f"
 # Marks that stand in for an apostrophe when an encoder, a "smart quotes" pass or a detokenizer
 # mangles it: double quotes of every style, and the accents typed for an apostrophe.
-MARKS = "\"“”„«»´`"
+MARKS = '"“”„«»´`'
 _MARK = f"[{MARKS}]"
 # At most one blank around the mark: with blanks on both sides ("l « entreprise »") the mark is a
 # real quotation and the apostrophe is missing beside it, which is another defect.
@@ -44,7 +44,7 @@ _EN_DAMAGE = regex.compile(
 def quoted_letter(text: str, start: int) -> bool:
     """Whether the word at `start` opens a quotation itself (« l » est une consonne): a letter cited."""
     before = text[max(0, start - 2) : start].rstrip(BLANKS)
-    return bool(before) and before[-1] in "«“\"„"
+    return bool(before) and before[-1] in '«“"„'
 
 
 def _clitic_fits(head: str, clitic: str) -> bool:

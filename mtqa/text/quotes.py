@@ -20,9 +20,11 @@ from dataclasses import dataclass
 PAIRS = {"«": "»", "“": "”", "„": "“"}
 CLOSERS = {v: k for k, v in PAIRS.items() if k != "„"}
 BRACKETS = {"(": ")", "[": "]"}
+# Full-width brackets left from a CJK source close or open like their ASCII twins: "(WoW!Korea ）".
+_FULLWIDTH = {"（": "(", "）": ")", "［": "[", "］": "]"}
 # Only these characters matter; jumping from one to the next is ~10x faster than a per-character loop.
 _QUOTE_MARKS = re.compile('[«»“”„"]')
-_BRACKET_MARKS = re.compile(r"[()\[\]]")
+_BRACKET_MARKS = re.compile(r"[()\[\]（）［］]")
 # What stands around a straight quote at a word's edge: a blank, or punctuation that a quotation
 # opens after or closes before.
 _BLANK_BEFORE = set(" \t\n\r\u00a0\u202f([{—–/«“„:")
@@ -74,11 +76,15 @@ def _opener_index(stack: list[tuple[str, int]], opener: str) -> int | None:
 
 
 def scan_quotes(
-    text: str, straight_open_before: bool = False, skip: frozenset[int] = frozenset()
+    text: str,
+    straight_open_before: bool = False,
+    skip: frozenset[int] = frozenset(),
+    closers: frozenset[int] = frozenset(),
 ) -> QuoteScan:
     """The quotations of `text`. `straight_open_before`: a straight quotation opened before the text
     (in an earlier row) and still open; a mark closing it is listed in `closes_earlier`. `skip`:
-    offsets of marks that are no quotation marks (an elision apostrophe typed as a quote: l "État)."""
+    offsets of marks that are no quotation marks (an elision apostrophe typed as a quote: l "État).
+    `closers`: offsets of " or “ marks that close, whatever their look (`…, "he said`)."""
     stack: list[tuple[str, int]] = [('"', -1)] if straight_open_before else []  # (mark, offset)
     closes_earlier: list[int] = []
     regions: list[tuple[int, int]] = []
@@ -90,7 +96,7 @@ def scan_quotes(
         if i in skip:
             continue
         if ch == '"':
-            role = straight_role(text, i)
+            role = "close" if i in closers else straight_role(text, i)
             open_at = _opener_index(stack, '"')
             if open_at is None and role != "open" and _after_digit(text, i):
                 inches.append(i)  # 27" or 65 " with no quotation open: an inch mark
@@ -112,15 +118,16 @@ def scan_quotes(
                 stray.append(i)
             continue
         low_open = ch == "“" and stack and stack[-1][0] == "„"  # „…“ (German style)
-        if ch in PAIRS and not low_open:
+        turned = ch == "“" and i in closers
+        if ch in PAIRS and not low_open and not turned:
             stack.append((ch, i))
             continue
-        opener = "„" if low_open else CLOSERS[ch]
+        opener = "„" if low_open else "“" if turned else CLOSERS[ch]
         k = _opener_index(stack, opener)
         if k is not None:
             regions.append((stack[k][1], i + 1))
             del stack[k:]
-        elif stack and ch in "»”":
+        elif stack and (ch in "»”" or turned):
             mixed.append((stack[-1][1], i))
             regions.append((stack[-1][1], i + 1))
             stack.pop()
@@ -162,13 +169,17 @@ def _close_nested_by_one_mark(text: str, unclosed: list[int], regions: list[tupl
 _TRAILING = " \t\n\u00a0\u202f.,;:!?…)"
 
 
+def ascii_bracket(mark: str) -> str:
+    return _FULLWIDTH.get(mark, mark)
+
+
 def scan_brackets(text: str) -> tuple[list[int], list[int]]:
     """Offsets of unclosed opening brackets and of stray closing ones."""
     stack: list[tuple[str, int]] = []
     stray: list[int] = []
     closers = {v: k for k, v in BRACKETS.items()}
     for m in _BRACKET_MARKS.finditer(text):
-        i, ch = m.start(), m.group()
+        i, ch = m.start(), _FULLWIDTH.get(m.group(), m.group())
         if ch in BRACKETS:
             stack.append((ch, i))
         elif ch in closers:

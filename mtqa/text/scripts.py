@@ -16,12 +16,29 @@ import regex
 
 # Scripts a reader of the language reads, besides Latin and the shared marks (Common, Inherited).
 _OWN_SCRIPTS = {
-    "ru": ("Cyrillic",), "uk": ("Cyrillic",), "bg": ("Cyrillic",), "sr": ("Cyrillic",),
-    "mk": ("Cyrillic",), "be": ("Cyrillic",), "kk": ("Cyrillic",),
-    "ja": ("Han", "Hiragana", "Katakana"), "zh": ("Han",), "ko": ("Hangul", "Han"),
-    "el": ("Greek",), "ar": ("Arabic",), "fa": ("Arabic",), "ur": ("Arabic",), "he": ("Hebrew",),
-    "hi": ("Devanagari",), "mr": ("Devanagari",), "ne": ("Devanagari",), "bn": ("Bengali",),
-    "ta": ("Tamil",), "th": ("Thai",), "ka": ("Georgian",), "hy": ("Armenian",),
+    "ru": ("Cyrillic",),
+    "uk": ("Cyrillic",),
+    "bg": ("Cyrillic",),
+    "sr": ("Cyrillic",),
+    "mk": ("Cyrillic",),
+    "be": ("Cyrillic",),
+    "kk": ("Cyrillic",),
+    "ja": ("Han", "Hiragana", "Katakana"),
+    "zh": ("Han",),
+    "ko": ("Hangul", "Han"),
+    "el": ("Greek",),
+    "ar": ("Arabic",),
+    "fa": ("Arabic",),
+    "ur": ("Arabic",),
+    "he": ("Hebrew",),
+    "hi": ("Devanagari",),
+    "mr": ("Devanagari",),
+    "ne": ("Devanagari",),
+    "bn": ("Bengali",),
+    "ta": ("Tamil",),
+    "th": ("Thai",),
+    "ka": ("Georgian",),
+    "hy": ("Armenian",),
 }
 # Languages written in Latin script only, whose readers are not expected to read any other script.
 _LATIN_LANGUAGES = frozenset(
@@ -61,9 +78,18 @@ _LATIN_LETTER = regex.compile(r"\p{Latin}")
 _RUN_NAME = {"Han": "CJK", "Hiragana": "CJK", "Katakana": "CJK"}
 # The language a run most likely comes from, when the source language is not known.
 SCRIPT_LANGUAGE = {
-    "Cyrillic": "Russian", "CJK": "Chinese or Japanese", "Hangul": "Korean", "Greek": "Greek",
-    "Arabic": "Arabic", "Hebrew": "Hebrew", "Devanagari": "Hindi", "Bengali": "Bengali",
-    "Tamil": "Tamil", "Thai": "Thai", "Georgian": "Georgian", "Armenian": "Armenian",
+    "Cyrillic": "Russian",
+    "CJK": "Chinese or Japanese",
+    "Hangul": "Korean",
+    "Greek": "Greek",
+    "Arabic": "Arabic",
+    "Hebrew": "Hebrew",
+    "Devanagari": "Hindi",
+    "Bengali": "Bengali",
+    "Tamil": "Tamil",
+    "Thai": "Thai",
+    "Georgian": "Georgian",
+    "Armenian": "Armenian",
 }
 
 
@@ -90,7 +116,8 @@ def glued_inside_latin(text: str, start: int, end: int) -> bool:
     """A run with a Latin letter right before AND right after it sits inside a Latin word: a look-alike
     letter ("WНO" with a Cyrillic Н) or decoder noise, a garbled word rather than a left-over one."""
     return (
-        start > 0 and end < len(text)
+        start > 0
+        and end < len(text)
         and _LATIN_LETTER.match(text, start - 1) is not None
         and _LATIN_LETTER.match(text, end) is not None
     )

@@ -46,7 +46,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if j == end or j >= n:
             continue
         nxt = text[j]
-        if not (nxt.isupper() or nxt.isdigit() or nxt in "«“\"([—–-"):
+        if not (nxt.isupper() or nxt.isdigit() or nxt in '«“"([—–-'):
             continue
         single_period = text[m.start()] == "." and m.end() - m.start() == 1
         if single_period and _ends_with_abbreviation(text, m.start() + 1):

@@ -68,11 +68,12 @@ def attributed(text: str, lang: str | None, start: int = 0, end: int | None = No
     return None
 
 
-def opens_with_attribution(text: str, lang: str | None) -> bool:
-    """A row that is only the attribution of the row before ("says the analyst. —")."""
+def opens_with_attribution(text: str, lang: str | None, reach: int = 4) -> bool:
+    """Text that opens with an attribution ("says the analyst. —", "the WHO report says"): a row
+    that only attributes the row before, or the words right after a closing mark."""
     verbs = speech_verbs(lang)
     for n, w in enumerate(_WORDS.finditer(text, 0, 120)):
-        if n >= 4:
+        if n >= reach:
             return False
         if w.group().lower() in verbs:
             return True
@@ -134,7 +135,7 @@ class _Pairing:
         family = _closing_family(mark)
         k = next((k for k in range(len(self.pending) - 1, -1, -1) if self.pending[k][2] in family), None)
         if k is None:
-            if mark not in "»”":
+            if mark not in '»”"' or (mark == '"' and any(p[2] == '"' for p in self.pending)):
                 self.stray.append((i, pos))
                 return False
             k = len(self.pending) - 1
@@ -160,6 +161,12 @@ def build_speech_map(view) -> SpeechMap:
         if '"' in text and any(mark == '"' for _, _, mark in pairing.pending):
             # its first closer may close that one
             scan = scan_quotes(text, straight_open_before=True, skip=seg.apostrophe_marks)
+        turned = _turned_closers(text, scan, lang)
+        if turned:
+            # rescanned with them as closers: of this row's quotation, an earlier row's, or of none
+            scan = scan_quotes(
+                text, any(m == '"' for _, _, m in pairing.pending), seg.apostrophe_marks, turned
+            )
         found = regions[i]
         found.extend(scan.regions)
         found.extend(_dialogue(text))
@@ -170,12 +177,13 @@ def build_speech_map(view) -> SpeechMap:
             pairing.pending.clear()  # the quotation runs on into this paragraph, reopened
             carried = False
         first_close = None
-        for pos in sorted(scan.stray_closers + scan.closes_earlier):
-            if pairing.close(i, pos, text[pos]) and first_close is None:
+        for pos in sorted((*scan.stray_closers, *scan.closes_earlier)):
+            if pairing.close(i, pos, "”" if pos in turned else text[pos]) and first_close is None:
                 first_close = pos
             elif first_close is None and not carried:
                 first_close = pos
                 _mark_back(regions, segments, i, lang)
+        _end_speech_at_attribution(pairing, i, text, scan, lang)
         pairing.mixed.extend((i, a, i, b) for a, b in scan.mixed)
         if first_close is not None:
             found.append((0, first_close + 1))
@@ -201,6 +209,37 @@ def build_speech_map(view) -> SpeechMap:
         tuple(pairing.stray),
         tuple(pairing.mixed),
     )
+
+
+_BEFORE_TURNED = regex.compile(r"[,.!?…][\"”’']?[ \u00a0]?$")
+
+
+def _turned_closers(text: str, scan: QuoteScan, lang: str | None) -> frozenset[int]:
+    """Opening-looking marks that close a quotation: right after the quotation's final punctuation
+    and right before its attribution (`…, "he said.`, `…infections, “said the mathematician`), the
+    shape a detokenizer or a wrong smart-quote gives a closing mark."""
+    if not scan.unclosed:
+        return frozenset()
+    return frozenset(
+        pos
+        for pos in scan.unclosed
+        if text[pos] in '"“'
+        and _BEFORE_TURNED.search(text, max(0, pos - 3), pos)
+        and opens_with_attribution(text[pos + 1 : pos + 120], lang, ATTRIBUTION_REACH)
+    )
+
+
+def _end_speech_at_attribution(
+    pairing: _Pairing, i: int, text: str, scan: QuoteScan, lang: str | None
+) -> None:
+    """A closing mark followed by its attribution ends the speech: a quotation the previous row left
+    open closes there too (`"I wanted him to say, "you did right. / We understand," he said.`: one
+    mark closes both, as it does inside one paragraph). Quotations open since earlier rows stay open."""
+    if not pairing.pending:
+        return
+    closing = [b - 1 for _, b in scan.regions if text[b - 1] in '"”»'] + list(scan.closes_earlier)
+    if any(opens_with_attribution(text[c + 1 : c + 120], lang) for c in closing):
+        pairing.pending[:] = [p for p in pairing.pending if p[0] < i - 1]
 
 
 def _reopens(text: str) -> bool:

@@ -366,3 +366,56 @@ def test_straight_and_curly_english_quotes_mixed_is_info():
 def test_an_apostrophe_typed_as_a_quote_mark_is_no_quotation(text, lang):
     assert run_rule("MTQ501", text, lang) == []
     assert [f.code for f in run_rule("MTQ551", text, lang)] != []  # reported once, as apostrophe damage
+
+
+def test_fullwidth_bracket_closes_an_ascii_one():
+    assert run_rule("MTQ502", "Thirty new cases were found in the army (WoW!Korea ）.", "en") == []
+    found = run_rule("MTQ502", "Thirty new cases （WoW!Korea were found.", "en")
+    assert [f.text for f in found] == ["（"]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        pytest.param(
+            ('"We will continue the talks.', 'The problems did not begin yesterday, "the diplomat said.'),
+            id="straight-typed-wrong-way-closes-the-earlier-row",
+        ),
+        pytest.param(
+            ("“Serious measures may be needed if the strain spreads, “said the mathematician.",),
+            id="curly-opener-typed-for-a-closer-before-its-attribution",
+        ),
+        pytest.param(
+            ("“The most important thing is fairness.", 'The tax burden will be the same."'),
+            id="straight-mark-closes-a-curly-quotation-of-an-earlier-row",
+        ),
+    ],
+)
+def test_closing_marks_typed_the_wrong_way_close_the_quotation(texts):
+    found = run_rows("MTQ501", rows(*texts), "en")
+    assert [f for f in found if f.severity > Severity.INFO] == []
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        pytest.param(
+            ('"I wanted him to say, "You did the right thing.', 'We understand what you did," he said.'),
+            id="attribution-closes-the-nested-quotation-of-an-earlier-row-too",
+        ),
+        pytest.param(
+            ("“I wanted him to say: you did the right thing.", "We understand, “KPRC-TV quotes him."),
+            id="turned-curly-closer-across-rows",
+        ),
+        pytest.param(
+            (
+                '"The data suggest lower efficacy.',
+                'It may be less severe than "delta," "the WHO report says.',
+            ),
+            id="turned-straight-closer-after-a-closed-quotation",
+        ),
+    ],
+)
+def test_speech_ends_at_its_attribution(texts):
+    found = run_rows("MTQ501", rows(*texts), "en")
+    assert [f for f in found if f.severity > Severity.INFO] == []

@@ -136,13 +136,19 @@ def test_rows_from_japanese_have_no_coverage_or_mismatch_findings():
     # Title-case English headlines and prose translated from Japanese, one row per source segment.
     doc = _rows(
         [
-            ("新年への一歩、優しく後押し 県護国神社に寅の大絵馬｜地元新聞",
-             "A Gentle Push Toward the New Year: Large Tiger Votive Plaque at the Prefectural Shrine"),
-            ("県護国神社に、来年の干支の寅を描いた大絵馬が飾られた。縦２メートル、横３メートルある。",
-             "A large votive plaque of a tiger, next year's zodiac animal, has been put up at the "
-             "Prefectural Gokoku Shrine. It is 2 meters tall and 3 meters wide."),
-            ("宮司は「明るい一年になってほしい」と話した。",
-             "\"I hope it will be a bright year,\" said the chief priest."),
+            (
+                "新年への一歩、優しく後押し 県護国神社に寅の大絵馬｜地元新聞",
+                "A Gentle Push Toward the New Year: Large Tiger Votive Plaque at the Prefectural Shrine",
+            ),
+            (
+                "県護国神社に、来年の干支の寅を描いた大絵馬が飾られた。縦２メートル、横３メートルある。",
+                "A large votive plaque of a tiger, next year's zodiac animal, has been put up at the "
+                "Prefectural Gokoku Shrine. It is 2 meters tall and 3 meters wide.",
+            ),
+            (
+                "宮司は「明るい一年になってほしい」と話した。",
+                '"I hope it will be a bright year," said the chief priest.',
+            ),
         ],
         "ja",
         "en",

@@ -122,46 +122,77 @@ SCRIPT_AND_OTHER_LANGUAGES = [
     pytest.param(
         "The governor said the bridge over the Amur would reopen, according to the regional "
         "news site Амурская правда.",
-        "en", "MTQ602", "Амурская правда", Severity.WARNING, id="en-cyrillic-name-of-outlet",
+        "en",
+        "MTQ602",
+        "Амурская правда",
+        Severity.WARNING,
+        id="en-cyrillic-name-of-outlet",
     ),
     pytest.param(
         "Police said the suspect fled on a motorcycle after the attack in 佐賀市 on Sunday.",
-        "en", "MTQ602", "佐賀市", Severity.WARNING, id="en-kanji-place-name",
+        "en",
+        "MTQ602",
+        "佐賀市",
+        Severity.WARNING,
+        id="en-kanji-place-name",
     ),
     pytest.param(
         "The shop sells its sweets online - ニュース",
-        "en", "MTQ602", "ニュース", Severity.WARNING, id="en-katakana-tail",
+        "en",
+        "MTQ602",
+        "ニュース",
+        Severity.WARNING,
+        id="en-katakana-tail",
     ),
     pytest.param(
-        "The ministry confirmed the figures. Министерство обороны сообщило об этом "
-        "в понедельник.",
-        "en", "MTQ601", "Министерство обороны сообщило об этом в понедельник.", Severity.WARNING,
+        "The ministry confirmed the figures. Министерство обороны сообщило об этом в понедельник.",
+        "en",
+        "MTQ601",
+        "Министерство обороны сообщило об этом в понедельник.",
+        Severity.WARNING,
         id="en-russian-sentence",
     ),
     pytest.param(
         "Opposition leader Alexei Navalny (Алексей Навальный) was detained at the airport.",
-        "en", "MTQ602", "Алексей Навальный", Severity.INFO, id="en-original-spelling-in-parentheses",
+        "en",
+        "MTQ602",
+        "Алексей Навальный",
+        Severity.INFO,
+        id="en-original-spelling-in-parentheses",
     ),
     pytest.param(
         "Le conseil s'est réuni lundi : la commune a décidé que die Straße bis Ende Mai gesperrt "
         "bleibt, a précisé le maire.",
-        "fr", "MTQ602", "die Straße bis Ende Mai gesperrt bleibt", Severity.WARNING, id="fr-german-tail",
+        "fr",
+        "MTQ602",
+        "die Straße bis Ende Mai gesperrt bleibt",
+        Severity.WARNING,
+        id="fr-german-tail",
     ),
     pytest.param(
         "Le maire a pris la parole. Die Regierung hat am Montag beschlossen, die Maßnahmen bis "
         "Ende Juni zu verlängern. Le texte sera publié mardi.",
-        "fr", "MTQ601", "Die Regierung hat am Montag beschlossen, die Maßnahmen bis Ende Juni zu verlängern.",
-        Severity.WARNING, id="fr-german-sentence",
+        "fr",
+        "MTQ601",
+        "Die Regierung hat am Montag beschlossen, die Maßnahmen bis Ende Juni zu verlängern.",
+        Severity.WARNING,
+        id="fr-german-sentence",
     ),
     pytest.param(
         "The mayor said the festival, el mejor de todos los años según los vecinos, would return in May.",
-        "en", "MTQ602", "el mejor de todos los años según los vecinos", Severity.WARNING, id="en-spanish-run",
+        "en",
+        "MTQ602",
+        "el mejor de todos los años según los vecinos",
+        Severity.WARNING,
+        id="en-spanish-run",
     ),
     pytest.param(
         "De minister zei dat het kabinet de maatregelen verlengt tot eind mei, aldus de krant.",
-        "fr", "MTQ601",
+        "fr",
+        "MTQ601",
         "De minister zei dat het kabinet de maatregelen verlengt tot eind mei, aldus de krant.",
-        Severity.WARNING, id="fr-dutch-sentence",
+        Severity.WARNING,
+        id="fr-dutch-sentence",
     ),
 ]
 
@@ -173,28 +204,41 @@ def test_script_and_other_languages(text, lang, code, span, severity):
 
 
 SCRIPT_CLEAN = [
-    pytest.param("According to WНO data, 55 million people live with dementia.", "en",
-                 id="en-look-alike-letter-inside-a-word"),  # a garbled word (MTQ801), not a left-over
+    pytest.param(
+        "According to WНO data, 55 million people live with dementia.",
+        "en",
+        id="en-look-alike-letter-inside-a-word",
+    ),  # a garbled word (MTQ801), not a left-over
     pytest.param("The award's website, https://премия.рф/, lists the winners.", "en", id="en-cyrillic-url"),
     pytest.param("Protesters used the hashtag #нетвойне on Sunday.", "en", id="en-cyrillic-hashtag"),
-    pytest.param("The α-synuclein protein and the β coefficient rose by 3 µg and 2 Ω.", "en",
-                 id="en-greek-symbols"),
+    pytest.param(
+        "The α-synuclein protein and the β coefficient rose by 3 µg and 2 Ω.", "en", id="en-greek-symbols"
+    ),
     pytest.param("The yen fell to ¥150 and the rouble to 90 ₽ against the dollar.", "en", id="en-currency"),
-    pytest.param("Путин заявил, что переговоры с Joe Biden и NATO продолжатся в Genève.", "ru",
-                 id="ru-latin-names-in-russian"),
+    pytest.param(
+        "Путин заявил, что переговоры с Joe Biden и NATO продолжатся в Genève.",
+        "ru",
+        id="ru-latin-names-in-russian",
+    ),
     pytest.param("東京の Apple Store は月曜日に再開した。", "ja", id="ja-latin-brand-in-japanese"),
     pytest.param(
         "Selon le chercheur de la Stiftung Wissenschaft und Politik, l'UE n'a pas résolu le conflit.",
-        "fr", id="fr-german-institution-name",
+        "fr",
+        id="fr-german-institution-name",
     ),
-    pytest.param("La Deutsche Bahn a annoncé une grève ; la Bundeswehr et die Linke ont réagi.", "fr",
-                 id="fr-german-names"),
+    pytest.param(
+        "La Deutsche Bahn a annoncé une grève ; la Bundeswehr et die Linke ont réagi.",
+        "fr",
+        id="fr-german-names",
+    ),
     pytest.param(
         "The kindergarten teachers praised the Realpolitik of the tsar and the Bundesliga in the oblast.",
-        "en", id="en-loanwords",
+        "en",
+        id="en-loanwords",
     ),
     pytest.param(
-        "Son album « Für Frauen ist das kein Problem » a atteint la deuxième place.", "fr",
+        "Son album « Für Frauen ist das kein Problem » a atteint la deuxième place.",
+        "fr",
         id="fr-quoted-german-title",  # reported as info at most
     ),
     pytest.param(
@@ -228,4 +272,4 @@ def test_script_spans_slice_the_text():
     text = "He cited Диалог.иа and 中央日報 in a long report: " + "word " * 2000 + "Конец."
     findings = run_rule("MTQ602", text, "en")
     assert [f.text for f in findings] == ["Диалог.иа", "中央日報", "Конец"]
-    assert all(text[f.start:f.end] == f.text for f in findings)
+    assert all(text[f.start : f.end] == f.text for f in findings)
