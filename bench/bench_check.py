@@ -47,8 +47,9 @@ def _pool(with_src: bool) -> list[tuple[str, str, str | None]]:
     return pool
 
 
-def make_corpus(path: Path, segments: int, seed: int = 7, with_lang: bool = True,
-                with_src: bool = False) -> tuple[int, int]:
+def make_corpus(
+    path: Path, segments: int, seed: int = 7, with_lang: bool = True, with_src: bool = False
+) -> tuple[int, int]:
     """Write a JSONL corpus of about `segments` rows; returns (rows, documents)."""
     rng = random.Random(seed)
     pool = _pool(with_src)
@@ -121,14 +122,22 @@ def child(path: str) -> None:
     elapsed = time.perf_counter() - t
     traced_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    print(json.dumps({"segments": report.segments_checked, "seconds": elapsed,
-                      "traced_peak_kib": traced_peak // 1024,
-                      "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    print(
+        json.dumps(
+            {
+                "segments": report.segments_checked,
+                "seconds": elapsed,
+                "traced_peak_kib": traced_peak // 1024,
+                "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            }
+        )
+    )
 
 
 def measure_in_child(path: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", str(path)], capture_output=True, text=True,
-                         check=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(path)], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     return json.loads(out.stdout)
 
 
@@ -173,9 +182,11 @@ def main(argv: list[str] | None = None) -> int:
         report = run_check(corpus, rules)
         elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
         print(f"corpus: {rows} segments in {docs} documents, {corpus.stat().st_size / 1e6:.1f} MB")
-        print(f"check: {elapsed:.2f} s wall, {cpu:.2f} s CPU: {rows / elapsed:,.0f} segments/s wall, "
-              f"{rows / cpu:,.0f} segments/s of CPU time on one core (target >= 5,000); "
-              f"{len(report.findings)} findings")
+        print(
+            f"check: {elapsed:.2f} s wall, {cpu:.2f} s CPU: {rows / elapsed:,.0f} segments/s wall, "
+            f"{rows / cpu:,.0f} segments/s of CPU time on one core (target >= 5,000); "
+            f"{len(report.findings)} findings"
+        )
         if os.getloadavg()[0] > (os.cpu_count() or 1) * 0.75:
             print(f"  note: machine busy (load {os.getloadavg()[0]:.1f}): trust the CPU-time figure")
 
@@ -185,8 +196,10 @@ def main(argv: list[str] | None = None) -> int:
         t, cpu = time.perf_counter(), time.process_time()
         report = run_check(sourced, rules)
         elapsed_src, cpu = time.perf_counter() - t, time.process_time() - cpu
-        print(f"with source (dev rows with src, so the source-aware rules run too): {elapsed_src:.2f} s "
-              f"wall, {n_src / elapsed_src:,.0f} segments/s wall, {n_src / cpu:,.0f} segments/s of CPU time")
+        print(
+            f"with source (dev rows with src, so the source-aware rules run too): {elapsed_src:.2f} s "
+            f"wall, {n_src / elapsed_src:,.0f} segments/s wall, {n_src / cpu:,.0f} segments/s of CPU time"
+        )
 
         t = time.perf_counter()
         run_check(corpus, ())
@@ -197,20 +210,28 @@ def main(argv: list[str] | None = None) -> int:
         make_corpus(untagged, 2000, with_lang=False)
         t = time.perf_counter()
         run_check(untagged, ())
-        print(f"  language detection (no tgt_lang, no rules): {(time.perf_counter() - t) / 2000 * 1e6:.0f} "
-              f"us/segment")
+        print(
+            f"  language detection (no tgt_lang, no rules): {(time.perf_counter() - t) / 2000 * 1e6:.0f} "
+            f"us/segment"
+        )
 
         if not args.no_profile:
-            for label, path, n, total in (("target only", corpus, rows, elapsed),
-                                          ("with source", sourced, n_src, elapsed_src)):
+            for label, path, n, total in (
+                ("target only", corpus, rows, elapsed),
+                ("with source", sourced, n_src, elapsed_src),
+            ):
                 totals: dict[str, float] = defaultdict(float)
                 run_check(path, timed_rules(rules, totals))
-                print(f"per rule, {label}, in one run (the first rule to ask for sentences, quotes or words "
-                      "pays for them):")
+                print(
+                    f"per rule, {label}, in one run (the first rule to ask for sentences, quotes or words "
+                    "pays for them):"
+                )
                 for name, secs in sorted(totals.items(), key=lambda kv: -kv[1]):
                     if secs >= 0.005:
-                        print(f"  {name:<34} {secs:6.2f} s  {100 * secs / total:5.1f}%  "
-                              f"{n / secs:>10,.0f} seg/s alone")
+                        print(
+                            f"  {name:<34} {secs:6.2f} s  {100 * secs / total:5.1f}%  "
+                            f"{n / secs:>10,.0f} seg/s alone"
+                        )
 
         small, big = Path(tmp) / "n.jsonl", Path(tmp) / "4n.jsonl"
         n_rows = max(2500, args.segments // 4)
@@ -218,13 +239,17 @@ def main(argv: list[str] | None = None) -> int:
         make_corpus(big, 4 * n_rows)
         a, b = measure_in_child(small), measure_in_child(big)
         growth = b["maxrss_kib"] / a["maxrss_kib"]
-        print(f"peak RSS: {a['maxrss_kib'] / 1024:.0f} MiB for {a['segments']} segments, "
-              f"{b['maxrss_kib'] / 1024:.0f} MiB for {b['segments']} segments (x{growth:.2f}; "
-              f"{'flat' if growth < 1.15 else 'GROWS'})")
+        print(
+            f"peak RSS: {a['maxrss_kib'] / 1024:.0f} MiB for {a['segments']} segments, "
+            f"{b['maxrss_kib'] / 1024:.0f} MiB for {b['segments']} segments (x{growth:.2f}; "
+            f"{'flat' if growth < 1.15 else 'GROWS'})"
+        )
         traced = b["traced_peak_kib"] / max(1, a["traced_peak_kib"])
-        print(f"peak memory allocated while checking (tracemalloc): {a['traced_peak_kib'] / 1024:.1f} MiB "
-              f"vs {b['traced_peak_kib'] / 1024:.1f} MiB (x{traced:.2f}; the findings list grows with the "
-              f"corpus, the documents must not)")
+        print(
+            f"peak memory allocated while checking (tracemalloc): {a['traced_peak_kib'] / 1024:.1f} MiB "
+            f"vs {b['traced_peak_kib'] / 1024:.1f} MiB (x{traced:.2f}; the findings list grows with the "
+            f"corpus, the documents must not)"
+        )
     return 0
 
 

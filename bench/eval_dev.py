@@ -42,10 +42,27 @@ COMPATIBLE: dict[str, tuple[set[str], set[str]]] = {
     "spelling": ({"spelling"}, {"Character Encoding", "Linguistic_conventions/Character_encoding"}),
     "punctuation": (set(), {"Punctuation", "Whitespace", "Linguistic_conventions/Punctuation"}),
     "boilerplate": ({"hallucination", "untranslated"}, {"Whitespace"}),
-    "garbled": ({"spelling", "untranslated"},
-                {"Unintelligible", "Character Encoding", "Linguistic_conventions/Character_encoding"}),
-    "other": ({"entity", "number", "pronoun", "repetition", "untranslated", "wrong_language", "omission",
-               "hallucination", "grammar", "spelling", "word_order", "other"}, set()),
+    "garbled": (
+        {"spelling", "untranslated"},
+        {"Unintelligible", "Character Encoding", "Linguistic_conventions/Character_encoding"},
+    ),
+    "other": (
+        {
+            "entity",
+            "number",
+            "pronoun",
+            "repetition",
+            "untranslated",
+            "wrong_language",
+            "omission",
+            "hallucination",
+            "grammar",
+            "spelling",
+            "word_order",
+            "other",
+        },
+        set(),
+    ),
 }
 
 
@@ -74,8 +91,10 @@ def show(findings, rows, code: str) -> None:
             continue
         row = rows[f.segment_id]
         errs = "; ".join(f"{e['label']}:{e['text']!r}" for e in anchored(row["errors"])) or "(clean row)"
-        print(f"  {f.segment_id} {f.severity} {f.text!r}: {f.message}\n      mt: {row['mt'][:200]!r}\n"
-              f"      annotated: {errs[:200]}")
+        print(
+            f"  {f.segment_id} {f.severity} {f.text!r}: {f.message}\n      mt: {row['mt'][:200]!r}\n"
+            f"      annotated: {errs[:200]}"
+        )
 
 
 def without_source(docs):
@@ -87,8 +106,9 @@ def without_source(docs):
         yield doc
 
 
-def evaluate(path: Path, min_sev: Severity, per_rule: bool, show_code: str | None = None,
-             target_only: bool = False) -> None:
+def evaluate(
+    path: Path, min_sev: Severity, per_rule: bool, show_code: str | None = None, target_only: bool = False
+) -> None:
     rows = load_rows(path)
     t = time.perf_counter()
     docs = read_jsonl(path)
@@ -121,27 +141,45 @@ def evaluate(path: Path, min_sev: Severity, per_rule: bool, show_code: str | Non
         for k, e in enumerate(anchored(row["errors"])):
             label_spans[e["label"]] += 1
             label_caught[e["label"]] += (rid, k) in all_caught
-            for cat in total.keys() | {"entity", "pronoun", "repetition", "untranslated", "grammar",
-                                       "punctuation", "garbled", "boilerplate"}:
+            for cat in total.keys() | {
+                "entity",
+                "pronoun",
+                "repetition",
+                "untranslated",
+                "grammar",
+                "punctuation",
+                "garbled",
+                "boilerplate",
+            }:
                 if compatible(cat, e):
                     targeted[cat] += 1
 
     erroneous = {rid for rid, row in rows.items() if row["labels"]}
     mode = "target only" if target_only else "with source"
-    print(f"\n== {path.name} ({mode}): {len(rows)} segments, {len(report.findings)} findings "
-          f"({len(findings)} at {min_sev} or above), {elapsed:.1f} s ==")
-    print(f"{'category':<13} {'findings':>8} {'TP':>5} {'precision':>9} {'spans':>6} {'caught':>6} "
-          f"{'recall':>7}")
+    print(
+        f"\n== {path.name} ({mode}): {len(rows)} segments, {len(report.findings)} findings "
+        f"({len(findings)} at {min_sev} or above), {elapsed:.1f} s =="
+    )
+    print(
+        f"{'category':<13} {'findings':>8} {'TP':>5} {'precision':>9} {'spans':>6} {'caught':>6} "
+        f"{'recall':>7}"
+    )
     for cat in sorted(targeted.keys() | total.keys()):
-        print(f"{cat:<13} {total[cat]:>8} {tp[cat]:>5} {ratio(tp[cat], total[cat]):>9} {targeted[cat]:>6} "
-              f"{len(caught[cat]):>6} {ratio(len(caught[cat]), targeted[cat]):>7}")
+        print(
+            f"{cat:<13} {total[cat]:>8} {tp[cat]:>5} {ratio(tp[cat], total[cat]):>9} {targeted[cat]:>6} "
+            f"{len(caught[cat]):>6} {ratio(len(caught[cat]), targeted[cat]):>7}"
+        )
     n_tp, n_all = sum(tp.values()), sum(total.values())
     print(f"{'ALL':<13} {n_all:>8} {n_tp:>5} {ratio(n_tp, n_all):>9}")
     hits = len(flagged_rows & erroneous)
-    print(f"segment precision: {hits}/{len(flagged_rows)} = {ratio(hits, len(flagged_rows)).strip()}"
-          f"  (base rate {len(erroneous)}/{len(rows)} = {ratio(len(erroneous), len(rows)).strip()})")
-    print("span recall per dev label (any compatible finding): " + ", ".join(
-        f"{lab} {label_caught[lab]}/{n}" for lab, n in sorted(label_spans.items())))
+    print(
+        f"segment precision: {hits}/{len(flagged_rows)} = {ratio(hits, len(flagged_rows)).strip()}"
+        f"  (base rate {len(erroneous)}/{len(rows)} = {ratio(len(erroneous), len(rows)).strip()})"
+    )
+    print(
+        "span recall per dev label (any compatible finding): "
+        + ", ".join(f"{lab} {label_caught[lab]}/{n}" for lab, n in sorted(label_spans.items()))
+    )
     if per_rule:
         print(f"{'rule':<36} {'findings':>8} {'TP':>5} {'precision':>9}")
         for (code, name), n in sorted(rule_total.items()):
@@ -171,8 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-severity", default="warning", choices=("info", "warning", "error"))
     ap.add_argument("--per-rule", action="store_true", help="precision per rule as well")
     ap.add_argument("--show", metavar="CODE", help="print one rule's findings next to the annotations")
-    ap.add_argument("--target-only", action="store_true",
-                    help="drop src and ref, so only the target-only rules run (as on an article)")
+    ap.add_argument(
+        "--target-only",
+        action="store_true",
+        help="drop src and ref, so only the target-only rules run (as on an article)",
+    )
     args = ap.parse_args(argv)
     min_sev = Severity.parse(args.min_severity)
     dev = sorted(Path(args.dev).glob("*.jsonl"))

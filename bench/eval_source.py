@@ -105,8 +105,10 @@ def mismatch_detection(path: str, min_rows: int = 3) -> None:
     n = len(docs_list)
     false_alarms = sum(flagged(d, d) for d in docs_list)
     detected = sum(flagged(d, docs_list[(k + n // 2) % n]) for k, d in enumerate(docs_list))
-    print(f"source-mismatch (MTQ921) on {n} articles of >= {min_rows} rows: "
-          f"right source flagged {false_alarms}/{n}, another article's source flagged {detected}/{n}")
+    print(
+        f"source-mismatch (MTQ921) on {n} articles of >= {min_rows} rows: "
+        f"right source flagged {false_alarms}/{n}, another article's source flagged {detected}/{n}"
+    )
 
 
 def main(argv: list[str]) -> int:

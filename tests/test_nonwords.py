@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from mtqa.text.nonwords import NonWords, nonword_spans
@@ -74,12 +72,9 @@ def test_covers_and_single_letters():
 
 
 @pytest.mark.parametrize("unit", ["a.", "a.b-", "x@", "a-", "1a", "www.", "A", "a_"])
-def test_linear_on_adversarial_input(unit):
-    def seconds(n: int) -> float:
-        text = unit * n
-        started = time.perf_counter()
-        nonword_spans(text)
-        return time.perf_counter() - started
-
-    small, large = seconds(20_000), seconds(80_000)
-    assert large < 0.05 + 8 * small  # quadratic would be 16x
+def test_adversarial_input_gives_disjoint_spans_inside_the_text(unit):
+    # Growth on such input is measured by bench/bench_growth.py; here, what comes back must be sane.
+    text = unit * 20_000
+    spans = nonword_spans(text)
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:], strict=False))

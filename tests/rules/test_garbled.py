@@ -71,23 +71,15 @@ def test_lexicon_lookup_handles_apostrophes_and_inflections():
     assert not lexicon.known("puissancela", "fr")
 
 
-def test_linear_on_one_huge_chunk_of_suspect_words():
-    import time
-
+def test_one_huge_chunk_of_suspect_words_gives_one_finding_each():
+    # Growth on such input is measured by bench/bench_growth.py.
     from mtqa.model import Segment
     from mtqa.rules.base import Context
     from mtqa.rules.garbled import check_garbled
     from mtqa.text.analysis import SegmentView
 
-    def seconds(n: int) -> float:
-        seg = SegmentView(Segment("puissancela," * n, 0), "fr")
-        started = time.perf_counter()
-        assert len(list(check_garbled(seg, Context("fr")))) == n
-        return time.perf_counter() - started
-
-    seconds(100)  # lexicon loading
-    small, large = seconds(2_000), seconds(8_000)
-    assert large < 0.05 + 8 * small  # quadratic would be 16x
+    seg = SegmentView(Segment("puissancela," * 8_000, 0), "fr")
+    assert len(list(check_garbled(seg, Context("fr")))) == 8_000
 
 
 def test_a_whole_word_in_another_script_is_not_garbled():
