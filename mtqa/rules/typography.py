@@ -9,6 +9,7 @@ damage.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -86,9 +87,13 @@ _GLUED = regex.compile(
 )
 
 
+# Cheap pre-check (stdlib re): a full stop, maybe a closing mark, glued to a capital.
+_QUICK_GLUED = re.compile(r"[^\W\d_][)\"”»’]?\.[^\W\d_]")
+
+
 def check_glued_sentences(seg, ctx: Context) -> Iterator[Hit]:
     text = seg.text
-    if ctx.lang not in LANGUAGES or "." not in text:
+    if ctx.lang not in LANGUAGES or not _QUICK_GLUED.search(text):
         return
     starters = _function_words(ctx.lang)
     nonwords = None
@@ -178,16 +183,30 @@ def _french_splits(text: str) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), f"an elision without its apostrophe: {right!r}", suggestion=right)
 
 
+# Cheap pre-checks (stdlib re), one per pattern below: most sentences hold none of these.
+_QUICK_SPLIT = {
+    "en": re.compile(r" ['’]"),
+    "fr": re.compile(
+        r"(?<![^\W\d_])(?:[ldjmnstcLDJMNSTC]|[Qq]u|jusqu|lorsqu|puisqu|quoiqu|presqu) "
+        r"[aeiouyhâàäéèêëîïôöûùüœæAEIOUYHÂÀÄÉÈÊËÎÏÔÖÛÙÜŒÆ]|[Aa]ujourd hui|[Ii]l ya"
+    ),
+}
+_QUICK_SPACE_BEFORE = {"en": re.compile(r" [,.]"), "fr": re.compile(r"[ \u00a0\u202f],")}
+
+
 def check_split_tokens(seg, ctx: Context) -> Iterator[Hit]:
     text, lang = seg.text, ctx.lang
     if lang not in LANGUAGES:
         return
-    hits = list(_english_splits(text) if lang == "en" else _french_splits(text))
-    for m in _SPACE_BEFORE[lang].finditer(text):
-        hits.append(
+    hits = []
+    if _QUICK_SPLIT[lang].search(text):
+        hits.extend(_english_splits(text) if lang == "en" else _french_splits(text))
+    if _QUICK_SPACE_BEFORE[lang].search(text):
+        hits.extend(
             Hit(m.start(), m.end(), f"a blank before {m.group('punct')!r}", suggestion=m.group("punct"))
+            for m in _SPACE_BEFORE[lang].finditer(text)
         )
-    for m in _HANDLE_SPLIT.finditer(text):
+    for m in _HANDLE_SPLIT.finditer(text) if ("@ " in text or "# " in text) else ():
         if m.group("name").islower() and lexicon.known(m.group("name"), lang):
             continue  # "@ noon", "# stores": a sign standing for a word, not a split handle
         right = f"{m.group('sign')}{m.group('name')}"
