@@ -243,16 +243,7 @@ def _cross_script(name, pair, nearby, everywhere, candidates, view, reported):
     if al.source_lang and (_lexical(name, al.source_lang) or _common_noun(name, al.source_lang)):
         return  # a word capitalised (Правительство), a common name, or a compound one (Минцифры)
     reported.add(fold(name))
-    sentence = pair.target[0]
-    yield hit(
-        sentence,
-        0,
-        len(sentence.text),
-        f"the source's name {name!r} ({forms[0]}) is missing from the translation",
-        pair,
-        suggestion=forms[0],
-        severity=Severity.INFO,
-    )
+    yield _missing(pair, f"{name!r} ({forms[0]})", forms[0])
 
 
 class _Words:
@@ -272,6 +263,13 @@ class _Words:
         out.prefixes = set().union(*(p.prefixes for p in parts))
         out.skeletons = set().union(*(p.skeletons for p in parts))
         return out
+
+
+def _missing(pair, shown: str, suggestion: str):
+    """An info on the pair's first target sentence: a source name the translation never renders."""
+    sentence = pair.target[0]
+    message = f"the source's name {shown} is missing from the translation"
+    return hit(sentence, 0, len(sentence.text), message, pair, suggestion=suggestion, severity=Severity.INFO)
 
 
 def check_names(view, ctx):
@@ -333,16 +331,7 @@ def check_names(view, ctx):
             ):
                 continue  # present elsewhere, or an ordinary word capitalised (Army, Friday)
             reported.add(fold(name))
-            sentence = pair.target[0]
-            yield hit(
-                sentence,
-                0,
-                len(sentence.text),
-                f"the source's name {name!r} is missing from the translation",
-                pair,
-                suggestion=name,
-                severity=Severity.INFO,
-            )
+            yield _missing(pair, repr(name), name)
 
 
 RULES = (
