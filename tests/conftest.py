@@ -26,3 +26,21 @@ def spans(findings) -> list[str]:
 @pytest.fixture
 def seed_path() -> Path:
     return SEED
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Derived word data (mtqa.cache) is built into a directory of this test run, not the user's."""
+    import os
+
+    from mtqa import cache
+
+    previous = os.environ.get("MTQA_CACHE_DIR")
+    os.environ["MTQA_CACHE_DIR"] = str(tmp_path_factory.mktemp("mtqa-cache"))
+    cache.directory.cache_clear()
+    yield
+    if previous is None:
+        os.environ.pop("MTQA_CACHE_DIR", None)
+    else:
+        os.environ["MTQA_CACHE_DIR"] = previous
+    cache.directory.cache_clear()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import weakref
 from functools import cache
+from pathlib import Path
 
 import regex
 
@@ -110,6 +111,18 @@ def _foreign_words(lang: str, other: str) -> frozenset[str]:
 
 @cache
 def _trigger_words(lang: str, other: str) -> frozenset[str]:
+    """Built once per machine (seconds: every word of a frequency list is classified) and read back
+    from the user cache on later runs (mtqa.cache)."""
+    from mtqa.cache import cached
+
+    loanwords = (" ".join(sorted(_loanwords(x))) for x in (lang, other, *fw.SUSPECTED))
+    depends = (Path(__file__), Path(fw.__file__), Path(lexicon.__file__), *loanwords)
+    return frozenset(
+        cached(f"foreign-words-{lang}-{other}", lambda: sorted(_build_triggers(lang, other)), depends)
+    )
+
+
+def _build_triggers(lang: str, other: str) -> frozenset[str]:
     """The foreign words of `other` that single a segment out for a closer look. For English (French
     in English articles) all of them; for the other languages only the words that language uses
     more than any other suspected one ("het", "und", "sono", not "in" or "museum", which English
