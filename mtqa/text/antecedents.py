@@ -305,6 +305,23 @@ class Antecedents:
                 return m
         return None
 
+    def _chain(self, pronoun: Mention) -> Mention | None:
+        """Where no subject answers, the pronouns of the same number just before (this sentence and
+        the previous one): when they all share one gender and no other mention of that number
+        competes, a story about one person or thing keeps that gender ("… quand elle pensait
+        devenir mère. Il en a souffert")."""
+        k = pronoun.sentence
+        window = [
+            m
+            for j in range(max(0, k - 1), k + 1)
+            for m in self.mentions[j]
+            if (j < k or m.start < pronoun.start) and m.number == pronoun.number and m.gender
+        ]
+        pronouns = [m for m in window if m.kind == "pronoun"]
+        if not pronouns or len({m.gender for m in window}) != 1:
+            return None
+        return pronouns[-1]
+
     def resolve(self, pronoun: Mention) -> Resolution | None:
         """The antecedent of a subject pronoun, or None when there is no subject with a known gender
         and the pronoun's number to point at."""
@@ -317,6 +334,8 @@ class Antecedents:
                 return None  # "La priorisation a disparu, et selon le patron, il…": another clause
         if antecedent is None and k > 0 and self.sentences[k - 1].segment <= self.sentences[k].segment:
             antecedent = self.subject(k - 1)
+        if antecedent is None or antecedent.gender is None or antecedent.number != pronoun.number:
+            antecedent = self._chain(pronoun)
         if antecedent is None or antecedent.gender is None or antecedent.number != pronoun.number:
             return None
         competitor = None

@@ -191,3 +191,16 @@ def test_builder_and_evaluator_run_on_a_small_set(tmp_path):
         text=True,
     )
     assert "pair accuracy 100.0%" in done.stdout
+
+
+def test_a_chain_of_pronouns_keeps_its_gender():
+    text = (
+        "Avant cela, on lui demandait sans cesse quand elle pensait devenir mère. Il en a beaucoup souffert."
+    )
+    found = run_rule("MTQ221", text, "fr")
+    assert [(f.text, f.suggestion) for f in found] == [("Il", "Elle")]
+
+
+def test_a_chain_with_a_mention_of_the_other_gender_is_silent():
+    text = "Avant cela, on demandait chaque jour au ministre quand elle partirait. Il en a beaucoup souffert."
+    assert run_rule("MTQ221", text, "fr") == []
