@@ -13,6 +13,8 @@ sacrebleu path, best of --repeat interleaved runs, BLEU + chrF + chrF++ + TER, c
 - "mtqa": mtqa.scoring.inputs.load + score_set + add_to_report, i.e. everything `mtqa score` does
   except printing. Target: within 1.2x of "sacrebleu direct".
 COMET: a tiny model built offline (tests/comet_tiny.py), reference-based, CPU, batch 16.
+--long-line N: TER on one line of N unrelated words (its worst case), sacrebleu's TER against
+`mtqa score`, which leaves such a segment out of TER above --ter-max-words (default 1000).
 """
 
 from __future__ import annotations
@@ -113,11 +115,28 @@ def bench_comet(directory: Path, src: str, hyp: str, ref: str, n: int) -> tuple[
     return build, time.perf_counter() - start
 
 
+def bench_long_line(directory: Path, words: int) -> tuple[float, float]:
+    """Seconds for sacrebleu's TER and for the whole mtqa path on one `words`-word line."""
+    from sacrebleu.metrics import TER
+
+    hyp_words = [f"w{i % 97}x{i % 13}" for i in range(words)]
+    hyp, ref = " ".join(hyp_words), " ".join(reversed(hyp_words))
+    start = time.perf_counter()
+    TER().corpus_score([hyp], [[ref]])
+    t_sacrebleu = time.perf_counter() - start
+    (directory / "long.hyp.txt").write_text(hyp + "\n", encoding="utf-8")
+    (directory / "long.ref.txt").write_text(ref + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    mtqa_path(str(directory / "long.hyp.txt"), str(directory / "long.ref.txt"))
+    return t_sacrebleu, time.perf_counter() - start
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=10000)
     parser.add_argument("--comet-segments", type=int, default=1000, help="0 to skip COMET")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--long-line", type=int, default=0, metavar="N", help="words (0 to skip)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
@@ -151,6 +170,11 @@ def main(argv: list[str] | None = None) -> None:
             m = min(args.comet_segments, n)
             print(f"COMET, tiny reference-based model (built in {build:.1f} s), CPU, batch 16, {m} segments:")
             print(f"  {t_comet:7.2f} s  {m / t_comet:8.0f} segments/s")
+        if args.long_line:
+            t_sacrebleu, t_mine = bench_long_line(directory, args.long_line)
+            print(f"One line of {args.long_line} unrelated words:")
+            print(f"  sacrebleu TER          {t_sacrebleu:7.2f} s")
+            print(f"  mtqa (4 metrics)       {t_mine:7.2f} s  (TER leaves it out above --ter-max-words)")
 
 
 if __name__ == "__main__":

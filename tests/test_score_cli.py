@@ -70,7 +70,10 @@ def test_seed_with_its_reference(tmp_path, capsys):
     out = capsys.readouterr().out
     # the article is aligned by sentence; the figures are sacrebleu's on exactly those segments
     assert "articles" in out
-    assert corpus_lines(out) == sacrebleu_lines(str(aligned / "hyp.txt"), [str(aligned / "ref1.txt")])
+    mine = corpus_lines(out)
+    assert all("|align:articles = " in ln for ln in mine)  # the signature says how segments were made
+    mine = [ln.replace("|align:articles", "") for ln in mine]
+    assert mine == sacrebleu_lines(str(aligned / "hyp.txt"), [str(aligned / "ref1.txt")])
     # weakest first: the scraped debris lines with no reference counterpart come first
     weakest = out.split("weakest first:", 1)[1].splitlines()
     listed = [ln.strip() for ln in weakest if ln.strip().startswith(str(SEED))]
@@ -135,11 +138,15 @@ def test_bad_input_is_one_line_error_exit_2(argv, message, capsys):
     assert message in err and err.count("\n") == 1 and err.startswith("mtqa: error:")
 
 
-def test_empty_reference_file(tmp_path, capsys):
+def test_empty_reference_lines_are_scored_a_zero_byte_file_is_an_error(tmp_path, capsys):
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n" * 10, encoding="utf-8")
+    assert main(["score", HYP, "--ref", str(blank), "--width", "4"]) == 0
+    assert corpus_lines(capsys.readouterr().out) == sacrebleu_lines(HYP, [str(blank)])
     empty = tmp_path / "empty.txt"
-    empty.write_text("\n" * 10, encoding="utf-8")
+    empty.write_bytes(b"")
     assert main(["score", HYP, "--ref", str(empty)]) == 2
-    assert "empty reference" in capsys.readouterr().err
+    assert "empty file" in capsys.readouterr().err
 
 
 def test_model_name_missing_from_cache_says_how_to_fetch(capsys, tmp_path, monkeypatch):
@@ -155,27 +162,77 @@ def test_model_name_missing_from_cache_says_how_to_fetch(capsys, tmp_path, monke
 
 @pytest.mark.parametrize("test", ["bs", "ar"])
 def test_compare_with_paired_significance(test, capsys):
-    assert (
-        main(["compare", HYP, SYS_B, "--ref", REF1, "--test", test, "--samples", "200", "--format", "json"])
-        == 0
-    )
+    argv = ["compare", HYP, SYS_B, "--ref", REF1, "--test", test, "--samples", "200", "--format", "json"]
+    assert main(argv) == 0
     out = json.loads(capsys.readouterr().out)
     by_metric = {m["metric"]: m for m in out["metrics"]}
     assert set(by_metric) == {"BLEU", "chrF2", "TER"}
     bleu = by_metric["BLEU"]
-    assert bleu["better"] == HYP and bleu["a"]["score"] > bleu["b"]["score"]
-    assert 0 <= bleu["b"]["p_value"] <= 1 and f"{test}:200" in bleu["signature"]
-    assert by_metric["TER"]["better"] == HYP  # lower TER is better
+    (b,) = bleu["systems"]
+    assert b["better"] == HYP and bleu["baseline"]["score"] > b["score"]
+    assert 0 <= b["p_value"] <= 1 and f"{test}:200" in bleu["signature"]
+    assert by_metric["TER"]["systems"][0]["better"] == HYP  # lower TER is better
+
+
+def test_compare_several_systems_equals_sacrebleu_command(tmp_path, capsys):
+    # sacrebleu REF -i BASELINE SYS1 SYS2 --paired-bs: the same p-value for every system and metric
+    third = tmp_path / "third.txt"
+    lines = Path(HYP).read_text(encoding="utf-8").splitlines()
+    third.write_text("\n".join(ln.lower() for ln in lines) + "\n", encoding="utf-8")
+    argv = ["compare", HYP, SYS_B, str(third), "--ref", REF1, "--samples", "300", "--format", "json"]
+    assert main([*argv, "--metrics", "bleu,chrf", "--tokenize", "intl", "--chrf-beta", "3"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sacrebleu",
+            REF1,
+            "-i",
+            HYP,
+            SYS_B,
+            str(third),
+            "-m",
+            "bleu",
+            "chrf",
+            "--paired-bs",
+            "--paired-bs-n",
+            "300",
+            "-tok",
+            "intl",
+            "--chrf-beta",
+            "3",
+            "-f",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    theirs = json.loads(proc.stdout)
+    for metric in out["metrics"]:
+        name = metric["metric"]
+        assert name in ("BLEU", "chrF3")
+        for mine, row in zip(metric["systems"], theirs[1:], strict=True):
+            assert row["system"] == mine["name"]
+            assert (mine["p_value"], mine["score"], mine["mean"], mine["ci"]) == (
+                row[name]["p_value"],
+                row[name]["score"],
+                row[name]["mean"],
+                row[name]["ci"],
+            )
 
 
 def test_compare_text_and_mismatch(tmp_path, capsys):
     assert main(["compare", HYP, SYS_B, "--ref", REF1, "--samples", "100"]) == 0
     out = capsys.readouterr().out
-    assert "A is better" in out and "p = " in out and "BLEU|nrefs:1|" in out
+    assert "worse, significant" in out and "p = " in out and "BLEU|nrefs:1|" in out
     short = tmp_path / "short.txt"
     short.write_text("Une ligne.\n", encoding="utf-8")
     assert main(["compare", HYP, str(short), "--ref", REF1]) == 2
     assert "lines but" in capsys.readouterr().err
+    assert main(["compare", HYP, HYP, "--ref", REF1]) == 2
+    assert "given twice" in capsys.readouterr().err
 
 
 def test_check_with_ref_adds_scores_to_the_rule_report(tmp_path, capsys):
@@ -250,3 +307,55 @@ def test_benchmark_script_runs(capsys):
     bench.main(["--segments", "30", "--comet-segments", "0", "--repeat", "1"])
     out = capsys.readouterr().out
     assert "sacrebleu direct" in out and "segments/s" in out and "x sacrebleu direct" in out
+
+
+def test_very_long_segment_is_left_out_of_ter_with_a_note(tmp_path):
+    # TER's shift search on one 1,500-word line of unrelated words runs for minutes inside sacrebleu
+    words = [f"mot{i % 97}x{i % 13}" for i in range(1500)]
+    hyp = tmp_path / "hyp.txt"
+    ref = tmp_path / "ref.txt"
+    hyp.write_text("Le chat dort.\n" + " ".join(words) + "\n", encoding="utf-8")
+    ref.write_text("Le chat dort.\n" + " ".join(reversed(words)) + "\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mtqa", "score", str(hyp), "--ref", str(ref), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    corpus = {s["metric"]: s for s in report["scores"] if s["scope"] == "corpus"}
+    assert corpus["TER"]["signature"].endswith("|skip:1>1000w") and corpus["TER"]["value"] == 0.0
+    assert "|skip:" not in corpus["BLEU"]["signature"]  # the linear metrics keep it
+    assert any("TER: 1 segment(s) longer than 1000 words left out (line 2)" in n for n in report["notes"])
+    ter_segments = [s for s in report["scores"] if s["scope"] == "segment" and s["metric"] == "TER"]
+    assert [s["segment_index"] for s in ter_segments] == [0]
+
+
+def test_max_words_leaves_segments_out_of_every_metric(tmp_path, capsys):
+    from sacrebleu.metrics import BLEU
+
+    hyp = tmp_path / "hyp.txt"
+    ref = tmp_path / "ref.txt"
+    hyp.write_text("Le chat dort.\nUn très long segment de sept mots.\nIl pleut.\n", encoding="utf-8")
+    ref.write_text("Le chat dort.\nUn segment assez long de sept mots.\nIl pleuvait.\n", encoding="utf-8")
+    assert (
+        main(["score", str(hyp), "--ref", str(ref), "--max-words", "5", "--format", "json", "--isolated"])
+        == 0
+    )
+    report = json.loads(capsys.readouterr().out)
+    bleu = next(s for s in report["scores"] if s["scope"] == "corpus" and s["metric"] == "BLEU")
+    kept = BLEU().corpus_score(["Le chat dort.", "Il pleut."], [["Le chat dort.", "Il pleuvait."]])
+    assert bleu["value"] == kept.score and bleu["signature"].endswith("|skip:1>5w")
+    assert {s["segment_index"] for s in report["scores"] if s["scope"] == "segment"} == {0, 2}
+
+
+def test_metric_with_every_segment_too_long_is_not_computed(tmp_path, capsys):
+    hyp = tmp_path / "hyp.txt"
+    hyp.write_text("Un segment de six mots ici.\n", encoding="utf-8")
+    argv = ["score", str(hyp), "--ref", str(hyp), "--max-words", "3", "--format", "json", "--isolated"]
+    assert main(argv) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert not [s for s in report["scores"] if s["scope"] == "corpus"]
+    assert "ter: not computed, every segment is longer than 3 words" in report["notes"]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sys
 
+from mtqa.terminal import print_error
+
 _FLOORS = (  # option suffix, metric key, corpus bound kind
     ("bleu", "bleu", "min"),
     ("chrf", "chrf", "min"),
@@ -70,6 +72,69 @@ def add_scoring_options(p, for_check: bool = False) -> None:
         metavar="DIR",
         help="write the scored segments as line files (hyp.txt, ref1.txt...) to re-run sacrebleu on",
     )
+    add_reading_options(g)
+    g.add_argument(
+        "--confidence",
+        "-ci",
+        action="store_true",
+        default=None,
+        help="bootstrap 95%% confidence interval of each corpus score, as sacrebleu --confidence",
+    )
+    g.add_argument(
+        "--confidence-n",
+        "-cin",
+        type=int,
+        default=None,
+        metavar="N",
+        help="bootstrap resamples (default 1000)",
+    )
+    g.add_argument(
+        "--max-words",
+        type=int,
+        default=None,
+        metavar="N",
+        help="leave out of every metric the segments longer than N words, with a note (default 0: none)",
+    )
+    g.add_argument(
+        "--ter-max-words",
+        type=int,
+        default=None,
+        metavar="N",
+        help="leave out of TER the segments longer than N words, with a note "
+        "(default 1000: TER's shift search takes minutes on a very long line; 0: no limit)",
+    )
+    m = p.add_argument_group("sacrebleu metric options (as the sacrebleu command; also [tool.mtqa.score])")
+    from mtqa.scoring.settings import add_arguments
+
+    add_arguments(m)
+
+
+def add_reading_options(g) -> None:
+    """How input files are read (shared with `mtqa compare`)."""
+    g.add_argument(
+        "--encoding",
+        "-e",
+        default=None,
+        metavar="ENC",
+        help="encoding of the input files (default utf-8; a UTF-8 byte-order mark is dropped, and the "
+        "signature says bom:dropped); .gz files are decompressed",
+    )
+    g.add_argument(
+        "--num-refs",
+        "-nr",
+        type=int,
+        default=None,
+        metavar="N",
+        help="one --ref file holds N tab-separated references a line (as sacrebleu -nr)",
+    )
+
+
+def reading(args) -> dict:
+    """load()'s reading arguments from the command line (validated)."""
+    num_refs = 1 if args.num_refs is None else args.num_refs
+    if num_refs < 1:
+        raise ValueError(f"--num-refs must be >= 1, got {num_refs}")
+    return {"encoding": args.encoding or "utf-8", "num_refs": num_refs}
 
 
 def add_parser(sub) -> None:
@@ -90,11 +155,47 @@ def add_parser(sub) -> None:
     )
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when thresholds or findings fail")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--config", metavar="FILE", help="read [tool.mtqa] from FILE (default: the nearest one)")
+    p.add_argument("--isolated", action="store_true", help="ignore configuration files")
     p.set_defaults(run=run)
 
 
-def options_from_args(args):
-    from mtqa.scoring.run import DEFAULT_METRICS, ScoreOptions, parse_metrics
+def configured(args) -> dict:
+    """The [tool.mtqa.score] values of the configuration (and its thresholds, copied to `args`
+    where the command line is silent). Raises mtqa.config.ConfigError (a ValueError)."""
+    from mtqa.config import load_config
+
+    config = load_config(
+        None, config_file=getattr(args, "config", None), isolated=getattr(args, "isolated", False)
+    )
+    for name, value in config.thresholds.items():  # min-bleu -> args.min_bleu
+        attr = name.replace("-", "_")
+        if hasattr(args, attr) and getattr(args, attr) is None:
+            setattr(args, attr, value)
+    table = config.options.get("score", {})
+    for name in (
+        "encoding",
+        "num_refs",
+        "confidence",
+        "confidence_n",
+        "max_words",
+        "ter_max_words",
+        "langpair",
+    ):
+        if name in table and getattr(args, name, None) is None:
+            setattr(args, name, table[name])
+    return table
+
+
+def sacrebleu_settings(args, table: dict | None = None):
+    """SacrebleuSettings from the command line over the configured table."""
+    from mtqa.scoring import settings
+
+    return settings.from_args(args, settings.from_config(table or {}))
+
+
+def options_from_args(args, table: dict | None = None):
+    from mtqa.scoring.run import DEFAULT_METRICS, TER_MAX_WORDS, ScoreOptions, parse_metrics
 
     metrics = parse_metrics(args.metrics) if args.metrics else DEFAULT_METRICS
     if args.comet_model and "comet" not in metrics:
@@ -109,6 +210,14 @@ def options_from_args(args):
             floors[key] = floor
     if args.batch_size < 1 or args.gpus < 0 or args.weakest < 0 or not 0 <= args.width <= 8:
         raise ValueError("--batch-size must be >= 1, --gpus and --weakest >= 0, --width between 0 and 8")
+    confidence_n = 1000 if args.confidence_n is None else args.confidence_n
+    if confidence_n < 2 or (args.max_words or 0) < 0 or (args.ter_max_words or 0) < 0:
+        raise ValueError("--confidence-n must be >= 2, --max-words and --ter-max-words >= 0")
+    general = args.max_words or 0
+    ter = TER_MAX_WORDS if args.ter_max_words is None else args.ter_max_words
+    max_words = {k: general for k in DEFAULT_METRICS}
+    # the tighter of the two limits applies to TER (0 means none)
+    max_words["ter"] = min(x for x in (general, ter) if x) if (general or ter) else 0
     return ScoreOptions(
         metrics=metrics,
         comet_model=args.comet_model,
@@ -120,6 +229,9 @@ def options_from_args(args):
         segment_floors=floors,
         weakest=args.weakest,
         width=args.width,
+        sacrebleu=sacrebleu_settings(args, table),
+        confidence=confidence_n if args.confidence else 0,
+        max_words=max_words,
     )
 
 
@@ -145,16 +257,23 @@ def score_into_report(args, report, hyp: str, source: str | None) -> int | None:
     from mtqa.scoring.units import ScoringInputError
 
     try:
-        options = options_from_args(args)
+        options = options_from_args(args, configured(args))
         from mtqa.scoring.sacrebleu_metrics import SACREBLEU_METRICS
 
         need_refs = any(k in SACREBLEU_METRICS for k in options.metrics)
-        sset = load(hyp, args.refs or (), source, align=args.align, need_refs=need_refs)
+        sset = load(
+            hyp,
+            args.refs or (),
+            source,
+            align=args.align,
+            need_refs=need_refs,
+            **reading(args),
+        )
         run_ = score_set(sset, options)
         if args.save_aligned:
             _save_aligned(args.save_aligned, sset)
     except (ScoringInputError, CometError, ValueError, OSError) as exc:
-        print(f"mtqa: error: {exc}", file=sys.stderr)
+        print_error(str(exc))
         return 2
     add_to_report(run_, report, options)
     return 1 if run_.failures else None
@@ -169,9 +288,7 @@ def score_check_paths(args, report) -> int | None:
     from pathlib import Path
 
     if len(args.paths) != 1 or not Path(args.paths[0]).is_file():
-        print(
-            "mtqa: error: --ref, --metrics and --comet-model need exactly one PATH, a file", file=sys.stderr
-        )
+        print_error("--ref, --metrics and --comet-model need exactly one PATH, a file")
         return 2
     source = getattr(args, "source", None)  # mtqa check --source, when given a file
     source = source if isinstance(source, str) and Path(source).is_file() else None
@@ -189,7 +306,7 @@ def run(args) -> int:
     bad = [f for f in formats if f not in FORMATS]
     if bad or len(outputs) > len(formats):
         what = f"unknown format {bad[0]!r}" if bad else "more --output than --format options"
-        print(f"mtqa: error: {what}", file=sys.stderr)
+        print_error(str(what))
         return 2
     report = Report()
     status = score_into_report(args, report, args.hyp, args.source)

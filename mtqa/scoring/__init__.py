@@ -4,6 +4,7 @@ Nothing heavy is imported here: COMET (torch) is loaded by mtqa.scoring.comet_me
 model is asked for.
 """
 
+from mtqa.scoring.settings import SacrebleuSettings
 from mtqa.scoring.units import ScoringInputError, ScoringSet, Unit
 
-__all__ = ["ScoringInputError", "ScoringSet", "Unit"]
+__all__ = ["SacrebleuSettings", "ScoringInputError", "ScoringSet", "Unit"]

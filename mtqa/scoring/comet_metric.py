@@ -212,23 +212,42 @@ def predict(
     return CometOutput(result=result, kind=kind, model_name=loaded.name, error_spans=spans)
 
 
-def paired_bootstrap(a: list[float], b: list[float], n_samples: int = 1000, seed: int = 12345) -> dict:
-    """COMET's paired bootstrap (comet.cli.compare): resample segments with replacement, compare
-    the two systems' mean scores on each resample, count wins and ties."""
-    import numpy as np
+COMPARE_EPS = 0.001  # comet-compare counts a resample as a tie below this difference of means
 
-    rng = np.random.default_rng(seed)
-    scores = np.array([a, b])
-    ids = rng.integers(0, scores.shape[1], size=(scores.shape[1], n_samples))
-    means = np.take(scores, ids, axis=1).mean(axis=1)  # 2 x n_samples
-    delta = means[0] - means[1]
-    eps = 1e-12
-    return {
-        "a_mean": float(means[0].mean()),
-        "b_mean": float(means[1].mean()),
-        "a_wins": float((delta >= eps).mean()),
-        "b_wins": float((delta <= -eps).mean()),
-        "ties": float((np.abs(delta) < eps).mean()),
-        "n_samples": n_samples,
-        "seed": seed,
-    }
+
+def compare_statistics(
+    segment_scores: list[list[float]],
+    num_splits: int = 300,
+    sample_ratio: float = 0.4,
+    seed: int = 1,
+    alternative: str = "two-sided",
+) -> list[tuple[int, dict]]:
+    """comet-compare's statistics (comet.cli.compare) for the first system against each other one,
+    given the systems' segment scores: bootstrap resampling (num_splits resamples of
+    max(int(n * sample_ratio), 1) segments, drawn with replacement by numpy's RandomState seeded as
+    comet-compare's seed_everything(1) seeds it, the same draws for every system), wins and ties
+    (|difference| < 0.001), and scipy's paired t-test. Returns (system index, statistics) pairs in
+    comet-compare's JSON layout ("bootstrap_resampling", "paired_t-test")."""
+    import numpy as np
+    from scipy import stats
+
+    scores = np.array(segment_scores, dtype="float32")  # comet-compare keeps float32 scores
+    population = scores.shape[1]
+    sample_size = max(int(population * sample_ratio), 1)
+    ids = np.random.RandomState(seed).choice(population, size=(sample_size, num_splits), replace=True)
+    means = np.mean(np.take(scores, ids, axis=1), axis=1)  # systems x num_splits
+    out = []
+    for j in range(1, len(scores)):
+        delta = means[0] - means[j]
+        ties = np.absolute(delta)
+        test = stats.ttest_rel(scores[0], scores[j], alternative=alternative)
+        bootstrap = {
+            "x-mean": float(np.mean(means[0])),
+            "y-mean": float(np.mean(means[j])),
+            "ties (%)": float(len(ties[ties < COMPARE_EPS])) / num_splits,
+            "x_wins (%)": float(len(delta[delta >= COMPARE_EPS])) / num_splits,
+            "y_wins (%)": float(len(delta[delta <= -COMPARE_EPS])) / num_splits,
+        }
+        t_test = {"statistic": float(test.statistic), "p_value": float(test.pvalue)}
+        out.append((j, {"bootstrap_resampling": bootstrap, "paired_t-test": t_test}))
+    return out

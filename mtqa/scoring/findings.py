@@ -67,7 +67,7 @@ def floor_findings(units: list[Unit], results: list[MetricResult], floors: dict[
         if result is None:
             continue
         for unit, value in zip(units, result.segments, strict=False):
-            if unit.is_blank or not breaches(key, value, floor):
+            if value is None or unit.is_blank or not breaches(key, value, floor):
                 continue
             message = floor_message(result.name, key, value, floor)
             ref = next((r for r in unit.refs if r), None)

@@ -6,34 +6,72 @@ Three shapes, chosen by `align`:
 - "jsonl": the hypothesis is a `.jsonl` file whose rows carry `mt`, `ref` (a string or a list, the
   same length on every row) and `src`; `--ref`/`--source` line files override them;
 - "articles": whole articles, split into sentences and aligned with the references
-  (mtqa.scoring.article_align). "auto" picks articles when every file is article-shaped
-  (paragraphs separated by blank lines), lines otherwise (and then line counts must agree).
+  (mtqa.scoring.article_align). "auto" keeps files whose line counts agree line-aligned, as
+  sacrebleu does (blank lines in them are empty segments, never a sign of paragraphs); it aligns
+  articles only when the counts differ and every file is made of blank-line-separated paragraphs.
+
+Files are read as the `sacrebleu` command reads them (`--encoding`, default UTF-8; `.gz` files
+decompressed), except that a UTF-8 byte-order mark is dropped: it marks the encoding and is no
+part of the first word. The scores' signature then says `bom:dropped`.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
-from pathlib import Path
 
-from mtqa.io.errors import InputError, decode
+from mtqa.io.errors import InputError, decode, read_file
 from mtqa.scoring.units import ScoringInputError, ScoringSet, Unit
 
 ALIGN_MODES = ("auto", "lines", "articles")
 
 
-def _read_text(path: str) -> str:
+_BOM = codecs.BOM_UTF8
+
+
+def read_input(path: str, encoding: str = "utf-8") -> tuple[str, bool]:
+    """(text, whether a UTF-8 byte-order mark was dropped). Raises ScoringInputError."""
     try:
-        data = Path(path).read_bytes()
+        data = read_file(path)  # a FIFO or device is refused at once, never blocks
     except FileNotFoundError:
         raise ScoringInputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise ScoringInputError(f"{path}: is a directory, expected a file") from None
     except OSError as exc:
         raise ScoringInputError(f"{path}: cannot read ({exc.strerror})") from None
+    if path.endswith(".gz"):  # as sacrebleu's smart_open
+        import gzip
+        import zlib
+
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise ScoringInputError(f"{path}: not a readable gzip file ({exc})") from None
+    codec = _codec(encoding)
+    if codec == "utf-8":
+        try:
+            return decode(path, data), data.startswith(_BOM)
+        except InputError as exc:
+            raise ScoringInputError(str(exc)) from None
+    if not data:
+        raise ScoringInputError(f"{path}: empty file")
     try:
-        return decode(path, data)
-    except InputError as exc:
-        raise ScoringInputError(str(exc)) from None
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ScoringInputError(f"{path}: invalid {encoding} at byte offset {exc.start}") from None
+    bom = text.startswith("\ufeff") and codec == "utf-8-sig"
+    return (text[1:] if text.startswith("\ufeff") else text), bom
+
+
+def _codec(encoding: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise ScoringInputError(f"--encoding: unknown encoding {encoding!r}") from None
+
+
+def _read_text(path: str, encoding: str = "utf-8") -> str:
+    return read_input(path, encoding)[0]
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:
@@ -58,11 +96,6 @@ def _has_paragraphs(text: str) -> bool:
     inner = lines[: len(lines) - next((k for k, ln in enumerate(reversed(lines)) if ln.strip()), 0)]
     blank = sum(1 for ln in inner if not ln.strip())
     return blank >= 2 and blank * 10 >= len(inner) and len(inner) - blank > 1
-
-
-def _check_not_empty(path: str, lines: list[str]) -> None:
-    if not any(ln.strip() for ln in lines):
-        raise ScoringInputError(f"{path}: empty reference (no text)")
 
 
 def _line_units(path: str, text: str, refs: list[list[str]], srcs: list[str] | None) -> list[Unit]:
@@ -94,9 +127,14 @@ def _row_refs(value, where: str) -> tuple[str, ...]:
     raise ScoringInputError(f"{where}: 'ref' must be a string or a list of strings")
 
 
-def _jsonl_units(path: str, text: str, want_refs: bool | None, want_src: bool) -> list[Unit]:
-    """want_refs: True, rows must carry 'ref'; False, ignore it; None, use it when rows have it."""
+def _jsonl_units(
+    path: str, text: str, want_refs: bool | None, want_src: bool
+) -> tuple[list[Unit], str | None]:
+    """The rows' units, and their tgt_lang when every row names the same one (it chooses BLEU's
+    tokenizer, as -l does). want_refs: True, rows must carry 'ref'; False, ignore it; None, use it
+    when rows have it."""
     units: list[Unit] = []
+    langs: set[str | None] = set()
     n_refs = None
     for lineno, (_, raw) in enumerate(split_lines(text), start=1):
         if not raw.strip():
@@ -130,6 +168,8 @@ def _jsonl_units(path: str, text: str, want_refs: bool | None, want_src: bool) -
             src = None
         seg_id = row.get("id")
         doc_id = row.get("doc_id")
+        lang = row.get("tgt_lang")
+        langs.add(lang.lower() if isinstance(lang, str) else None)
         units.append(
             Unit(
                 hyp=row["mt"].rstrip(),
@@ -147,7 +187,7 @@ def _jsonl_units(path: str, text: str, want_refs: bool | None, want_src: bool) -
         )
     if not units:
         raise ScoringInputError(f"{path}: no segments (empty JSONL file)")
-    return units
+    return units, (langs.pop() if len(langs) == 1 and None not in langs else None)
 
 
 def _with_streams(units: list[Unit], refs: list[list[str]], srcs: list[str] | None) -> list[Unit]:
@@ -165,11 +205,41 @@ def _with_streams(units: list[Unit], refs: list[list[str]], srcs: list[str] | No
     return out
 
 
-def _line_file(path: str, expected: int, hyp_path: str, hint: str = "", text: str | None = None) -> list[str]:
-    lines = [ln for _, ln in split_lines(_read_text(path) if text is None else text)]
+def _line_file(path: str, expected: int, hyp_path: str, hint: str, text: str) -> list[str]:
+    lines = [ln for _, ln in split_lines(text)]
     if len(lines) != expected:
         raise ScoringInputError(f"{path} has {len(lines)} lines but {hyp_path} has {expected}{hint}")
     return lines
+
+
+def split_tab_references(path: str, text: str, num_refs: int) -> list[list[str]]:
+    """One reference file holding `num_refs` tab-separated references a line (sacrebleu's
+    -nr/--num-refs): the line is rstrip()ped, then split at the first num_refs - 1 tabs."""
+    streams: list[list[str]] = [[] for _ in range(num_refs)]
+    for lineno, (_, line) in enumerate(split_lines(text), start=1):
+        fields = line.split("\t", num_refs - 1)
+        if len(fields) != num_refs:
+            raise ScoringInputError(
+                f"{path}: line {lineno}: expected {num_refs} fields, but found {len(fields)}"
+            )
+        for stream, field in zip(streams, fields, strict=True):
+            stream.append(field)
+    return streams
+
+
+def _reference_lines(
+    paths: tuple[str, ...],
+    texts: list[str],
+    tabbed: list[list[str]] | None,
+    expected: int,
+    hyp: str,
+    hint: str,
+) -> list[list[str]]:
+    if tabbed is not None:
+        if len(tabbed[0]) != expected:
+            raise ScoringInputError(f"{paths[0]} has {len(tabbed[0])} lines but {hyp} has {expected}{hint}")
+        return tabbed
+    return [_line_file(p, expected, hyp, hint, t) for p, t in zip(paths, texts, strict=True)]
 
 
 def load(
@@ -179,43 +249,74 @@ def load(
     align: str = "auto",
     need_source: bool = False,
     need_refs: bool = True,
+    encoding: str = "utf-8",
+    num_refs: int = 1,
 ) -> ScoringSet:
     """The units to score. `need_refs` False lets a source alone do (reference-free COMET).
+    Empty reference lines are data, scored as sacrebleu scores them; a zero-byte file is an error.
+    `num_refs` > 1: one reference file with that many tab-separated references a line.
     Raises ScoringInputError with a one-line message."""
     if align not in ALIGN_MODES:
         raise ScoringInputError(f"unknown alignment {align!r} (choose from {', '.join(ALIGN_MODES)})")
-    hyp_text = _read_text(hyp_path)
+    hyp_text, hyp_bom = read_input(hyp_path, encoding)
     refs_arg = tuple(ref_paths)
-    if hyp_path.lower().endswith(".jsonl"):
+    ref_read = [read_input(p, encoding) for p in refs_arg]
+    ref_texts = [t for t, _ in ref_read]
+    src_text, _ = read_input(src_path, encoding) if src_path else (None, False)
+    boms = tuple(
+        p for p, bom in ((hyp_path, hyp_bom), *zip(refs_arg, (b for _, b in ref_read), strict=True)) if bom
+    )
+    tabbed = None
+    if num_refs > 1:
+        if len(refs_arg) != 1:
+            raise ScoringInputError(f"--num-refs {num_refs} takes one --ref file of tab-separated references")
+        tabbed = split_tab_references(refs_arg[0], ref_texts[0], num_refs)
+        if align == "articles":
+            raise ScoringInputError("--num-refs needs line-aligned files, not --align articles")
+        align = "lines"
+        refs_arg = tuple(f"{refs_arg[0]}#{k}" for k in range(1, num_refs + 1))  # stream k of the file
+    if hyp_path.lower().endswith((".jsonl", ".jsonl.gz")):
         want_refs = False if refs_arg else (True if need_refs else None)
-        units = _jsonl_units(hyp_path, hyp_text, want_refs=want_refs, want_src=need_source and not src_path)
-        refs = [_line_file(p, len(units), hyp_path, " JSONL rows") for p in refs_arg]
-        for p, lines in zip(refs_arg, refs, strict=False):
-            _check_not_empty(p, lines)
-        srcs = _line_file(src_path, len(units), hyp_path, " JSONL rows") if src_path else None
+        units, lang = _jsonl_units(
+            hyp_path, hyp_text, want_refs=want_refs, want_src=need_source and not src_path
+        )
+        refs = (
+            _reference_lines(refs_arg, ref_texts, tabbed, len(units), hyp_path, " JSONL rows")
+            if refs_arg
+            else []
+        )
+        srcs = _line_file(src_path, len(units), hyp_path, " JSONL rows", src_text) if src_path else None
         units = _with_streams(units, refs, srcs)
-        if units[0].refs and not any((r or "").strip() for u in units for r in u.refs):
-            raise ScoringInputError(f"{hyp_path}: every reference is empty")
         rows_src = all(u.src is not None for u in units)
         return ScoringSet(
-            units, hyp_path, refs_arg or (hyp_path,), src_path or (hyp_path if rows_src else None), "jsonl"
+            units,
+            hyp_path,
+            refs_arg or (hyp_path,),
+            src_path or (hyp_path if rows_src else None),
+            "jsonl",
+            tgt_lang=lang,
+            bom_dropped=boms,
         )
     if not refs_arg and (need_refs or not src_path):
         raise ScoringInputError(f"{hyp_path}: no reference given (use --ref, or JSONL rows with 'ref')")
-    ref_texts = [_read_text(p) for p in refs_arg]
-    for p, t in zip(refs_arg, ref_texts, strict=False):
-        _check_not_empty(p, [ln for _, ln in split_lines(t)])
-    src_text = _read_text(src_path) if src_path else None
     n_hyp = len(split_lines(hyp_text))
+    others = ref_texts or [src_text]
     mode = align
     if align == "auto":
-        others = ref_texts or [src_text]
-        mode = "articles" if all(_has_paragraphs(t) for t in (hyp_text, *others)) else "lines"
+        # line-aligned whenever the counts agree (as sacrebleu reads them); articles only when they
+        # cannot be line-aligned and every file is made of paragraphs
+        same = all(len(split_lines(t)) == n_hyp for t in others)
+        paragraphs = not same and all(_has_paragraphs(t) for t in (hyp_text, *others))
+        mode = "articles" if paragraphs else "lines"
     if mode == "articles":
         from mtqa.scoring.article_units import article_set
 
-        return article_set(hyp_path, hyp_text, refs_arg, ref_texts, src_path, src_text)
+        sset = article_set(hyp_path, hyp_text, refs_arg, ref_texts, src_path, src_text)
+        sset.bom_dropped = boms
+        return sset
     hint = " (line-aligned files must match; use --align articles for whole articles)"
-    refs = [_line_file(p, n_hyp, hyp_path, hint, t) for p, t in zip(refs_arg, ref_texts, strict=False)]
+    refs = _reference_lines(refs_arg, ref_texts, tabbed, n_hyp, hyp_path, hint) if refs_arg else []
     srcs = _line_file(src_path, n_hyp, hyp_path, hint, src_text) if src_path else None
-    return ScoringSet(_line_units(hyp_path, hyp_text, refs, srcs), hyp_path, refs_arg, src_path, "lines")
+    return ScoringSet(
+        _line_units(hyp_path, hyp_text, refs, srcs), hyp_path, refs_arg, src_path, "lines", bom_dropped=boms
+    )

@@ -32,6 +32,8 @@ def score_lines(report) -> list[tuple[str, str]]:
         )
         for c in entry["corpus"]:
             detail = f" {c['detail']}" if c.get("detail") else ""
+            if c.get("mean") is not None:  # --confidence, printed as sacrebleu prints it
+                detail = f" (μ = {c['mean']:.{width}f} ± {c['ci']:.{width}f}){detail}"
             out.append((f"{c['metric']}|{c['signature']} = {c['value']:.{width}f}{detail}", ""))
         if entry.get("comet"):
             out.append((f"COMET model: {entry['comet']['model']} ({entry['comet']['kind']})", ""))

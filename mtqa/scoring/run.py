@@ -7,12 +7,16 @@ from dataclasses import dataclass, field, replace
 
 from mtqa.model import Finding, Report, Score
 from mtqa.scoring.sacrebleu_metrics import SACREBLEU_METRICS, MetricResult, score_all
+from mtqa.scoring.settings import SacrebleuSettings
 from mtqa.scoring.units import ScoringInputError, ScoringSet
 
 ALL_METRICS = (*SACREBLEU_METRICS, "comet")
 DEFAULT_METRICS = SACREBLEU_METRICS
 PROGRESS_FROM = 256  # segments; shorter COMET runs take seconds, a bar would only flicker
 RANK_ORDER = ("comet", "chrf", "chrf++", "bleu", "ter")  # the most reliable per segment first
+# TER's shift search grows much faster than the segment (minutes and GBs on one very long line), so
+# by default TER leaves out segments longer than this; the other metrics are linear and keep them.
+TER_MAX_WORDS = 1000
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,9 @@ class ScoreOptions:
     segment_floors: dict[str, float] = field(default_factory=dict)  # a ceiling for "ter"
     weakest: int = 10  # how many of the weakest segments the report lists
     width: int = 2  # decimals printed
+    sacrebleu: SacrebleuSettings = field(default_factory=SacrebleuSettings)
+    confidence: int = 0  # --confidence: bootstrap resamples for a 95% interval (sacrebleu's -cin)
+    max_words: dict[str, int] = field(default_factory=lambda: {"ter": TER_MAX_WORDS})  # 0: no limit
 
 
 @dataclass
@@ -82,6 +89,30 @@ def _thresholds(results: list[MetricResult], options: ScoreOptions) -> list[str]
     return failures
 
 
+def input_signature(sset: ScoringSet) -> str:
+    """mtqa's additions to sacrebleu's signature, present only when the figures were computed on
+    something other than the files as the `sacrebleu` command reads them."""
+    extra = ""
+    if sset.mode == "articles":
+        extra += "|align:articles"  # segments made by sentence alignment, not the files' lines
+    if sset.bom_dropped:
+        extra += "|bom:dropped"  # sacrebleu would score the mark as part of the first word
+    return extra
+
+
+def _skip_notes(sset: ScoringSet, results: list[MetricResult], options: ScoreOptions) -> list[str]:
+    notes = []
+    for r in results:
+        if r.skipped:
+            lines = ", ".join(str(sset.units[i].line) for i in r.skipped[:10])
+            more = f" and {len(r.skipped) - 10} more" if len(r.skipped) > 10 else ""
+            notes.append(
+                f"{r.name}: {len(r.skipped)} segment(s) longer than {options.max_words[r.key]} words left "
+                f"out (line {lines}{more}); --{'ter-' if r.key == 'ter' else ''}max-words 0 keeps them"
+            )
+    return notes
+
+
 def _documents(sset: ScoringSet) -> dict[str, list[int]] | None:
     """doc_id -> unit indices, when JSONL rows belong to more than one document."""
     groups: dict[str, list[int]] = {}
@@ -99,7 +130,26 @@ def score_set(sset: ScoringSet, options: ScoreOptions) -> ScoreRun:
     if keys:
         if not sset.n_refs:
             raise ScoringInputError(f"{', '.join(keys)} need references (--ref)")
-        results = score_all(keys, sset.hyps, sset.ref_streams, _documents(sset))
+        settings = options.sacrebleu
+        if not settings.trg_lang and sset.tgt_lang:  # the rows' language, as -l would give it
+            settings = replace(settings, trg_lang=sset.tgt_lang)
+        results = score_all(
+            keys,
+            sset.hyps,
+            sset.ref_streams,
+            _documents(sset),
+            settings,
+            n_bootstrap=options.confidence,
+            max_words=options.max_words,
+        )
+        results = [replace(r, signature=r.signature + input_signature(sset)) for r in results]
+        sset.notes.extend(_skip_notes(sset, results, options))
+        computed = {r.key for r in results}
+        sset.notes.extend(
+            f"{k}: not computed, every segment is longer than {options.max_words[k]} words"
+            for k in keys
+            if k not in computed
+        )
     comet = None
     if "comet" in options.metrics or options.comet_model:
         comet = _comet(sset, options)
@@ -113,7 +163,8 @@ def score_set(sset: ScoringSet, options: ScoreOptions) -> ScoreRun:
         r = by_key[rank_metric]
         sign = 1 if r.higher_is_better else -1
         ranking = sorted(
-            (u.index for u in sset.units if not u.is_blank), key=lambda i: (sign * r.segments[i], i)
+            (u.index for u in sset.units if not u.is_blank and r.segments[u.index] is not None),
+            key=lambda i: (sign * r.segments[i], i),
         )
     findings = floor_findings(sset.units, results, options.segment_floors)
     if comet is not None:
@@ -133,6 +184,8 @@ def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions) -> None:
             )
     for r in run.results:
         for unit, value in zip(sset.units, r.segments, strict=False):
+            if value is None:  # left out (beyond the length limit): noted, not scored
+                continue
             report.scores.append(
                 Score(
                     r.name,
@@ -165,7 +218,7 @@ def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions) -> None:
             "alignment": u.alignment,
             "hyp": u.hyp,
             "refs": list(u.refs),
-            "scores": {r.name: round(r.segments[i], 4) for r in run.results},
+            "scores": {r.name: round(r.segments[i], 4) for r in run.results if r.segments[i] is not None},
         }
 
     report.documents.append(
@@ -183,6 +236,8 @@ def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions) -> None:
                     "value": r.corpus,
                     "signature": r.signature,
                     "detail": r.detail,
+                    "mean": r.mean,
+                    "ci": r.ci,
                 }
                 for r in run.results
             ],

@@ -45,6 +45,8 @@ class ScoringSet:
     src_path: str | None
     mode: str  # "lines", "jsonl" or "articles"
     notes: list[str] = field(default_factory=list)
+    tgt_lang: str | None = None  # the JSONL rows' tgt_lang when every row gives the same one
+    bom_dropped: tuple[str, ...] = ()  # files that began with a UTF-8 byte-order mark (not scored as text)
 
     @property
     def hyps(self) -> list[str]:

@@ -221,30 +221,14 @@ def test_unreadable_model_is_one_line_error(tmp_path, data_dir, capsys):
     assert err.startswith("mtqa: error: cannot load COMET model") and err.count("\n") == 1
 
 
-def test_compare_with_comet_paired_bootstrap(tiny_comet, data_dir, capsys):
+def test_compare_with_comet_statistics(tiny_comet, data_dir, capsys):
     p = paths(data_dir)
-    assert (
-        main(
-            [
-                "compare",
-                p["hyp"],
-                p["b"],
-                "--ref",
-                p["ref"],
-                "--source",
-                p["src"],
-                "--samples",
-                "100",
-                "--comet-model",
-                str(tiny_comet["reference"]),
-                "--format",
-                "json",
-            ]
-        )
-        == 0
-    )
-    comet = json.loads(capsys.readouterr().out)["comet"]
-    stats = comet["bootstrap"]
-    assert stats["n_samples"] == 100
-    assert stats["a_wins"] + stats["b_wins"] + stats["ties"] == pytest.approx(1.0)
+    argv = ["compare", p["hyp"], p["b"], "--ref", p["ref"], "--source", p["src"], "--num-splits", "100"]
+    report = run_json([*argv, "--comet-model", str(tiny_comet["reference"])], capsys)
+    comet = report["comet"]
+    (pair,) = comet["pairs"]
+    stats = pair["bootstrap_resampling"]
+    assert (pair["x"], pair["y"]) == (p["hyp"], p["b"]) and comet["num_splits"] == 100
+    assert stats["x_wins (%)"] + stats["y_wins (%)"] + stats["ties (%)"] == pytest.approx(1.0)
+    assert 0 <= pair["paired_t-test"]["p_value"] <= 1
     assert comet["kind"] == "reference-based"

@@ -38,10 +38,56 @@ def test_line_count_mismatch_is_one_line_error(tmp_path, data_dir):
         load(str(data_dir / "hyp.fr.txt"), [ref])
 
 
-def test_empty_reference_is_an_error(tmp_path, data_dir):
-    ref = write(tmp_path / "ref.txt", "\n\n")
-    with pytest.raises(ScoringInputError, match="empty reference"):
-        load(str(data_dir / "hyp.fr.txt"), [ref])
+def test_empty_reference_lines_are_data_a_zero_byte_file_is_an_error(tmp_path, data_dir):
+    ref = write(tmp_path / "ref.txt", "\n" * 10)
+    s = load(str(data_dir / "hyp.fr.txt"), [ref])  # sacrebleu scores empty references
+    assert s.mode == "lines" and [u.refs for u in s.units] == [("",)] * 10
+    empty = write(tmp_path / "empty.txt", "")
+    with pytest.raises(ScoringInputError, match="empty file"):
+        load(str(data_dir / "hyp.fr.txt"), [empty])
+
+
+def test_blank_lines_never_turn_line_files_into_articles(tmp_path):
+    # a tenth of the lines blank, the same count on both sides: a line-aligned corpus, as sacrebleu reads it
+    hyp = write(
+        tmp_path / "hyp.txt", "".join(f"Phrase {i} du texte.\n" if i % 5 else "\n" for i in range(20))
+    )
+    ref = write(
+        tmp_path / "ref.txt", "".join(f"Phrase {i} de ce texte.\n" if i % 5 else "\n" for i in range(20))
+    )
+    s = load(hyp, [ref])
+    assert s.mode == "lines" and len(s.units) == 20 and s.units[0].hyp == ""
+
+
+def test_bom_is_dropped_and_recorded(tmp_path):
+    hyp = tmp_path / "hyp.txt"
+    hyp.write_bytes(b"\xef\xbb\xbfLe chat.\nLe chien.\n")
+    ref = write(tmp_path / "ref.txt", "Le chat.\nUn chien.\n")
+    s = load(str(hyp), [ref])
+    assert s.units[0].hyp == "Le chat." and s.bom_dropped == (str(hyp),)
+    assert load(ref, [ref]).bom_dropped == ()
+
+
+def test_gzip_and_other_encodings(tmp_path):
+    import gzip
+
+    hyp = tmp_path / "hyp.txt.gz"
+    hyp.write_bytes(gzip.compress("Élection à Paris.\n".encode()))
+    latin = tmp_path / "ref.latin1.txt"
+    latin.write_bytes("Élection à Paris.\n".encode("latin-1"))
+    assert (
+        load(str(hyp), [write(tmp_path / "ref.txt", "Élection à Paris.\n")]).units[0].hyp
+        == "Élection à Paris."
+    )
+    with pytest.raises(ScoringInputError, match="invalid UTF-8 at byte offset 0"):
+        load(str(hyp), [str(latin)])
+    assert load(str(latin), [str(latin)], encoding="latin-1").units[0].refs == ("Élection à Paris.",)
+    with pytest.raises(ScoringInputError, match="unknown encoding"):
+        load(str(latin), [str(latin)], encoding="klingon")
+    bad = tmp_path / "bad.gz"
+    bad.write_bytes(b"not gzip")
+    with pytest.raises(ScoringInputError, match="not a readable gzip file"):
+        load(str(bad), [str(latin)])
 
 
 def test_jsonl_rows_carry_references_and_sources(data_dir):
@@ -94,8 +140,10 @@ def test_articles_are_aligned_by_sentence(data_dir):
         assert text[u.start : u.end] == u.original
 
 
-def test_english_articles_with_same_line_count_are_still_aligned(data_dir):
-    s = load(str(data_dir / "article.hyp.en.txt"), [str(data_dir / "article.ref.en.txt")])
+def test_articles_with_the_same_line_count_are_aligned_when_asked(data_dir):
+    hyp, ref = str(data_dir / "article.hyp.en.txt"), str(data_dir / "article.ref.en.txt")
+    assert load(hyp, [ref]).mode == "lines"  # line counts agree: line-aligned, as sacrebleu reads them
+    s = load(hyp, [ref], align="articles")
     assert s.mode == "articles"
     share = next(u for u in s.units if u.hyp.startswith("Share this story"))
     assert share.alignment == "1-0"
