@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from mtqa.commands.output import write_atomic
+from mtqa.io.errors import read_file
 from mtqa.model import Finding
 
 FORMAT_VERSION = 1
@@ -57,23 +58,43 @@ def write(findings: list[Finding], path: str) -> int:
     return len(findings)
 
 
+_KEYS = ("path", "code", "text", "context_hash")
+
+
 def load(path: str) -> Counter:
+    """The accepted findings of a baseline file, every value type-checked (BaselineError names the
+    file and the entry)."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_file(path).decode("utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file (create it with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read baseline ({exc})") from None
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read baseline ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise BaselineError(
+            f"{path}: cannot read baseline (invalid UTF-8 at byte offset {exc.start})"
+        ) from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}: baseline is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    except RecursionError:  # the parser's depth limit: a baseline is a list of flat objects
+        raise BaselineError(f"{path}: baseline is not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise BaselineError(f"{path}: baseline is not valid JSON ({str(exc).split(';')[0]})") from None
     if not isinstance(data, dict) or data.get("mtqa_baseline") != FORMAT_VERSION:
         raise BaselineError(f'{path}: not an mtqa baseline (expected "mtqa_baseline": {FORMAT_VERSION})')
+    entries = data.get("findings", [])
+    if not isinstance(entries, list):
+        raise BaselineError(f"{path}: findings: expected a list, got {type(entries).__name__}")
     accepted: Counter = Counter()
-    for i, e in enumerate(data.get("findings", [])):
-        try:
-            accepted[(e["path"], e["code"], e["text"], e["context_hash"])] += int(e.get("count", 1))
-        except (KeyError, TypeError, ValueError):
-            raise BaselineError(f"{path}: findings[{i}] lacks path, code, text or context_hash") from None
+    for i, e in enumerate(entries):
+        if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in _KEYS):
+            raise BaselineError(f"{path}: findings[{i}] lacks path, code, text or context_hash (strings)")
+        count = e.get("count", 1)
+        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+            raise BaselineError(
+                f"{path}: findings[{i}].count: expected a positive integer, got {count!r:.40}"
+            )
+        accepted[tuple(e[k] for k in _KEYS)] += count
     return accepted
 
 

@@ -7,7 +7,9 @@ Heavy modules are imported by the command that needs them, so `mtqa --help` stay
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from importlib import import_module
 
 from mtqa import __version__
@@ -18,7 +20,28 @@ COMMANDS = ("check", "rules", "explain", "glossary", "score", "compare")
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line and exit 2, as for every other usage error
-        self.exit(2, f"mtqa: error: {message}\n")
+        from mtqa.terminal import visible
+
+        self.exit(2, f"mtqa: error: {visible(message)}\n")
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised like Ctrl-C's KeyboardInterrupt so that the same clean-up runs (a report's
+    temporary file is removed) and no code catching Exception swallows it."""
+
+
+def _terminated(signum, frame):
+    raise Terminated
+
+
+def _on_sigterm():
+    """Install the SIGTERM handler when mtqa owns the process's signals (the main thread, and no
+    handler set by a program embedding it); returns the handler to restore, or None."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    if signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None):
+        return None
+    return signal.signal(signal.SIGTERM, _terminated)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,10 +59,17 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
+    previous = _on_sigterm()
     try:
         return args.run(args)
     except KeyboardInterrupt:
         print("mtqa: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("mtqa: terminated", file=sys.stderr)
+        return 143  # 128 + SIGTERM, as a shell reports a process ended by it
     except BrokenPipeError:
         return 0
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from mtqa.io.errors import read_file
+from mtqa.io.languages import language_code
 from mtqa.model import Severity
 
 
@@ -46,7 +48,6 @@ class Config:
 FAIL_ON = ("error", "warning", "info", "never")
 CONFIG_FILES = ("mtqa.toml", "pyproject.toml")  # mtqa.toml wins when both sit in one directory
 _THRESHOLD = re.compile(r"(seg-)?(min-(bleu|chrf|chrfpp|comet)|max-ter)")  # as the CLI options
-_LANG = re.compile(r"[a-z]{2,3}")
 
 
 class ConfigError(ValueError):
@@ -71,10 +72,14 @@ def find_config_file(start: Path | None = None) -> Path | None:
                 continue
             if name == "mtqa.toml":
                 return candidate
+            # A pyproject.toml that cannot be read may hold the settings (fail-on...): an error,
+            # never a silent fall-back to the defaults.
             try:
-                text = candidate.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
+                text = read_file(candidate).decode("utf-8")
+            except OSError as exc:
+                raise ConfigError(f"{candidate}: cannot read ({exc.strerror or exc})") from None
+            except UnicodeDecodeError as exc:
+                raise ConfigError(f"{candidate}: invalid UTF-8 at byte offset {exc.start}") from None
             if re.search(r"^\s*\[tool\.mtqa[.\]]", text, re.MULTILINE):
                 return candidate
     return None
@@ -82,15 +87,20 @@ def find_config_file(start: Path | None = None) -> Path | None:
 
 def _read_table(path: Path) -> dict[str, Any]:
     try:
-        data = _toml().loads(path.read_text(encoding="utf-8"))
+        data = _toml().loads(read_file(path).decode("utf-8"))
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: invalid UTF-8 at byte offset {exc.start}") from None
     except _toml().TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    except RecursionError:  # the parser's depth limit; settings are at most three tables deep
+        raise ConfigError(f"{path}: invalid TOML (nested too deeply)") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("mtqa", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: tool: expected a table, got {tool!r:.40}")
+        data = tool.get("mtqa", {})
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: [tool.mtqa] must be a table")
     return data
@@ -121,10 +131,10 @@ class _Values:
         return tuple(value)
 
     def lang(self, key: str, value: Any) -> str:
-        value = self.string(key, value).lower()
-        if not _LANG.fullmatch(value):
-            raise self.fail(key, f"expected an ISO 639-1 language code such as 'fr', got {value!r}")
-        return value
+        try:
+            return language_code(value)
+        except ValueError as exc:
+            raise self.fail(key, str(exc)) from None
 
     def selectors(self, key: str, value: Any) -> tuple[str, ...]:
         from mtqa.rules import ALL_RULES
@@ -225,6 +235,24 @@ KEYS: dict[str, tuple[str, str]] = {
 }
 
 
+# --- [tool.mtqa.score]: sacrebleu options of `mtqa score`, `mtqa compare` and `mtqa check --ref` ---
+# mtqa.scoring.settings owns the option table (the command line's names without dashes); the
+# validated values reach Config.options["score"].
+
+
+def _score_table(values: _Values, key: str, value: Any) -> dict[str, Any]:
+    from mtqa.scoring.settings import from_table
+
+    try:
+        return from_table(value)
+    except ValueError as exc:
+        raise values.fail(key, str(exc)) from None
+
+
+_Values.score_table = _score_table
+KEYS["score"] = ("score", "score_table")
+
+
 def settings_from_file(path: Path) -> dict[str, Any]:
     """Validated settings of one config file, as Config field names -> values."""
     table = _read_table(path)
@@ -253,8 +281,10 @@ def load_config(
     path = None
     if config_file is not None:
         path = Path(config_file)
-        if not path.is_file():
+        if not path.exists():
             raise ConfigError(f"{config_file}: no such config file")
+        if not path.is_file():
+            raise ConfigError(f"{config_file}: not a regular file")
     elif not isolated:
         path = find_config_file(start)
     settings = settings_from_file(path) if path else {}

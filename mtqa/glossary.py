@@ -28,6 +28,8 @@ from pathlib import Path
 
 import regex
 
+from mtqa.io.errors import read_file
+from mtqa.io.languages import language_code
 from mtqa.text.names import spelling, translit_key
 
 _PARTICLES = frozenset("al el ul ben bin ibn abou abu".split())
@@ -86,13 +88,24 @@ def _parse_toml(text: str, path: str, lang: str | None) -> list[Entry]:
         data = _toml().loads(text)
     except _toml().TOMLDecodeError as exc:
         raise GlossaryError(f"{path}: invalid TOML ({exc})") from None
+    except RecursionError:  # the parser's depth limit; a glossary is two flat tables
+        raise GlossaryError(f"{path}: invalid TOML (nested too deeply)") from None
     unknown = sorted(set(data) - {"lang", "names", "keep"})
     if unknown:
         raise GlossaryError(f"{path}: unknown key {unknown[0]!r} (expected lang, names, keep)")
-    lang = data.get("lang", lang)
+    if "lang" in data:
+        try:
+            lang = language_code(data["lang"])
+        except ValueError as exc:
+            raise GlossaryError(f"{path}: lang: {exc}") from None
     out = []
     for table, kind in (("names", "name"), ("keep", "keep")):
-        for preferred, variants in data.get(table, {}).items():
+        entries = data.get(table, {})
+        if not isinstance(entries, dict):
+            raise GlossaryError(
+                f"{path}: {table}: expected a table of name = [variants], got {entries!r:.40}"
+            )
+        for preferred, variants in entries.items():
             if isinstance(variants, str):
                 variants = [variants]
             if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
@@ -107,11 +120,15 @@ def load(path: str) -> tuple[Entry, ...]:
     m = _LANG_IN_NAME.search(p.name)
     lang = m.group(1) if m else None
     try:
-        text = p.read_text(encoding="utf-8")
+        text = read_file(p).decode("utf-8")
     except FileNotFoundError:
         raise GlossaryError(f"{path}: no such glossary file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlossaryError(f"{path}: cannot read glossary ({exc})") from None
+    except OSError as exc:
+        raise GlossaryError(f"{path}: cannot read glossary ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise GlossaryError(
+            f"{path}: cannot read glossary (invalid UTF-8 at byte offset {exc.start})"
+        ) from None
     if p.suffix.lower() == ".toml":
         return tuple(_parse_toml(text, path, lang))
     if p.suffix.lower() in (".tsv", ".txt"):

@@ -99,7 +99,10 @@ def test_command_line_overrides_the_file(project):
             "[tool.mtqa]\nfail-on = 'sometimes'\n",
             "fail-on: expected one of error, warning, info, never, got 'sometimes'",
         ),
-        ("[tool.mtqa]\nignore = 'MTQ1'\nlang = 3\n", "lang: expected a non-empty string, got 3"),
+        (
+            "[tool.mtqa]\nignore = 'MTQ1'\nlang = 3\n",
+            "lang: expected an ISO 639-1 language code such as 'fr', got 3",
+        ),
         ("[tool.mtqa.severity]\nMTQ101 = 'fatal'\n", "severity.MTQ101: unknown severity 'fatal'"),
         ("[tool.mtqa.severity]\nMTQ998 = 'error'\n", "severity.MTQ998: unknown rule code or name 'MTQ998'"),
         ("[tool.mtqa.thresholds]\nmin-blue = 3\n", "thresholds.min-blue: unknown threshold"),

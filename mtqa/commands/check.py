@@ -14,6 +14,7 @@ from mtqa.commands.gate import (
     output_path,
     show_config,
 )
+from mtqa.terminal import print_error
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -112,28 +113,37 @@ def run(args) -> int:
 
     formats, outputs = format_pairs(args)
     if len(outputs) > len(formats):
-        print("mtqa: error: more --output than --format options", file=sys.stderr)
+        print_error("more --output than --format options")
         return 2
     for fmt in formats:
         if fmt not in FORMATS:
-            print(f"mtqa: error: unknown format {fmt!r} (choose from {', '.join(FORMATS)})", file=sys.stderr)
+            print_error(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+            return 2
+    from mtqa.commands.output import OutputError, check_output_path
+
+    for out in outputs:  # before the run: a refused --output must not cost the whole check
+        try:
+            if out not in (None, "-"):
+                check_output_path(out)
+        except OutputError as exc:
+            print_error(f"cannot write {out}: {exc.strerror}")
             return 2
     from mtqa.config import ConfigError
 
     try:
         config = build_config(args)
     except ConfigError as exc:
-        print(f"mtqa: error: {exc}", file=sys.stderr)
+        print_error(str(exc))
         return 2
     if args.show_config:
         return show_config(config)
     if not args.paths:
-        print("mtqa: error: the following arguments are required: PATH", file=sys.stderr)
+        print_error("the following arguments are required: PATH")
         return 2
     try:
         rules = select_rules(config.select, config.ignore, config.extend_select)
     except ValueError as exc:
-        print(f"mtqa: error: {exc}", file=sys.stderr)
+        print_error(str(exc))
         return 2
     inputs = read_inputs(args.paths, config.lang)
     pairing_notes: list[str] = []
@@ -144,7 +154,7 @@ def run(args) -> int:
 
         for f in args.exonyms or ():
             if not os.path.isfile(f):
-                print(f"mtqa: error: --exonyms {f}: no such file", file=sys.stderr)
+                print_error(f"--exonyms {f}: no such file")
                 return 2
         config = replace(config, options={**config.options, "exonyms": tuple(args.exonyms or ())})
         if args.source:
@@ -155,12 +165,12 @@ def run(args) -> int:
                     )
                 )
             except PairingError as exc:
-                print(f"mtqa: error: {exc}", file=sys.stderr)
+                print_error(str(exc))
                 return 2
     report = check(inputs, rules, config)
     report.notes.extend(pairing_notes)
     for problem in report.problems:
-        print(f"mtqa: error: {problem}", file=sys.stderr)
+        print_error(str(problem))
     from mtqa.commands.score import score_check_paths, wants_scores
 
     score_status = score_check_paths(args, report) if wants_scores(args) else None
@@ -183,7 +193,7 @@ def run(args) -> int:
         except BrokenPipeError:
             raise  # the reader went away (| head): cli.main ends quietly
         except OSError as exc:  # an unwritable --output: one line, not a traceback
-            print(f"mtqa: error: cannot write {path or 'stdout'}: {exc.strerror or exc}", file=sys.stderr)
+            print_error(f"cannot write {path or 'stdout'}: {exc.strerror or exc}")
             return 2
     code = max(exit_code(report, config.fail_on), score_status or 0)  # 1 when a score threshold fails
     return 0 if args.exit_zero and code == 1 else code

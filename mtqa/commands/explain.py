@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+from mtqa.terminal import print_error
 
 
 def add_parser(sub) -> None:
@@ -16,7 +16,7 @@ def run(args) -> int:
 
     rule = BY_CODE.get(args.code.upper()) or BY_NAME.get(args.code)
     if rule is None:
-        print(f"mtqa: error: unknown rule {args.code!r} (see `mtqa rules`)", file=sys.stderr)
+        print_error(f"unknown rule {args.code!r} (see `mtqa rules`)")
         return 2
     print(rule.documentation(), end="")
     return 0

@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from mtqa.terminal import print_error, print_status
+
 DEFAULT_HTML = "reports/mtqa-report.html"
 
 
@@ -90,15 +92,15 @@ def apply_baseline(report, args, config) -> int | None:
         try:
             n = baseline.write(report.findings, target)
         except OSError as exc:
-            print(f"mtqa: error: cannot write baseline {target}: {exc.strerror}", file=sys.stderr)
+            print_error(f"cannot write baseline {target}: {exc.strerror}")
             return 2
-        print(f"mtqa: recorded {n} finding{'s' if n != 1 else ''} in {target}", file=sys.stderr)
+        print_status(f"recorded {n} finding{'s' if n != 1 else ''} in {target}")
         return 2 if report.problems else 0
     if config.baseline:
         try:
             accepted = baseline.load(config.baseline)
         except baseline.BaselineError as exc:
-            print(f"mtqa: error: {exc}", file=sys.stderr)
+            print_error(str(exc))
             return 2
         report.findings, matched = baseline.filter_new(report.findings, accepted, config.baseline)
         if matched:
@@ -111,7 +113,7 @@ def apply_baseline(report, args, config) -> int | None:
 def output_path(fmt: str, path: str | None) -> str | None:
     """HTML goes to a file under reports/ unless --output says otherwise."""
     if fmt == "html" and path is None:
-        print(f"mtqa: HTML report written to {DEFAULT_HTML}", file=sys.stderr)
+        print_status(f"HTML report written to {DEFAULT_HTML}")
         return DEFAULT_HTML
     return path
 

@@ -8,8 +8,9 @@ review and keep.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
+
+from mtqa.terminal import print_error
 
 
 def add_parser(sub) -> None:
@@ -76,7 +77,7 @@ def run_suggest(args) -> int:
     failed = False
     for item in read_inputs(args.paths, args.lang):
         if isinstance(item, InputProblem):
-            print(f"mtqa: error: {item}", file=sys.stderr)
+            print_error(str(item))
             failed = True
             continue
         for seg in item.segments:

@@ -1,19 +1,53 @@
-"""Writing reports: stdout, or files written atomically (temporary file, then rename)."""
+"""Writing reports: stdout, or files written atomically (temporary file, then rename).
+
+`--output` names a new path or a regular file: a FIFO, a device or a directory is refused, since
+the rename would replace it with a regular file (as root, a real /dev node). Text that cannot be
+encoded (a lone surrogate in a file name read from the disk) is written as a backslash escape
+rather than failing the whole report.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
 
 
+class OutputError(OSError):
+    """An --output path that must not be written; strerror says why, in one line."""
+
+
+def check_output_path(path: str) -> None:
+    """Raise OutputError unless `path` is new or a regular file (followed through links)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputError(exc.errno or 0, exc.strerror or str(exc), path) from None
+    if stat.S_ISREG(mode):
+        return
+    kind = (
+        "a directory"
+        if stat.S_ISDIR(mode)
+        else "a FIFO"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+    )
+    raise OutputError(0, f"is {kind}, not a regular file; give a new path or a regular file", path)
+
+
 def write_atomic(path: str, content: str) -> None:
+    check_output_path(path)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+    try:  # BaseException: Ctrl-C, and SIGTERM (cli.main turns it into Terminated), remove the file
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
             fh.write(content)
         umask = os.umask(0)
         os.umask(umask)
@@ -26,7 +60,11 @@ def write_atomic(path: str, content: str) -> None:
 
 def emit(content: str, path: str | None) -> None:
     if path is None or path == "-":
-        sys.stdout.write(content)
+        try:
+            sys.stdout.write(content)
+        except UnicodeEncodeError:  # a lone surrogate from a file name, or a narrow locale
+            encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+            sys.stdout.write(content.encode(encoding, "backslashreplace").decode(encoding))
         sys.stdout.flush()
     else:
         write_atomic(path, content)

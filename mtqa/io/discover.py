@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,14 +15,23 @@ from mtqa.model import Document, InputProblem
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl")
 
 
-def _files_under(root: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in root.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in TEXT_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
+def _files_under(root: Path) -> tuple[list[Path], list[InputProblem]]:
+    """The text files under a directory (hidden names skipped, symbolic links to directories not
+    followed, so a link loop cannot trap the walk), and a problem for each sub-directory that cannot
+    be listed: a file left unchecked must not pass silently."""
+    problems: list[InputProblem] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(InputProblem(str(exc.filename or root), f"cannot read directory ({exc.strerror})"))
+
+    files = []
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            p = Path(folder, name)
+            if not name.startswith(".") and p.suffix.lower() in TEXT_SUFFIXES and p.is_file():
+                files.append(p)
+    return sorted(files), problems
 
 
 def _read_file(path: Path, lang: str | None) -> Iterator[Document | InputProblem]:
@@ -29,7 +39,10 @@ def _read_file(path: Path, lang: str | None) -> Iterator[Document | InputProblem
         if path.suffix.lower() == ".jsonl":
             yield from read_jsonl(path, lang)
         else:
-            yield read_article(path, lang)
+            problems: list[InputProblem] = []
+            doc = read_article(path, lang, problems)
+            yield from problems
+            yield doc
     except InputError as exc:
         yield InputProblem(exc.path, exc.message)
 
@@ -40,15 +53,19 @@ def read_inputs(
     for raw in paths:
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
+            problems: list[InputProblem] = []
             try:
-                yield article_from_text(decode("<stdin>", stream.read()), "<stdin>", lang)
+                doc = article_from_text(decode("<stdin>", stream.read()), "<stdin>", lang, problems)
+                yield from problems
+                yield doc
             except InputError as exc:
                 yield InputProblem(exc.path, exc.message)
             continue
         path = Path(raw)
         if path.is_dir():
-            files = _files_under(path)
-            if not files:
+            files, problems = _files_under(path)
+            yield from problems
+            if not files and not problems:
                 yield InputProblem(raw, f"directory holds no text files ({', '.join(TEXT_SUFFIXES)})")
             for f in files:
                 yield from _read_file(f, lang)

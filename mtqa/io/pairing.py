@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from mtqa.io.articles import article_from_text
-from mtqa.io.errors import InputError, decode
+from mtqa.io.errors import InputError, decode, read_file
 from mtqa.model import Document, InputProblem
 
 
@@ -42,7 +42,7 @@ def read_source(path: Path, lang: str | None) -> Document:
     """A source article; an empty one is kept (as a Document without segments) so that the report
     can say the source is empty instead of silently checking target-only."""
     try:
-        data = path.read_bytes()
+        data = read_file(path)
     except OSError as exc:
         raise InputError(str(path), f"cannot read source ({exc.strerror or exc})") from None
     if not data.strip():

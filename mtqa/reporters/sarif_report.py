@@ -18,10 +18,12 @@ LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
+    # A file name that is not UTF-8 on disk holds lone surrogates (PEP 383): they go back to their
+    # bytes, percent-encoded, which is the file's real URI.
     path = path.replace("\\", "/")
     if path.startswith("/"):
-        return "file://" + quote(path)
-    return quote(path)
+        return "file://" + quote(path, errors="surrogateescape")
+    return quote(path, errors="surrogateescape")
 
 
 def _rule_descriptor(rule) -> dict:

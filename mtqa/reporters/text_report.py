@@ -9,6 +9,8 @@ from collections import Counter
 from rich.console import Console
 from rich.text import Text
 
+from mtqa.terminal import visible
+
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _CONTEXT_WIDTH = 160
 
@@ -27,52 +29,80 @@ def _excerpt(f) -> tuple[str, int, int]:
 
 
 def _one_line(s: str) -> str:
-    return s.replace("\n", "⏎").replace("\t", " ")
+    """One terminal line: a newline shown as ⏎, a tab as a space, every other control character
+    as an escape (never interpreted). The caret line is measured on this same text."""
+    return visible(s.replace("\n", "⏎").replace("\t", " "))
+
+
+class _Lines:
+    """Styled lines: through rich for a colour terminal, plain strings otherwise (rich costs about a
+    millisecond a line, minutes for the hundreds of thousands of findings of a huge input)."""
+
+    def __init__(self, color: bool, width: int) -> None:
+        self.buf = io.StringIO()
+        self.console = None
+        if color:
+            self.console = Console(
+                file=self.buf,
+                force_terminal=True,
+                no_color=False,
+                width=width,
+                highlight=False,
+                soft_wrap=True,
+            )
+
+    def line(self, *parts: tuple[str, str]) -> None:
+        """One line of (text, style) parts; the text is already made visible."""
+        if self.console is None:
+            self.buf.write("".join(text for text, _ in parts) + "\n")
+            return
+        out = Text()
+        for text, style in parts:
+            out.append(text, style=style or None)
+        self.console.print(out)
 
 
 def render(report, color: bool = False, statistics: bool = True, width: int = 120) -> str:
-    buf = io.StringIO()
-    console = Console(
-        file=buf, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=True
-    )
+    out = _Lines(color, width)
     for f in report.findings:
         sev = str(f.severity)
-        head = Text()
-        head.append(f"{f.path}:{f.line}:{f.column}", style="bold")
-        head.append("  ")
-        head.append(f.code, style="bold magenta")
-        head.append("  ")
-        head.append(sev, style=_STYLE[sev])
-        head.append(f"  {f.message}")
-        console.print(head)
+        out.line(
+            (f"{visible(f.path)}:{f.line}:{f.column}", "bold"),
+            ("  ", ""),
+            (f.code, "bold magenta"),
+            ("  ", ""),
+            (sev, _STYLE[sev]),
+            (f"  {_one_line(f.message)}", ""),
+        )
         ctx, a, b = _excerpt(f)
-        ctx = _one_line(ctx)
-        line = Text("    ")
-        line.append(ctx[:a])
-        line.append(ctx[a:b] or " ", style="reverse " + _STYLE[sev])
-        line.append(ctx[b:])
-        console.print(line)
+        # Escapes lengthen the text: each part is made visible on its own, so the marks stay aligned.
+        before, span, after = _one_line(ctx[:a]), _one_line(ctx[a:b]), _one_line(ctx[b:])
+        out.line(("    " + before, ""), (span or " ", "reverse " + _STYLE[sev]), (after, ""))
         if not color:
-            console.print("    " + " " * len(ctx[:a]) + "^" * max(1, b - a))
+            out.line(("    " + " " * len(before) + "^" * max(1, len(span)), ""))
         if f.suggestion:
-            console.print(Text("    suggestion: ", style="green").append(f.suggestion))
+            out.line(("    suggestion: ", "green"), (_one_line(f.suggestion), ""))
         if f.extra.get("source"):  # source-aware findings: the aligned source sentence(s)
-            console.print(Text("    source: ", style="blue").append(_one_line(str(f.extra["source"]))))
-        console.print()
+            out.line(("    source: ", "blue"), (_one_line(str(f.extra["source"])), ""))
+        out.line()
     if report.scores:  # corpus figures with signatures, then the weakest segments first
-        from mtqa.scoring.render import print_scores
+        from mtqa.scoring.render import score_lines
 
-        print_scores(console, report)
+        for text, style in score_lines(report):  # segment texts and paths: made visible
+            out.line((_one_line(text), style))
     if statistics and report.findings:
         counts = Counter((f.code, f.rule, str(f.severity)) for f in report.findings)
-        console.print(Text("Summary", style="bold"))
+        out.line(("Summary", "bold"))
         for (code, rule, sev), n in sorted(counts.items()):
-            console.print(f"  {n:5d}  {code}  {rule} ({sev})")
+            out.line((f"  {n:5d}  {code}  {rule} ({sev})", ""))
     n = len(report.findings)
-    console.print(
-        f"{n} finding{'s' if n != 1 else ''} in {report.files_checked} file"
-        f"{'s' if report.files_checked != 1 else ''} ({report.segments_checked} segments)."
+    out.line(
+        (
+            f"{n} finding{'s' if n != 1 else ''} in {report.files_checked} file"
+            f"{'s' if report.files_checked != 1 else ''} ({report.segments_checked} segments).",
+            "",
+        )
     )
     for note in report.notes:
-        console.print(Text(f"note: {note}", style="dim"))
-    return buf.getvalue()
+        out.line((f"note: {_one_line(note)}", "dim"))
+    return out.buf.getvalue()

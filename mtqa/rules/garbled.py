@@ -26,6 +26,7 @@ _MIN_LEN = 4
 _GLUE_PART_ZIPF = 3.0  # both glued parts are common words...
 _GLUE_ANCHOR_ZIPF = 6.0  # ...one a function word (la, with, is, no), the other a content word
 _GLUE_CONTENT_LEN = 4
+_GLUE_PART_MAX_LEN = 30  # longest common word (zipf >= 3): 20 letters in fr, 18 in en, 27 in de
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 _CHUNK_NOISE = regex.compile(r"[\d@#/\\_=&;|]|\.\p{L}|\p{L}\.\p{L}")
@@ -74,7 +75,11 @@ def _glued(word: str, lang: str) -> tuple[str, str] | None:
     prefixes = _prefixes(lang)
     if word.endswith(_AGENT_SUFFIXES.get(lang, ())):
         return None
-    for i in range(2, len(word) - 1):
+    # Both parts must be common words (zipf >= 3), and no common word is longer than
+    # _GLUE_PART_MAX_LEN: only split points leaving two parts that short are tried, so a 1 MB "word"
+    # costs nothing instead of a million slices and look-ups (quadratic).
+    n = len(word)
+    for i in range(max(2, n - _GLUE_PART_MAX_LEN), min(n - 1, _GLUE_PART_MAX_LEN + 1)):
         a, b = word[:i], word[i:]
         if a in prefixes:
             continue

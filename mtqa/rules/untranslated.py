@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import weakref
+from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
@@ -348,11 +349,14 @@ def _word_hits(seg, lang: str, classified, reported: list[tuple[int, int]]):
     the segment's words. A run is credited to the language with the most foreign words in it;
     outside the likely languages it needs three of them and lingua's agreement."""
     text = seg.text
+    # Words are in text order: a sentence's words are found by bisection, not by a scan of the
+    # segment per sentence (quadratic for a decoder loop of thousands of sentences).
+    word_starts = [[w[0] for w in words] for _, _, words in classified]
     for s_start, s_end in seg.sentences:
         if _overlaps(s_start, s_end, reported):
             continue
-        for other, likely, words in classified:
-            inside = [w for w in words if s_start <= w[0] < s_end]
+        for (other, likely, words), starts in zip(classified, word_starts, strict=True):
+            inside = words[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
             foreign = sum(1 for w in inside if w[2] == _FOREIGN)
             native = sum(1 for w in inside if w[2] == _TARGET)
             if foreign < _SENTENCE_MIN_FOREIGN or foreign < _SENTENCE_MIN_SHARE * (foreign + native):
