@@ -228,15 +228,7 @@ def _cross_script(name, pair, nearby, everywhere, candidates, view, reported):
         return  # Гвинее-Бисау -> Guinea-Bissau, Премьер-Министра -> Prime Minister
     variant = _cross_script_variant(forms, candidates, view.lang)
     if variant is not None:
-        _, start, end, word, sentence = variant
-        yield hit(
-            sentence,
-            start - sentence.start,
-            end - sentence.start,
-            f"{word!r} spells the source's name {name!r} ({forms[0]}) differently",
-            pair,
-            suggestion=forms[0],
-        )
+        yield _misspelt(pair, variant, f"{name!r} ({forms[0]})", forms[0])
         return
     if fold(name) in reported or skeletons & everywhere.skeletons or max(map(len, skeletons)) < _MIN_SKELETON:
         return
@@ -263,6 +255,13 @@ class _Words:
         out.prefixes = set().union(*(p.prefixes for p in parts))
         out.skeletons = set().union(*(p.skeletons for p in parts))
         return out
+
+
+def _misspelt(pair, variant, shown: str, suggestion: str):
+    """A target word that spells a source name differently, with the source's spelling to use."""
+    _, start, end, word, sentence = variant
+    message = f"{word!r} spells the source's name {shown} differently"
+    return hit(sentence, start - sentence.start, end - sentence.start, message, pair, suggestion=suggestion)
 
 
 def _missing(pair, shown: str, suggestion: str):
@@ -309,15 +308,7 @@ def check_names(view, ctx):
                 # spellings per language (Poutine, Prigojine) that only the exonym table can vouch for.
                 continue
             if variant is not None:
-                _, start, end, word, sentence = variant
-                yield hit(
-                    sentence,
-                    start - sentence.start,
-                    end - sentence.start,
-                    f"{word!r} spells the source's name {name!r} differently",
-                    pair,
-                    suggestion=name,
-                )
+                yield _misspelt(pair, variant, repr(name), name)
                 continue
             prefix = fold(name)[:4]
             if len(prefix) == 4 and prefix in nearby.prefixes:
