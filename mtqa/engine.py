@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from mtqa import suppress
 from mtqa.config import Config
@@ -118,6 +119,44 @@ def _drop_inside_debris(findings: list[Finding]) -> list[Finding]:
     ]
 
 
+def _overlap(a: Finding, b: Finding) -> bool:
+    return a.start < b.end and b.start < a.end or (a.start, a.end) == (b.start, b.end)
+
+
+def _fold_superseded(findings: list[Finding], rules: tuple[Rule, ...]) -> list[Finding]:
+    """One defect, one finding: a finding of a rule that another rule supersedes (`Rule.supersedes`:
+    a target-only rule under the source-aware rule that sees the same defect with the source as
+    evidence) is folded into an overlapping finding of the superseding rule in the same segment. The
+    kept finding lists the folded codes in extra["also"] and keeps the worse severity of the two, so
+    giving a source never lowers the gate."""
+    superseded_by = {r.code: frozenset(r.supersedes) for r in rules if r.supersedes}
+    if not superseded_by:
+        return findings
+    targets = frozenset().union(*superseded_by.values())
+    candidates: dict[int, list[int]] = {}  # segment index -> positions of findings that may be folded
+    for i, f in enumerate(findings):
+        if f.code in targets:
+            candidates.setdefault(f.segment_index, []).append(i)
+    folded: set[int] = set()
+    kept: dict[int, Finding] = {}
+    for i, f in enumerate(findings):
+        codes = superseded_by.get(f.code)
+        if not codes:
+            continue
+        mine = [
+            j
+            for j in candidates.get(f.segment_index, ())
+            if j not in folded and j != i and findings[j].code in codes and _overlap(f, findings[j])
+        ]
+        if not mine:
+            continue
+        folded.update(mine)
+        also = sorted({*f.extra.get("also", ()), *(findings[j].code for j in mine)})
+        severity = max(f.severity, *(findings[j].severity for j in mine))
+        kept[i] = replace(f, severity=severity, extra={**f.extra, "also": also})
+    return [kept.get(i, f) for i, f in enumerate(findings) if i not in folded]
+
+
 def check_document(
     doc: Document,
     rules: tuple[Rule, ...],
@@ -150,6 +189,8 @@ def check_document(
         documents.append({"path": doc.path, "doc_id": doc.doc_id, "alignment": view.alignment.to_dict()})
     findings = _drop_inside_debris(findings)
     findings = suppress.apply(doc, findings, rules, config)  # per-path settings, inline/sidecar suppressions
+    # After suppression: a directive naming the superseded code still silences it, and is not unused.
+    findings = _fold_superseded(findings, rules)
     findings.sort(key=Finding.sort_key)
     return findings
 

@@ -46,6 +46,10 @@ class Rule:
     requires: frozenset[str] = frozenset()  # "source", "reference"
     languages: frozenset[str] | None = None  # target languages; None: language-independent
     default_enabled: bool = True
+    # Codes of rules that report the same defect with less evidence (a target-only rule under a
+    # source-aware one): where both report overlapping spans of one segment, the engine keeps this
+    # rule's finding and lists the other's code in its extra["also"]. One defect, one finding.
+    supersedes: tuple[str, ...] = ()
 
     def applies_to(self, lang: str | None) -> bool:
         return self.languages is None or (lang is not None and lang in self.languages)
@@ -58,6 +62,8 @@ class Rule:
             )
 
         needs = f"\nNeeds: {', '.join(sorted(self.requires))}" if self.requires else ""
+        if self.supersedes:
+            needs += f"\nSupersedes: {', '.join(self.supersedes)} (where both report the same span)"
         langs = ", ".join(sorted(self.languages)) if self.languages else "all"
         return (
             f"{self.code} {self.name}\n"

@@ -1,7 +1,8 @@
 """Name spelling drift within one document (MTQ101).
 
 The clustering lives in mtqa.text.names (`drift_clusters`), shared with corpus-level glossary work;
-this module only turns each minority spelling into a finding that suggests the dominant one.
+this module turns each drifting name into one finding, at a minority spelling, that suggests the
+dominant one and lists where each spelling stands.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Rule
 from mtqa.text.names import drift_clusters, fold, separators_only, spelling, translit_key
 
-_MAX_LINES_LISTED = 5
+_MAX_LINES_LISTED = 5  # in the message
+_MAX_LINES_KEPT = 50  # in the finding's extra["spellings"], per spelling
 # Endings that inflect a word (Base / Basée, Syrien / Syriens) rather than transliterate a name:
 # spellings that differ only by one of these at the end are two forms of a word, not drift.
 _INFLECTIONS = ("e", "s", "es", "ee", "ees", "x")
@@ -83,49 +85,81 @@ def _lines_listed(lines: list[int]) -> str:
     return f"line{'s' if len(lines) > 1 else ''} {shown}"
 
 
+def _worst(severities: list[Severity | None]) -> Severity | None:
+    """None (the rule's default, warning) outranks info."""
+    return None if None in severities else max(severities)
+
+
+def _spellings(view, mentions) -> list[dict]:
+    """Each spelling of the name, in order of first appearance, with its count and lines (capped)."""
+    by_text: dict[str, list] = {}
+    for m in mentions:
+        by_text.setdefault(m.text, []).append(m)
+    return [
+        {
+            "text": text,
+            "count": len(ms),
+            "lines": sorted({_line(view, m) for m in ms})[:_MAX_LINES_KEPT],
+        }
+        for text, ms in by_text.items()
+    ]
+
+
 def check_name_drift(view, ctx: Context):
+    """One finding per drifting name: at its (worst) minority mention, listing where each spelling
+    stands, rather than one finding per mention plus notes at the dominant ones."""
+    drifting = []
     for cluster in drift_clusters(view):
         if _inflected_forms(cluster):
             continue
         # The dominant spelling is counted once per cluster: Cluster.dominant recounts every mention.
         dominant = cluster.dominant
         usual, minority = [], []
+        seen: set[tuple[int, int, int]] = set()
         for m in cluster.mentions:
-            (usual if spelling(m.text) == dominant else minority).append(m)
-        where = _lines_listed(sorted({_line(view, m) for m in usual}))
-        times = f"{len(usual)} mention{'s' if len(usual) > 1 else ''}"
-        numbered_usual = any(_numbered(view, m) for m in usual)
-        for m in minority:
-            yield Hit(
-                m.start,
-                m.end,
-                f"'{m.text}' is spelled '{usual[0].text}' in {times} of this name ({where})",
-                suggestion=_match_case(usual[0].text, m.text),
-                segment=m.source,
-                severity=_severity(view, m, usual, numbered_usual, ctx.lang),
-            )
-        yield from _related_notes(view, usual, minority)
+            if (m.source, m.start, m.end) not in seen:  # a mention is counted once
+                seen.add((m.source, m.start, m.end))
+                (usual if spelling(m.text) == dominant else minority).append(m)
+        if minority:
+            drifting.append((usual, minority))
+    for k, (usual, minority) in enumerate(drifting):
+        # "Al Djazeera" against "Al Jazeera" is also "Djazeera" against "Jazeera": one name, one
+        # finding, the wider one.
+        if not any(j != k and _inside(minority, other) for j, (_, other) in enumerate(drifting)):
+            yield _drift_hit(view, ctx, usual, minority)
 
 
-def _related_notes(view, usual, minority):
-    """An info note in each other paragraph that uses the dominant spelling, the way a compiler
-    says "previously defined here": the editor sees every place the two spellings meet."""
-    flagged = {m.source for m in minority}
-    other = " / ".join(repr(o) for o in sorted({m.text for m in minority}))
-    where = _lines_listed(sorted({_line(view, m) for m in minority}))
-    noted: set[int] = set()
-    for m in usual:
-        if m.source in flagged or m.source in noted:
-            continue
-        noted.add(m.source)
-        yield Hit(
-            m.start,
-            m.end,
-            f"'{m.text}' is also spelled {other} in this document ({where}); keep one spelling",
-            segment=m.source,
-            severity=Severity.INFO,
-            extra={"related": True},
-        )
+def _inside(mentions, others) -> bool:
+    """Every mention lies within one of `others`, which cover more text (a wider name)."""
+    return all(
+        any(o.source == m.source and o.start <= m.start and m.end <= o.end for o in others) for m in mentions
+    ) and sum(m.end - m.start for m in mentions) < sum(o.end - o.start for o in others)
+
+
+def _drift_hit(view, ctx: Context, usual, minority) -> Hit:
+    minority.sort(key=lambda m: (m.source, m.start))
+    numbered_usual = any(_numbered(view, m) for m in usual)
+    severities = [_severity(view, m, usual, numbered_usual, ctx.lang) for m in minority]
+    worst = _worst(severities)
+    m = minority[severities.index(worst)]
+    where = _lines_listed(sorted({_line(view, u) for u in usual}))
+    times = f"{len(usual)} mention{'s' if len(usual) > 1 else ''}"
+    message = f"'{m.text}' is spelled '{usual[0].text}' in {times} of this name ({where})"
+    if len(minority) > 1:
+        others = " / ".join(dict.fromkeys(repr(o.text) for o in minority))
+        message += f"; {others} at {_lines_listed(sorted({_line(view, o) for o in minority}))}"
+    return Hit(
+        m.start,
+        m.end,
+        message,
+        suggestion=_match_case(usual[0].text, m.text),
+        segment=m.source,
+        severity=worst,
+        extra={
+            "dominant": usual[0].text,
+            "spellings": _spellings(view, usual) + _spellings(view, minority),
+        },
+    )
 
 
 RULES = (
@@ -135,8 +169,8 @@ RULES = (
         category=Category.ENTITY,
         severity=Severity.WARNING,
         summary="One named entity spelled in more than one way in the same document "
-        "(al-Nusra / al-Nosra, Erdogan / Erdoğan, Zelensky / Zelenskyy); each minority "
-        "spelling is reported with the dominant one as the suggestion.",
+        "(al-Nusra / al-Nosra, Erdogan / Erdoğan, Zelensky / Zelenskyy); one finding per name, "
+        "at a minority spelling, with the dominant one as the suggestion and the lines of each spelling.",
         why="Sentence-by-sentence translation transliterates a name afresh each time; readers "
         "then wonder whether two people or groups are meant, and search and indexing split them.",
         flagged=(

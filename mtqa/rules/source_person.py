@@ -280,6 +280,7 @@ RULES = (
         check=check_person,
         scope="document",
         requires=NEEDS_SOURCE,
+        supersedes=("MTQ201",),
     ),
     Rule(
         code="MTQ212",

@@ -168,5 +168,6 @@ RULES = (
         check=check_quotes,
         scope="document",
         requires=NEEDS_SOURCE,
+        supersedes=("MTQ501", "MTQ503"),
     ),
 )

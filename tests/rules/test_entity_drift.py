@@ -149,18 +149,37 @@ def test_first_name_drift_for_the_same_person_is_flagged():
     assert [f.text for f in run_rule("MTQ101", text, "fr")] == ["Mohammed"]
 
 
-def test_other_paragraphs_with_the_dominant_spelling_get_an_info_note():
+def test_one_finding_per_drifting_name_listing_its_mentions():
+    """Issue 12, point 3: one name spelled two ways is one finding (at the minority spelling), which
+    lists the lines of every spelling, not a warning plus an info note per other paragraph."""
     text = (
         "Le Front al-Nusra a été fondé en 2012.\n\n"
         "Plus tard, al-Nosra a changé de nom.\n\n"
         "Les combattants d'al-Nosra contrôlent Idlib."
     )
-    findings = run_rule("MTQ101", text, "fr")
-    warnings = [(f.line, f.text) for f in findings if f.severity is Severity.WARNING]
-    notes = [(f.line, f.text) for f in findings if f.severity is Severity.INFO]
-    assert warnings == [(1, "al-Nusra")]
-    assert notes == [(3, "al-Nosra"), (5, "al-Nosra")]
-    assert all("line 1" in f.message for f in findings if f.severity is Severity.INFO)
+    (f,) = run_rule("MTQ101", text, "fr")
+    assert (f.line, f.text, f.severity, f.suggestion) == (1, "al-Nusra", Severity.WARNING, "al-Nosra")
+    assert "lines 3, 5" in f.message
+    assert f.extra["spellings"] == [
+        {"text": "al-Nosra", "count": 2, "lines": [3, 5]},
+        {"text": "al-Nusra", "count": 1, "lines": [1]},
+    ]
+
+
+def test_several_minority_mentions_are_one_finding_at_the_worst():
+    # A spacing variant (info) first, a real misspelling (warning) later: one warning, at the latter.
+    text = (
+        "Al Jazeera a diffusé les images. Al Jazeera cite HTS. Selon Al-Jazeera, la ville est tombée.\n\n"
+        "Al Jazeera et Al Djazeera ont parlé. Al Jazeera confirme."
+    )
+    (f,) = run_rule("MTQ101", text, "fr")
+    assert (f.text, f.severity, f.line) == ("Al Djazeera", Severity.WARNING, 3)
+    assert "'Al-Jazeera' / 'Al Djazeera' at lines 1, 3" in f.message
+    assert [(s["text"], s["count"]) for s in f.extra["spellings"]] == [
+        ("Al Jazeera", 4),
+        ("Al-Jazeera", 1),
+        ("Al Djazeera", 1),
+    ]
 
 
 def test_two_common_words_sharing_a_key_are_not_one_name():
@@ -239,8 +258,8 @@ def test_drift_sub_case_severity(text, lang, span, severity):
 
 
 def test_many_rows_one_document_is_linear_and_notes_stay_short():
-    """20 rows, then 2,000: every minority mention is reported once, and no message lists more
-    than a handful of lines however many rows use the name."""
+    """20 rows, then 2,000: the drifting name is one finding, and its message lists no more than a
+    handful of lines however many rows use the name."""
     import json
 
     from mtqa.config import Config
@@ -267,7 +286,8 @@ def test_many_rows_one_document_is_linear_and_notes_stay_short():
     with tempfile.TemporaryDirectory() as tmp:
         for n in (20, 2_000):
             found = run(n, Path(tmp))
-            warnings = [f for f in found if f.severity is Severity.WARNING]
-            assert [f.text for f in warnings] == ["Sholz"] * (n // 10)
-            assert len(found) == n  # each other row gets one info note
-            assert max(len(f.message) for f in found) < 120
+            (f,) = found
+            assert (f.text, f.severity, f.line) == ("Sholz", Severity.WARNING, 4)
+            assert f.extra["spellings"][1]["count"] == n // 10
+            assert len(f.extra["spellings"][0]["lines"]) <= 50
+            assert len(f.message) < 160
