@@ -23,6 +23,9 @@ class PathOverride:
     severity: dict[str, Severity] = field(default_factory=dict)
 
 
+DEFAULT_EXCLUDE = ("node_modules", "site-packages", "venv", "__pycache__")
+
+
 @dataclass(frozen=True)
 class Config:
     select: tuple[str, ...] | None = None
@@ -38,6 +41,11 @@ class Config:
     per_path: tuple[PathOverride, ...] = ()
     baseline: str | None = None
     source_pattern: str | None = None  # e.g. "{stem}.en.txt" next to "{stem}.fr.txt"
+    source: str | None = None  # absolute folder or template ("/repo/sources/{relpath}"): mtqa.io.pairing
+    require_source: bool = False  # an article without its source is an input error, not a note
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # gitignore-style globs, relative to the config file
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     thresholds: dict[str, float] = field(default_factory=dict)  # "min-bleu" -> 30.0, "seg-min-chrf"...
     keep_text: bool = False  # record each document's text in Report.documents (the HTML report needs it)
     config_file: str | None = None  # where the [tool.mtqa] settings came from, for messages
@@ -83,6 +91,18 @@ def find_config_file(start: Path | None = None) -> Path | None:
             if re.search(r"^\s*\[tool\.mtqa[.\]]", text, re.MULTILINE):
                 return candidate
     return None
+
+
+def config_file_for(path: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
+    """The closest config file of a checked file or folder (as ruff: the nearest one above it wins),
+    cached per folder."""
+    path = path.absolute()
+    folder = path if path.is_dir() else path.parent
+    if cache is None:
+        return find_config_file(folder)
+    if folder not in cache:
+        cache[folder] = find_config_file(folder)
+    return cache[folder]
 
 
 def _read_table(path: Path) -> dict[str, Any]:
@@ -181,6 +201,36 @@ class _Values:
             raise self.fail(key, f"the pattern must contain {{stem}}, got {value!r}")
         return value
 
+    def boolean(self, key: str, value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(key, f"expected true or false, got {value!r}")
+        return value
+
+    def source(self, key: str, value: Any) -> str:
+        """A folder mirroring the targets or a template with {relpath}, {reldir}, {name}, {stem}."""
+        from mtqa.io.pairing import template_fields
+
+        value = self.string(key, value)
+        try:
+            template_fields(value)
+        except ValueError as exc:
+            raise self.fail(key, str(exc)) from None
+        head, brace, rest = value.partition("{")
+        if not brace:
+            return str((self.root / value).resolve())
+        sep = "/" if head.endswith(("/", "\\")) or not head else ""
+        return str((self.root / (head or ".")).resolve()) + sep + brace + rest
+
+    def globs(self, key: str, value: Any) -> tuple[str, ...]:
+        out = self.strings(key, value)
+        try:
+            from mtqa.io.exclude import compile_globs
+
+            compile_globs(out)
+        except ValueError as exc:
+            raise self.fail(key, f"bad glob ({exc})") from None
+        return out
+
     def thresholds(self, key: str, value: Any) -> dict[str, float]:
         if not isinstance(value, dict):
             raise self.fail(key, f"expected a table such as {{ min-bleu = 30 }}, got {value!r}")
@@ -231,6 +281,11 @@ KEYS: dict[str, tuple[str, str]] = {
     "glossary": ("glossary", "paths"),
     "baseline": ("baseline", "path"),
     "source-pattern": ("source_pattern", "pattern"),
+    "source": ("source", "source"),
+    "require-source": ("require_source", "boolean"),
+    "exclude": ("exclude", "globs"),
+    "extend-exclude": ("extend_exclude", "globs"),
+    "respect-gitignore": ("respect_gitignore", "boolean"),
     "thresholds": ("thresholds", "thresholds"),
 }
 

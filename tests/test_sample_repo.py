@@ -90,7 +90,8 @@ def test_unclosed_quotation_fails_with_annotation(repo, capsys):
     out = annotations(capsys)
     assert any(
         a.startswith(
-            f"::error file={ALEP},line={line},endLine={line},col={col},endColumn={col + 1},title=MTQ501 "
+            # MTQ511 (the source closes it) supersedes MTQ501 and keeps its error severity (issue 12).
+            f"::error file={ALEP},line={line},endLine={line},col={col},endColumn={col + 1},title=MTQ511 "
         )
         for a in out
     ), out
@@ -143,3 +144,91 @@ def test_write_baseline_then_check_is_clean(repo, capsys):
     assert main([*CHECK, "--write-baseline", "mtqa-baseline.json"]) == 0
     assert main(CHECK) == 0
     assert annotations(capsys) == []
+
+
+# --- Issue 12, points 1 and 2: pre-commit-style runs, discovery from elsewhere, exclusion ----------
+
+
+def json_run(capsys, *argv) -> tuple[int, dict]:
+    code = main(["check", *argv, "--format", "json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def unpaired(report) -> list[str]:
+    return [n for n in report["notes"] if "no source" in n]
+
+
+def test_one_file_pairs_with_its_source_as_its_folder_does(repo, capsys):
+    # `mtqa check articles/opinion/x.fr.md --source sources` once said "no source file under sources".
+    for argv in (
+        ["articles", "--source", "sources"],
+        [EDITO, "--source", "sources"],
+        ["--isolated", EDITO, "--source", "sources", "--source-pattern", "{stem}.en.txt"],
+    ):
+        code, report = json_run(capsys, *argv)
+        assert unpaired(report) == [], argv
+        assert not any("skipped where there is no source" in n for n in report["notes"]), argv
+
+
+def test_pre_commit_style_single_file_runs_use_the_configured_sources(repo, capsys):
+    # pre-commit passes staged files one by one, with no --source: the config's `source` pairs them.
+    line, col = edit(repo, ALEP, "en raison de combats", "en raison de des combats")
+    for name in (ALEP, EDITO):
+        code, report = json_run(capsys, name)
+        assert unpaired(report) == [], name
+        assert report["files_checked"] == 1
+    code, report = json_run(capsys, ALEP)
+    assert code == 1 and [f["code"] for f in report["findings"]] == ["MTQ401"]
+
+
+def test_stdin_with_stdin_filename_pairs_and_finds_the_config(repo, capsys, monkeypatch):
+    import io
+    import sys
+
+    data = (repo / EDITO).read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, report = json_run(capsys, "-", "--stdin-filename", EDITO)
+    assert code == 0
+    assert unpaired(report) == []
+    assert any("accepted by the baseline" in n for n in report["notes"])  # the repo's config was read
+
+
+def test_config_is_found_from_the_checked_files_not_the_working_directory(repo, capsys, monkeypatch):
+    monkeypatch.chdir(repo.parent)
+    code, report = json_run(capsys, "repo/articles")
+    assert code == 0  # the repo's baseline accepts its one finding, its fail-on and glossary apply
+    assert any("accepted by the baseline" in n for n in report["notes"])
+    assert unpaired(report) == []
+    edit(repo, ALEP, "président Bachar al-Assad", "président Bashar Assad")
+    code, report = json_run(capsys, "repo/articles")
+    assert code == 1 and [f["code"] for f in report["findings"]] == ["MTQ121"]  # the repo's glossary
+
+
+def test_checking_the_whole_repository_skips_sources_excluded_and_gitignored_files(repo, capsys):
+    (repo / ".git").mkdir()
+    (repo / ".gitignore").write_text("scratch/\n", encoding="utf-8")
+    for folder in ("scratch", "drafts"):
+        (repo / folder).mkdir()
+        (repo / folder / "note.fr.md").write_text("Le le texte.\n", encoding="utf-8")
+    text = (repo / "pyproject.toml").read_text(encoding="utf-8")
+    (repo / "pyproject.toml").write_text(
+        text.replace('fail-on = "warning"', 'fail-on = "warning"\nextend-exclude = ["drafts/"]'),
+        encoding="utf-8",
+    )
+    code, report = json_run(capsys, ".")
+    assert code == 0, report["findings"]
+    assert report["files_checked"] == 3  # the three articles: not the English sources, drafts or scratch
+
+
+def test_closest_config_wins(repo, capsys):
+    line, col = edit(repo, EDITO, "Je couvre", "Je je couvre")
+    code, report = json_run(capsys, "articles")
+    assert code == 1
+    (repo / "articles" / "opinion" / "mtqa.toml").write_text(
+        'lang = "fr"\nsrc-lang = "en"\nsource = "../../sources/opinion"\nsource-pattern = "{stem}.en.txt"\n'
+        'fail-on = "never"\n',
+        encoding="utf-8",
+    )
+    code, report = json_run(capsys, "articles")
+    assert code == 0  # the editorial's own config (fail-on never) governs it
+    assert unpaired(report) == []

@@ -1,0 +1,71 @@
+"""Config discovery per checked file for `mtqa check` (as ruff: the closest config wins), the walk
+that honours `exclude` / `extend-exclude` and `.gitignore`, and the merge of the per-config runs."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from mtqa.config import Config, config_file_for, load_config
+from mtqa.model import InputProblem, Report
+
+
+class ConfigFinder:
+    """The config of each checked path: `--config FILE` for all, none with `--isolated`, else the
+    closest `mtqa.toml` / `pyproject.toml [tool.mtqa]` above the file (not the working directory)."""
+
+    def __init__(self, args) -> None:
+        self.args = args
+        self.discover = not getattr(args, "config", None) and not getattr(args, "isolated", False)
+        self._files: dict[Path, Path | None] = {}
+        self._configs: dict[Path | None, Config] = {}
+
+    def key_for(self, raw: str) -> Path | None:
+        """The config file that governs a command-line path (`-`: the --stdin-filename's)."""
+        if not self.discover:
+            return Path(self.args.config) if getattr(self.args, "config", None) else None
+        if raw == "-":
+            name = getattr(self.args, "stdin_filename", None)
+            return config_file_for(Path(name).absolute().parent if name else Path.cwd(), self._files)
+        return config_file_for(Path(raw), self._files)
+
+    def config_for_folder(self, folder: Path) -> Config:
+        """The settings that decide what a walk skips in `folder` (validated, cached per file)."""
+        key = config_file_for(folder, self._files) if self.discover else self.key_for(".")
+        if key not in self._configs:
+            self._configs[key] = load_config(config_file=key) if key else load_config(isolated=True)
+        return self._configs[key]
+
+    def args_for(self, key: Path | None):
+        """A copy of the command-line options that loads exactly `key` (None: no config file)."""
+        gargs = copy.copy(self.args)
+        if self.discover:
+            gargs.config = str(key) if key else None
+            gargs.isolated = key is None
+        return gargs
+
+    def groups(self, paths: list[str]) -> tuple[list[tuple[object, list[str]]], list[InputProblem]]:
+        """The files to check grouped by their config (first-seen order), and the walk's problems."""
+        from mtqa.io.discover import expand_paths
+        from mtqa.io.exclude import make_filter
+
+        excluded = make_filter(self.config_for_folder)
+        files, problems = expand_paths(paths, excluded, getattr(self.args, "force_exclude", False))
+        by_key: dict[Path | None, list[str]] = {}
+        for f in files:
+            by_key.setdefault(self.key_for(f), []).append(f)
+        return [(self.args_for(key), group) for key, group in by_key.items()], problems
+
+
+def merge(reports: list[Report], problems: list[InputProblem]) -> Report:
+    """One report for the whole run; notes once each, in order."""
+    out = Report(problems=list(problems))
+    for r in reports:
+        out.findings.extend(r.findings)
+        out.scores.extend(r.scores)
+        out.problems.extend(r.problems)
+        out.documents.extend(r.documents)
+        out.notes.extend(n for n in r.notes if n not in out.notes)
+        out.files_checked += r.files_checked
+        out.segments_checked += r.segments_checked
+    return out
