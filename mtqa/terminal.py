@@ -36,3 +36,33 @@ def print_error(message: str, file=None) -> None:
 def print_status(message: str, file=None) -> None:
     """A one-line status on stderr (`mtqa: recorded 3 findings in FILE`), made visible."""
     print(f"mtqa: {visible(message)}", file=file or sys.stderr)
+
+
+def color_wanted(choice: str, stream=None) -> bool:
+    """--color always/never decide; under auto, NO_COLOR (any non-empty value) turns colour off and
+    FORCE_COLOR turns it on (https://no-color.org, https://force-color.org), else a terminal has it."""
+    import os
+
+    if choice in ("always", "never"):
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def width_for(stream=None) -> int | None:
+    """Columns to fit: COLUMNS when set, the terminal's width when `stream` is one, else None (no
+    limit: a file or a pipe keeps one finding a line)."""
+    import os
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    stream = stream or sys.stdout
+    if getattr(stream, "isatty", lambda: False)():
+        return shutil.get_terminal_size().columns
+    return None

@@ -68,3 +68,25 @@ def emit(content: str, path: str | None) -> None:
         sys.stdout.flush()
     else:
         write_atomic(path, content)
+
+
+# Formats that are one document each: two of them on one stream make a file no consumer can read.
+DOCUMENT_FORMATS = ("json", "sarif", "junit", "html", "gitlab")
+
+
+def stdout_clash(formats: list[str], outputs: list[str | None]) -> str | None:
+    """The one-line error for several reports bound for stdout when one of them is a machine
+    format (`--format json --format sarif` would glue two documents into one invalid file), else
+    None. HTML without --output goes to its default file, not to stdout."""
+    to_stdout = [
+        fmt
+        for i, fmt in enumerate(formats)
+        if (outputs[i] if i < len(outputs) else None) in (None, "-")
+        and not (fmt == "html" and (outputs[i] if i < len(outputs) else None) is None)
+    ]
+    if len(to_stdout) > 1 and set(to_stdout) & set(DOCUMENT_FORMATS):
+        return (
+            f"{len(to_stdout)} reports ({', '.join(to_stdout)}) would share stdout; "
+            "give all but one an --output FILE"
+        )
+    return None

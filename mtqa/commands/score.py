@@ -154,7 +154,13 @@ def add_parser(sub) -> None:
         help="lowest finding severity that makes the exit code 1 (thresholds always do)",
     )
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when thresholds or findings fail")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="auto (default): colour on a terminal, off under NO_COLOR, on under FORCE_COLOR",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--config", metavar="FILE", help="read [tool.mtqa] from FILE (default: the nearest one)")
     p.add_argument("--isolated", action="store_true", help="ignore configuration files")
     p.set_defaults(run=run)
@@ -198,8 +204,9 @@ def options_from_args(args, table: dict | None = None):
     from mtqa.scoring.run import DEFAULT_METRICS, TER_MAX_WORDS, ScoreOptions, parse_metrics
 
     metrics = parse_metrics(args.metrics) if args.metrics else DEFAULT_METRICS
-    if args.comet_model and "comet" not in metrics:
-        metrics = (*metrics, "comet") if not args.metrics else metrics
+    if args.comet_model and not args.metrics:
+        # sacrebleu's metrics need references; without any, a (reference-free) model scores alone
+        metrics = (*metrics, "comet") if args.refs else ("comet",)
     corpus_min, corpus_max, floors = {}, {}, {}
     for suffix, key, kind in _FLOORS:
         bound = getattr(args, f"{kind}_{suffix}")
@@ -223,7 +230,7 @@ def options_from_args(args, table: dict | None = None):
         comet_model=args.comet_model,
         batch_size=args.batch_size,
         gpus=args.gpus,
-        progress=sys.stderr.isatty(),
+        progress=not getattr(args, "quiet", False) and sys.stderr.isatty(),
         corpus_min=corpus_min,
         corpus_max=corpus_max,
         segment_floors=floors,
@@ -308,6 +315,12 @@ def run(args) -> int:
         what = f"unknown format {bad[0]!r}" if bad else "more --output than --format options"
         print_error(str(what))
         return 2
+    from mtqa.commands.output import stdout_clash
+
+    clash = stdout_clash(formats, [*outputs, *["-"] * (len(formats) - len(outputs))])
+    if clash:
+        print_error(clash)
+        return 2
     report = Report()
     status = score_into_report(args, report, args.hyp, args.source)
     if status == 2:
@@ -316,10 +329,11 @@ def run(args) -> int:
     report.segments_checked = sum(d["segments"] for d in report.documents if d.get("kind") == "scores")
     for i, fmt in enumerate(formats):
         path = outputs[i] if i < len(outputs) else None
-        opts = {}
+        opts = {"fail_on": args.fail_on} if fmt == "junit" else {}
         if fmt == "text":
-            tty = path is None and sys.stdout.isatty()
-            opts = {"color": args.color == "always" or (args.color == "auto" and tty), "statistics": True}
+            from mtqa.commands.check import text_options
+
+            opts = text_options(args, path)
         emit(render(fmt, report, **opts), path)
     code = max(exit_code(report, args.fail_on), status or 0)
     return 0 if args.exit_zero and code == 1 else code

@@ -1,6 +1,9 @@
-"""One self-contained HTML page: the articles with every finding highlighted in place (message on
-hover and on click), filters by rule and severity, a chart of findings per category and, when the
-report has per-segment scores, a chart of them.
+"""One self-contained HTML page for one article or a batch of hundreds: a summary table of the files
+(sorted by their worst finding, counts per severity and rule, each linking to its article), filters
+by rule and severity, labelled charts (findings per category; each metric per segment when the
+report has segment scores), the articles with every finding highlighted in place (clean ones
+collapsed; Markdown shown as styled text), a popup per finding (message, suggestion, aligned source
+sentence, link to the rule's documentation, which the page carries), and the table of all findings.
 
 Every piece of text from the input goes through `html.escape` (quotes included) and sits in element
 content or double-quoted attributes; the script is pinned by a Content-Security-Policy hash, so even
@@ -16,9 +19,16 @@ from html import escape
 
 from mtqa import __version__
 from mtqa.reporters.html_assets import CSS, JS
+from mtqa.reporters.html_charts import category_chart, segment_score_chart
+from mtqa.reporters.html_text import highlight, is_markdown, markdown_styles
 
-_ORDER = {"error": 0, "warning": 1, "info": 2}
-_COLOR = {"error": "#c62828", "warning": "#ef8f00", "info": "#1e78c8"}
+__all__ = ["category_chart", "highlight", "render", "segment_score_chart"]
+
+_SEVERITIES = ("error", "warning", "info")
+# A batch page stays short: the worst articles open, the others (and every clean one) collapsed
+# behind their row in the summary table, which opens them; a long findings table collapsed too.
+OPEN_ARTICLES = 20
+OPEN_TABLE_ROWS = 500
 
 
 def _e(value) -> str:
@@ -33,67 +43,100 @@ def _csp() -> str:
     )
 
 
-def highlight(text: str, spans: list[tuple[int, int, int, str, str]]) -> str:
-    """`text` escaped, with <mark> around every piece covered by findings (id, start, end, sev, title).
-
-    Overlapping findings split the text at every boundary; a piece covered by several findings is
-    one mark listing all of them, coloured by the most severe. An empty span is a caret mark.
-    """
-    n = len(text)
-    cuts = sorted(
-        {
-            0,
-            n,
-            *(max(0, min(n, s)) for _, s, _, _, _ in spans),
-            *(max(0, min(n, e)) for _, _, e, _, _ in spans),
-        }
-    )
-    empties = defaultdict(list)
-    for span in spans:
-        if span[1] >= span[2]:
-            empties[max(0, min(n, span[1]))].append(span)
-    out = []
-    for a, b in zip(cuts, cuts[1:] + [n + 1], strict=True):
-        if a in empties:
-            out.append(_mark(empties[a], "", caret=True))
-        if a >= n:
-            break
-        covering = [s for s in spans if s[1] <= a and b <= s[2] and s[1] < s[2]]
-        piece = text[a:b]
-        out.append(_mark(covering, _e(piece)) if covering else _e(piece))
-    return "".join(out)
-
-
-def _mark(spans, inner: str, caret: bool = False) -> str:
-    sev = min((s[3] for s in spans), key=_ORDER.__getitem__)
-    ids = " ".join(f"f{s[0]}" for s in spans)
-    title = "\n".join(s[4] for s in spans)
-    cls = f"f sev-{sev}" + (" caret" if caret else "")
-    return f'<mark class="{cls}" data-fids="{ids}" tabindex="0" title="{_e(title)}">{inner}</mark>'
-
-
 def _title(f) -> str:
     return f"{f.code} {f.rule} ({f.severity}): {f.message}" + (f" → {f.suggestion}" if f.suggestion else "")
 
 
-def _documents(report, numbered) -> str:
-    by_doc = defaultdict(list)
-    for i, f in numbered:
-        by_doc[(f.path, f.doc_id)].append((i, f))
-    parts = []
-    recorded = set()
-    for record in report.documents:
-        # Records of other kinds (alignment, scoring) share the list: only text records are shown.
-        if not isinstance(record.get("text"), str) and not isinstance(record.get("segment_texts"), list):
+def _doc_records(report) -> list[dict]:
+    """The documents whose text the report carries (other records, alignment or scoring, share the list)."""
+    return [
+        r
+        for r in report.documents
+        if isinstance(r.get("text"), str) or isinstance(r.get("segment_texts"), list)
+    ]
+
+
+def _key(record) -> tuple:
+    return (record.get("path"), record.get("doc_id"))
+
+
+def _label(key) -> str:
+    return str(key[0]) + (f" — {key[1]}" if key[1] else "")
+
+
+def _worst(found) -> int:
+    return max((int(f.severity) for _, f in found), default=0)
+
+
+def _ordered(report, by_doc) -> list[tuple[tuple, dict | None]]:
+    """Every document (recorded or only named by findings), worst first, then most findings, then path."""
+    keys = {_key(r): r for r in _doc_records(report)}
+    for k in by_doc:
+        keys.setdefault(k, None)
+    return sorted(
+        keys.items(),
+        key=lambda kv: (-_worst(by_doc.get(kv[0], [])), -len(by_doc.get(kv[0], [])), _label(kv[0])),
+    )
+
+
+def _summary(report, by_doc, ordered, anchors) -> str:
+    rows, clean = [], []
+    for key, _record in ordered:
+        found = by_doc.get(key, [])
+        link = f'<a href="#{anchors[key]}">{_e(_label(key))}</a>' if key in anchors else _e(_label(key))
+        if not found:
+            clean.append(f"<li>{link}</li>")
             continue
-        key = (record.get("path"), record.get("doc_id"))
-        recorded.add(key)
-        label = key[0] + (f" — {key[1]}" if key[1] else "")
+        sev = Counter(str(f.severity) for _, f in found)
+        rules = Counter(f.code for _, f in found)
+        worst = str(max(f.severity for _, f in found))
+        rule_cells = " ".join(
+            f'<span class="code" title="{n} finding{"s" if n != 1 else ""}">{_e(c)}'
+            + (f"&#xd7;{n}" if n > 1 else "")
+            + "</span>"
+            for c, n in sorted(rules.items())
+        )
+        rows.append(
+            f'<tr class="file sev-{worst}" data-worst="{worst}"><td>{link}</td><td class="sev">{worst}</td>'
+            + "".join(f'<td class="num">{sev[s] or ""}</td>' for s in _SEVERITIES)
+            + f"<td>{rule_cells}</td></tr>"
+        )
+    total = Counter(str(f.severity) for f in report.findings)
+    head = "".join(f"<th>{h}</th>" for h in ("File", "Worst", "Errors", "Warnings", "Info", "Rules"))
+    foot = (
+        f"<tr><th>{len(rows)} file{'s' if len(rows) != 1 else ''} with findings</th><th></th>"
+        + "".join(f'<th class="num">{total[s]}</th>' for s in _SEVERITIES)
+        + "<th></th></tr>"
+    )
+    table = (
+        f'<table id="files"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+        f"<tfoot>{foot}</tfoot></table>"
+        if rows
+        else '<p class="notes">No findings.</p>'
+    )
+    clean_list = (
+        f'<details id="clean-files"><summary>{len(clean)} clean file{"s" if len(clean) != 1 else ""}'
+        f"</summary><ul>{''.join(clean)}</ul></details>"
+        if clean
+        else ""
+    )
+    return f'<section id="summary"><h2>Files</h2>{table}{clean_list}</section>'
+
+
+def _documents(ordered, by_doc, anchors) -> str:
+    parts = []
+    missing = []
+    opened = 0
+    for key, record in ordered:
+        if record is None:
+            missing.append(key)
+            continue
         found = by_doc.get(key, [])
         body = []
         if isinstance(record.get("text"), str):
             spans = [(i, f.start, f.end, str(f.severity), _title(f)) for i, f in found]
-            body.append(f'<pre class="text">{highlight(record["text"], spans)}</pre>')
+            styles = markdown_styles(record["text"]) if is_markdown(key[0]) else []
+            body.append(f'<pre class="text">{highlight(record["text"], spans, styles)}</pre>')
         else:
             for seg in record["segment_texts"]:
                 spans = [
@@ -106,13 +149,15 @@ def _documents(report, numbered) -> str:
                     f'<div class="seg"><span class="seg-id">{_e(seg_label)}</span>'
                     f'<pre class="text">{highlight(seg["text"], spans)}</pre></div>'
                 )
+        state = " open" if found and opened < OPEN_ARTICLES else ""
+        opened += bool(state)
+        cls = "doc" if found else "doc clean"
         parts.append(
-            f'<article class="doc" data-path="{_e(key[0])}"><h2>{_e(label)} '
-            f"<small>({len(found)} finding{'s' if len(found) != 1 else ''})</small></h2>"
-            + "".join(body)
-            + "</article>"
+            f'<article class="{cls}" id="{anchors[key]}" data-path="{_e(key[0])}"><details{state}><summary>'
+            f"<h2>{_e(_label(key))} <small>({len(found)} finding{'s' if len(found) != 1 else ''})</small>"
+            "</h2>"
+            "</summary>" + "".join(body) + "</details></article>"
         )
-    missing = sorted({k for k in by_doc if k not in recorded}, key=lambda k: (k[0], k[1] or ""))
     if missing:
         parts.append(
             '<p class="notes">Text not recorded for: '
@@ -120,6 +165,21 @@ def _documents(report, numbered) -> str:
             + " (findings listed below).</p>"
         )
     return "\n".join(parts)
+
+
+def _rules(report) -> str:
+    """Each reported rule's documentation (what `mtqa explain CODE` prints), for the popups to link to."""
+    from mtqa.rules import BY_CODE
+
+    items = []
+    for code in sorted({f.code for f in report.findings}):
+        rule = BY_CODE.get(code)
+        doc = rule.documentation() if rule is not None else "No documentation: not a catalogue rule."
+        items.append(
+            f'<details class="rule" id="rule-{_e(code)}"><summary>{_e(code)}'
+            f"{' ' + _e(rule.name) if rule is not None else ''}</summary><pre>{_e(doc)}</pre></details>"
+        )
+    return f'<section id="rules"><h2>Rules</h2>{"".join(items)}</section>' if items else ""
 
 
 def _filters(report) -> str:
@@ -142,83 +202,23 @@ def _filters(report) -> str:
     )
 
 
-def category_chart(report) -> str:
-    counts = Counter(str(f.category) for f in report.findings)
-    if not counts:
-        return '<p class="notes">No findings.</p>'
-    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    top = max(counts.values())
-    bar_h, label_w, width = 22, 110, 420
-    svg = [
-        f'<svg id="category-chart" xmlns="http://www.w3.org/2000/svg" width="{label_w + width + 40}" '
-        f'height="{bar_h * len(rows) + 4}" role="img" aria-label="findings per category">'
-    ]
-    for k, (cat, n) in enumerate(rows):
-        y = k * bar_h + 2
-        w = max(2, round(width * n / top))
-        svg.append(
-            f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end" font-size="13">{_e(cat)}</text>'
-            f'<rect class="bar" data-category="{_e(cat)}" x="{label_w}" y="{y}" width="{w}" '
-            f'height="{bar_h - 6}" fill="#5c6bc0"><title>{_e(cat)}: {n}</title></rect>'
-            f'<text x="{label_w + w + 4}" y="{y + 14}" font-size="12">{n}</text>'
-        )
-    svg.append("</svg>")
-    return "".join(svg)
-
-
-def segment_score_chart(report) -> str:
-    by_metric = defaultdict(list)
-    for s in report.scores:
-        if s.scope == "segment":
-            by_metric[s.metric].append(s)
-    if not by_metric:
-        return ""
-    charts = []
-    for metric, scores in sorted(by_metric.items()):
-        top = max(max(s.value for s in scores), 1e-9)
-        if top <= 1.0:
-            top = 1.0  # COMET-like scores in [0, 1]
-        elif top <= 100.0:
-            top = 100.0
-        step, height = 6, 120
-        width = max(300, step * len(scores) + 40)
-        svg = [
-            f'<svg class="segment-scores" data-metric="{_e(metric)}" xmlns="http://www.w3.org/2000/svg" '
-            f'width="{width}" height="{height + 20}" role="img" aria-label="{_e(metric)} per segment">'
-            f'<line x1="30" y1="{height}" x2="{width}" y2="{height}" stroke="#999"/>'
-            f'<text x="0" y="12" font-size="11">{top:g}</text>'
-            f'<text x="0" y="{height}" font-size="11">0</text>'
-        ]
-        for k, s in enumerate(scores):
-            h = max(1, round(height * max(0.0, s.value) / top))
-            label = next((x for x in (s.segment_id, s.segment_index) if x is not None), k)
-            where = f"{s.path or ''} {label}".strip()
-            svg.append(
-                f'<rect class="seg-bar" x="{32 + k * step}" y="{height - h}" width="{step - 1}" '
-                f'height="{h}" fill="#26a69a"><title>{_e(where)}: {s.value:.2f}</title></rect>'
-            )
-        svg.append("</svg>")
-        signature = _e(scores[0].signature)
-        charts.append(
-            f'<figure><figcaption>{_e(metric)} per segment</figcaption><div class="scroll">'
-            + "".join(svg)
-            + f'</div><p class="notes">{signature}</p></figure>'
-        )
-    return "".join(charts)
-
-
 def _table(numbered) -> str:
     rows = []
     for i, f in numbered:
         sugg = _e(f.suggestion) if f.suggestion else ""
+        source = _e(f.extra.get("source") or "")
         rows.append(
             f'<tr class="finding sev-{f.severity}" data-fid="f{i}" data-code="{_e(f.code)}" '
             f'data-sev="{f.severity}" data-category="{_e(f.category)}">'
-            f"<td>{_e(f.path)}:{f.line}:{f.column}</td><td>{_e(f.code)}<br><small>{_e(f.rule)}</small></td>"
+            f"<td>{_e(f.path)}:{f.line}:{f.column}</td>"
+            f'<td><a href="#rule-{_e(f.code)}">{_e(f.code)}</a><br><small>{_e(f.rule)}</small></td>'
             f'<td class="sev">{f.severity}</td><td class="msg">{_e(f.message)}</td>'
-            f'<td class="span">{_e(f.text)}</td><td>{sugg}</td></tr>'
+            f'<td class="span">{_e(f.text)}</td><td class="sugg">{sugg}</td>'
+            f'<td class="src">{source}</td></tr>'
         )
-    head = "".join(f"<th>{h}</th>" for h in ("Where", "Rule", "Severity", "Message", "Text", "Suggestion"))
+    head = "".join(
+        f"<th>{h}</th>" for h in ("Where", "Rule", "Severity", "Message", "Text", "Suggestion", "Source")
+    )
     head = f"<tr>{head}</tr>"
     return f'<table id="findings"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
@@ -226,6 +226,11 @@ def _table(numbered) -> str:
 def render(report, title: str = "mtqa report", **_options) -> str:
     numbered = list(enumerate(report.findings))
     n = len(report.findings)
+    by_doc = defaultdict(list)
+    for i, f in numbered:
+        by_doc[(f.path, f.doc_id)].append((i, f))
+    ordered = _ordered(report, by_doc)
+    anchors = {key: f"doc-{k}" for k, (key, record) in enumerate(ordered) if record is not None}
     corpus = "".join(
         f"<li>{_e(s.metric)} = {s.value:.2f} <small>{_e(s.signature)}</small></li>"
         for s in report.scores
@@ -233,6 +238,7 @@ def render(report, title: str = "mtqa report", **_options) -> str:
     )
     problems = "".join(f"<li>{_e(p)}</li>" for p in report.problems)
     notes = "".join(f"<li>{_e(x)}</li>" for x in report.notes)
+    table_state = " open" if n <= OPEN_TABLE_ROWS else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -251,19 +257,21 @@ def render(report, title: str = "mtqa report", **_options) -> str:
 {report.segments_checked} segments checked.</p>
 </header>
 <main>
+{_summary(report, by_doc, ordered, anchors)}
+{f'<ul id="problems" class="notes">{problems}</ul>' if problems else ""}
 <section id="filters">{_filters(report)}</section>
 <section class="charts">
-<figure><figcaption>Findings per category</figcaption>{category_chart(report)}</figure>
+<figure class="wide"><figcaption>Findings per category</figcaption>{category_chart(report)}</figure>
 {segment_score_chart(report)}
 </section>
 {f'<ul id="scores">{corpus}</ul>' if corpus else ""}
-{f'<ul id="problems" class="notes">{problems}</ul>' if problems else ""}
-<section id="documents">
-{_documents(report, numbered)}
+<section id="documents"><h2>Articles</h2>
+{_documents(ordered, by_doc, anchors)}
 </section>
-<section><h2>All findings</h2>
+<section><details id="all-findings"{table_state}><summary><h2>All findings</h2></summary>
 {_table(numbered)}
-</section>
+</details></section>
+{_rules(report)}
 {f'<ul class="notes">{notes}</ul>' if notes else ""}
 </main>
 <aside id="detail" hidden></aside>

@@ -1,5 +1,9 @@
 """JUnit XML for CI test dashboards: one testcase per file and rule, a passing testcase per clean file.
 
+A `<failure>` is exactly what fails the run: the findings at or above `fail_on` (the exit code's
+threshold, `error` by default; `never`: none). The other findings of a testcase are listed in its
+`<system-out>`, so a run that exits 0 reports no failure and a dashboard still shows them.
+
 Files without findings are known only when the engine recorded the documents (Report.documents);
 otherwise a clean run is one passing testcase for the whole run.
 """
@@ -7,6 +11,7 @@ otherwise a clean run is one passing testcase for the whole run.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from xml.etree import ElementTree as ET
 
 _XML_INVALID = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32)], "\ufffd")
@@ -17,7 +22,24 @@ def _clean(value: str) -> str:
     return str(value).translate(_XML_INVALID)
 
 
-def build(report) -> ET.Element:
+def _lines(found) -> str:
+    return "\n".join(
+        f"{f.path}:{f.line}:{f.column} {f.code} {f.severity} {f.message}"
+        + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+        + f"\n    {f.text!r}"
+        for f in found
+    )
+
+
+def build(report, fail_on: str | Mapping[str, str] = "error") -> ET.Element:
+    """`fail_on`: the exit code's threshold, or one per file path (each file's closest config;
+    "error" for a path not listed)."""
+    from mtqa.model import Severity
+
+    def fails(f) -> bool:
+        level = fail_on if isinstance(fail_on, str) else fail_on.get(f.path, "error")
+        return level != "never" and f.severity >= Severity.parse(level)
+
     by_case: dict[tuple[str, str], list] = defaultdict(list)
     for f in report.findings:
         by_case[(f.path, f.code)].append(f)
@@ -46,19 +68,21 @@ def build(report) -> ET.Element:
         for code in codes:
             found = by_case[(path, code)]
             case = ET.SubElement(cases, "testcase", classname=_clean(path), name=f"{code} {rules[code]}")
-            failures += 1
-            body = "\n".join(
-                f"{f.path}:{f.line}:{f.column} {f.code} {f.severity} {f.message}"
-                + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
-                + f"\n    {f.text!r}"
-                for f in found
-            )
-            ET.SubElement(
-                case,
-                "failure",
-                type=code,
-                message=_clean(f"{len(found)} × {found[0].message}" if len(found) > 1 else found[0].message),
-            ).text = _clean(body)
+            failed = [fails(f) for f in found]
+            failing = [f for f, fails_run in zip(found, failed, strict=True) if fails_run]
+            passing = [f for f, fails_run in zip(found, failed, strict=True) if not fails_run]
+            if failing:
+                failures += 1
+                ET.SubElement(
+                    case,
+                    "failure",
+                    type=code,
+                    message=_clean(
+                        f"{len(failing)} × {failing[0].message}" if len(failing) > 1 else failing[0].message
+                    ),
+                ).text = _clean(_lines(failing))
+            if passing:
+                ET.SubElement(case, "system-out").text = _clean(_lines(passing))
     if not paths:
         ET.SubElement(cases, "testcase", classname="mtqa", name="mtqa")
     thresholds = [n for n in report.notes if n.startswith("threshold failed:")]
@@ -85,7 +109,7 @@ def build(report) -> ET.Element:
     return root
 
 
-def render(report, **_options) -> str:
-    root = build(report)
+def render(report, fail_on: str | Mapping[str, str] = "error", **_options) -> str:
+    root = build(report, fail_on)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -4,6 +4,7 @@ the suggestion, then a summary per rule. Colour through rich on a terminal, plai
 from __future__ import annotations
 
 import io
+import textwrap
 from collections import Counter
 
 from rich.console import Console
@@ -15,10 +16,18 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _CONTEXT_WIDTH = 160
 
 
-def _excerpt(f) -> tuple[str, int, int]:
-    """The context sentence cut around the span, with the span's local start and end."""
+def _excerpt(f, width: int | None = None) -> tuple[str, int, int]:
+    """The context sentence cut around the span, with the span's local start and end; at most
+    `width` characters (ellipses included) when a width is given."""
     ctx = f.context
     a, b = f.start - f.context_start, f.end - f.context_start
+    if width is not None and len(ctx) > width:
+        lo = max(0, min(a - width // 3, len(ctx) - width + 2))
+        hi = min(len(ctx), lo + width - 2)  # room for the two ellipses
+        prefix = "…" if lo > 0 else ""
+        ctx = prefix + ctx[lo:hi] + ("…" if hi < len(f.context) else "")
+        a, b = a - lo + len(prefix), min(b, hi) - lo + len(prefix)
+        return ctx, a, max(a, b)
     if len(ctx) > _CONTEXT_WIDTH:
         lo = max(0, a - 60)
         hi = min(len(ctx), max(b + 60, lo + _CONTEXT_WIDTH))
@@ -62,28 +71,59 @@ class _Lines:
         self.console.print(out)
 
 
-def render(report, color: bool = False, statistics: bool = True, width: int = 120) -> str:
-    out = _Lines(color, width)
-    for f in report.findings:
+def _wrap(text: str, width: int | None, first: int, indent: int) -> list[str]:
+    """`text` (one visible line) cut into lines of `width` columns: the first starts after `first`
+    columns already written, the others after `indent` blanks. No width: one line."""
+    if width is None or first + len(text) <= width:
+        return [text]
+    pad = " " * indent
+    if first > width - 20:  # a long path: the whole text on the lines below
+        return ["", *textwrap.wrap(text, width, initial_indent=pad, subsequent_indent=pad)]
+    lines = textwrap.wrap(" " * first + text, width, subsequent_indent=pad, break_on_hyphens=False)
+    lines[0] = lines[0][first:]
+    return lines or [text]
+
+
+def render(
+    report,
+    color: bool = False,
+    statistics: bool = True,
+    width: int | None = None,
+    listing: bool = True,
+) -> str:
+    """`width`: columns to fit (a terminal's), None for no limit; `listing` False with `statistics`
+    prints the `count code name` table alone (`mtqa check --statistics`, as ruff)."""
+    out = _Lines(color, width or 120)
+    for f in report.findings if listing else ():
         sev = str(f.severity)
+        where = f"{visible(f.path)}:{f.line}:{f.column}"
+        message, *more = _wrap(_one_line(f.message), width, len(where) + len(f.code) + len(sev) + 6, indent=4)
         out.line(
-            (f"{visible(f.path)}:{f.line}:{f.column}", "bold"),
+            (where, "bold"),
             ("  ", ""),
             (f.code, "bold magenta"),
             ("  ", ""),
             (sev, _STYLE[sev]),
-            (f"  {_one_line(f.message)}", ""),
+            (f"  {message}" if message else "", ""),
         )
-        ctx, a, b = _excerpt(f)
+        for line in more:
+            out.line((line, ""))
+        ctx, a, b = _excerpt(f, None if width is None else max(20, width - 4))
         # Escapes lengthen the text: each part is made visible on its own, so the marks stay aligned.
         before, span, after = _one_line(ctx[:a]), _one_line(ctx[a:b]), _one_line(ctx[b:])
         out.line(("    " + before, ""), (span or " ", "reverse " + _STYLE[sev]), (after, ""))
         if not color:
             out.line(("    " + " " * len(before) + "^" * max(1, len(span)), ""))
         if f.suggestion:
-            out.line(("    suggestion: ", "green"), (_one_line(f.suggestion), ""))
+            first, *more = _wrap(_one_line(f.suggestion), width, 16, indent=6)
+            out.line(("    suggestion: ", "green"), (first, ""))
+            for line in more:
+                out.line((line, ""))
         if f.extra.get("source"):  # source-aware findings: the aligned source sentence(s)
-            out.line(("    source: ", "blue"), (_one_line(str(f.extra["source"])), ""))
+            first, *more = _wrap(_one_line(str(f.extra["source"])), width, 12, indent=6)
+            out.line(("    source: ", "blue"), (first, ""))
+            for line in more:
+                out.line((line, ""))
         out.line()
     if report.scores:  # corpus figures with signatures, then the weakest segments first
         from mtqa.scoring.render import score_lines
@@ -104,5 +144,6 @@ def render(report, color: bool = False, statistics: bool = True, width: int = 12
         )
     )
     for note in report.notes:
-        out.line((f"note: {_one_line(note)}", "dim"))
+        for line in _wrap(f"note: {_one_line(note)}", width, 0, indent=6):
+            out.line((line, "dim"))
     return out.buf.getvalue()

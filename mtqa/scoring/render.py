@@ -23,12 +23,14 @@ def score_lines(report) -> list[tuple[str, str]]:
         ]
     for entry in entries:
         width = entry.get("width", 2)
-        refs = ", ".join(entry["references"])
+        if entry["references"]:
+            against = f"against {', '.join(entry['references'])}"
+        elif entry.get("source"):  # a reference-free (QE) COMET model reads the source alone
+            against = f"against the source {entry['source']}, no reference"
+        else:
+            against = "without reference"
         out.append(
-            (
-                f"Scores: {entry['path']} against {refs} ({entry['mode']}, {entry['segments']} segments)",
-                "bold",
-            )
+            (f"Scores: {entry['path']} {against} ({entry['mode']}, {entry['segments']} segments)", "bold")
         )
         for c in entry["corpus"]:
             detail = f" {c['detail']}" if c.get("detail") else ""
@@ -50,7 +52,8 @@ def score_lines(report) -> list[tuple[str, str]]:
             align = f"  ({u['alignment']})" if entry["mode"] == "articles" and u["alignment"] != "1-1" else ""
             out.append((f"  {where}  {figures}{align}", ""))
             out.append((f"      hyp: {_excerpt(u['hyp'])}", ""))
-            out.append((f"      ref: {_excerpt(next((r for r in u['refs'] if r), None))}", "dim"))
+            if entry["references"]:
+                out.append((f"      ref: {_excerpt(next((r for r in u['refs'] if r), None))}", "dim"))
         out.append(("", ""))
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html.parser
 import json
 import os
+import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -23,11 +24,24 @@ from tests.reporters.sample import HOSTILE, HOSTILE_TEXT, hostile_report, sample
 
 GOLDEN = Path(__file__).parent / "golden"
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "junit": "xml", "github": "txt", "html": "html"}
+SUFFIX = {
+    "text": "txt",
+    "json": "json",
+    "sarif": "sarif",
+    "junit": "xml",
+    "github": "txt",
+    "github-summary": "md",
+    "gitlab": "json",
+    "html": "html",
+}
 
 
 def _stable(fmt: str, out: str) -> str:
     """Rule documentation belongs to the rules, not to the reporter under test: keep only rule ids."""
+    if fmt == "html":  # the page carries each reported rule's documentation: keep only the codes
+        return re.sub(
+            r"(<details class=\"rule\" id=\"rule-\w+\">).*?</details>", r"\1</details>", out, flags=re.S
+        )
     if fmt != "sarif":
         return out
     data = json.loads(out)
@@ -104,7 +118,7 @@ def test_github_escaping_follows_the_toolkit():
 
 
 def test_junit_one_case_per_file_and_rule_and_passing_cases():
-    root = ET.fromstring(render("junit", sample_report()))
+    root = ET.fromstring(render("junit", sample_report(), fail_on="info"))
     cases = [
         (c.get("classname"), c.get("name"), c.find("failure") is not None) for c in root.iter("testcase")
     ]
@@ -141,7 +155,7 @@ class _Elements(html.parser.HTMLParser):
 def test_hostile_text_stays_text(fmt):
     report = hostile_report()
     out = render(fmt, report)
-    if fmt in ("json", "sarif"):
+    if fmt in ("json", "sarif", "gitlab"):
         data = json.loads(out)  # still valid JSON, and the text survives exactly
         assert any(HOSTILE in s for s in _strings(data))
         if fmt == "sarif":
@@ -150,6 +164,11 @@ def test_hostile_text_stays_text(fmt):
         root = ET.fromstring(out)  # still well-formed XML
         assert any("<script>" in (c.get("classname") or "") for c in root.iter("testcase"))
         assert not list(root.iter("script")) and not list(root.iter("img"))
+    elif fmt == "github-summary":  # Markdown that GitHub renders: no element, link or cell from the text
+        assert "<script" not in out and "<img" not in out and "<i>" not in out
+        assert all(
+            line.count(" | ") == line.count("|") - 2 for line in out.splitlines() if line.startswith("| ")
+        )
     elif fmt == "github":
         lines = out.splitlines()
         assert len(lines) == len(report.findings) + len(report.problems)  # CR/LF never split a command
@@ -201,3 +220,24 @@ def test_html_overlapping_and_empty_spans():
 
 def test_hostile_sample_really_is_hostile():
     assert "<script>" in HOSTILE_TEXT and "onerror=" in HOSTILE_TEXT and "\r\n" in HOSTILE
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "failing"),
+    [
+        ("error", {"MTQ401", "MTQ501", "MTQ701"}),
+        ("warning", {"MTQ121", "MTQ201", "MTQ401", "MTQ501", "MTQ701"}),
+        ("never", set()),
+    ],
+)
+def test_junit_failures_are_the_findings_at_or_above_fail_on(fail_on, failing):
+    """A run that exits 0 reports no <failure>: findings below fail-on go to <system-out>."""
+    report = sample_report()
+    root = ET.fromstring(render("junit", report, fail_on=fail_on))
+    failed = {c.find("failure").get("type") for c in root.iter("testcase") if c.find("failure") is not None}
+    assert failed == failing
+    assert root.get("failures") == str(len(failing))
+    out = "\n".join(c.findtext("system-out") or "" for c in root.iter("testcase"))
+    for f in report.findings:  # every finding is still shown, as a failure or as output
+        where = f"{f.path}:{f.line}:{f.column} {f.code}"
+        assert (where in out) == (f.code not in failing), where

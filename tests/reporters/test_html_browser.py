@@ -80,3 +80,25 @@ def test_filters_hide_other_rules_and_turn_their_highlights_off(tmp_path):
     assert re.search(r'<mark class="f sev-error off"[^>]*>Lien source</mark>', dom)  # filtered out
     dom = rendered_dom(tmp_path, report, "#only=info")
     assert '<span id="shown">1</span>' in dom
+
+
+def test_batch_link_opens_a_collapsed_article(tmp_path):
+    """A summary-table link (#doc-N) to an article collapsed in a batch opens it."""
+    from dataclasses import replace
+
+    from mtqa.reporters.html_report import OPEN_ARTICLES
+
+    base = sample_report()
+    n = OPEN_ARTICLES + 3
+    findings = [replace(f, path=f"a{k:02d}.fr.txt") for k in range(n) for f in base.findings[:2]]
+    documents = [
+        {"path": f"a{k:02d}.fr.txt", "doc_id": None, "kind": "article", "text": base.documents[0]["text"]}
+        for k in range(n)
+    ]
+    report = replace(base, findings=findings, documents=documents)
+    last = f"doc-{n - 1}"
+    dom = rendered_dom(tmp_path, report)
+    assert re.search(rf'<article class="doc" id="{last}"[^>]*><details>', dom)
+    dom = rendered_dom(tmp_path, report, f"#{last}")
+    assert re.search(rf'<article class="doc" id="{last}"[^>]*><details open="">', dom)
+    assert re.search(r'<mark class="f sev-error short"[^>]*>«</mark>', dom)  # one-character span, boxed
