@@ -39,7 +39,7 @@ def track(
     rich.progress bar on `stream` (default stderr), counting them, against `total` when known."""
     if total is None and hasattr(items, "__len__"):
         total = len(items)  # type: ignore[arg-type]
-    if not enabled or (total is not None and total < start_after):
+    if not enabled or not wanted(stream=stream) or (total is not None and total < start_after):
         yield from items
         return
     bar = None

@@ -157,6 +157,42 @@ def _kind(loaded: CometModel, has_refs: bool, has_src: bool) -> str:
     return kind
 
 
+def _predict(loaded: CometModel, samples: list[dict], batch_size: int, gpus: int):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return loaded.model.predict(
+            samples,
+            batch_size=batch_size,
+            gpus=gpus,
+            progress_bar=False,
+            accelerator="gpu" if gpus else "cpu",
+            num_workers=0,
+        )
+
+
+def _predict_in_chunks(loaded: CometModel, samples: list[dict], batch_size: int, gpus: int):
+    """predict() over chunks of the samples, with mtqa's progress bar on stderr counting them: COMET's
+    own (Lightning's) bar does not show through mtqa. Only on a terminal: length batching within
+    smaller chunks may move a score in its last bits, so runs that are compared keep one call."""
+    from mtqa.progress import track
+
+    size = max(batch_size * _CHUNK_BATCHES, batch_size)
+    chunks = [samples[a : a + size] for a in range(0, len(samples), size)]
+    scores: list[float] = []
+    spans: list[tuple] = []
+    for chunk in track(chunks, "COMET", enabled=True, start_after=1):
+        out = _predict(loaded, chunk, batch_size, gpus)
+        part = [float(x) for x in out.scores]
+        scores.extend(part)
+        spans.extend(tuple(x) for x in (out.get("metadata") or {}).get("error_spans", [()] * len(part)))
+    return tuple(scores), tuple(spans), sum(scores) / len(scores)
+
+
+_CHUNK_BATCHES = 8  # batches per chunk: the bar moves every few seconds on a CPU
+
+
 def predict(
     loaded: CometModel,
     hyps: list[str],
@@ -176,24 +212,19 @@ def predict(
         if kind == "reference-based":
             sample["ref"] = refs[i] or ""
         samples.append(sample)
-    import warnings
-
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            out = loaded.model.predict(
-                samples,
-                batch_size=batch_size,
-                gpus=gpus,
-                progress_bar=progress,
-                accelerator="gpu" if gpus else "cpu",
-                num_workers=0,
+        if progress:
+            scores, spans, system = _predict_in_chunks(loaded, samples, batch_size, gpus)
+        else:
+            out = _predict(loaded, samples, batch_size, gpus)
+            scores = tuple(float(s) for s in out.scores)
+            spans = tuple(
+                tuple(s) for s in (out.get("metadata") or {}).get("error_spans", [()] * len(scores))
             )
+            system = float(out.system_score)
     except Exception as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise CometError(f"COMET model {loaded.name} failed: {first}") from None
-    scores = tuple(float(s) for s in out.scores)
-    spans = tuple(tuple(s) for s in (out.get("metadata") or {}).get("error_spans", [()] * len(scores)))
     import comet
 
     signature = (
@@ -204,7 +235,7 @@ def predict(
     result = MetricResult(
         key="comet",
         name="COMET",
-        corpus=float(out.system_score),
+        corpus=system,
         signature=signature,
         segments=scores,
         segment_signature=signature,

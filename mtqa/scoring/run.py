@@ -141,6 +141,7 @@ def score_set(sset: ScoringSet, options: ScoreOptions) -> ScoreRun:
             settings,
             n_bootstrap=options.confidence,
             max_words=options.max_words,
+            progress=options.progress and len(sset.units) >= PROGRESS_FROM,
         )
         results = [replace(r, signature=r.signature + input_signature(sset)) for r in results]
         sset.notes.extend(_skip_notes(sset, results, options))

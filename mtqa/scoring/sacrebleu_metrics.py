@@ -173,12 +173,16 @@ def score_all(
     settings: SacrebleuSettings | None = None,
     n_bootstrap: int = 1,
     max_words: dict[str, int] | None = None,
+    progress: bool = False,
 ) -> list[MetricResult]:
     """The metrics of `keys`; a metric whose length limit leaves out every segment is not computed
-    (there is nothing to score), and is absent from the list."""
+    (there is nothing to score), and is absent from the list. `progress`: a bar on stderr counting
+    the metrics (each one scores every segment: minutes on a large test set)."""
+    from mtqa.progress import track
+
     limits = max_words or {}
     out = []
-    for k in keys:
+    for k in track(keys, "sacrebleu", enabled=progress, start_after=1):
         if k not in SACREBLEU_METRICS:
             continue
         if hyps and len(too_long(hyps, ref_streams, limits.get(k, 0))) == len(hyps):
