@@ -5,6 +5,7 @@ with a GitHub annotation at the artifact."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import jsonschema
@@ -65,6 +66,11 @@ def test_ci_job_outputs(repo, capsys):
     jsonschema.validate(sarif, json.loads((ROOT / "tests/data/sarif-schema-2.1.0.json").read_text()))
     page = (repo / "reports" / "mtqa.html").read_text(encoding="utf-8")
     assert "Hayat Tahrir al-Cham" in page  # the article text is in the page
+    # the batch page: the summary of files comes first, and each of its links reaches an article
+    summary = page[page.index('<section id="summary">') : page.index('id="documents"')]
+    anchors = re.findall(r'<a href="#(doc-\d+)">', summary)
+    assert len(anchors) == 3  # the three articles, clean ones collapsed in a list
+    assert all(f'id="{anchor}"' in page for anchor in anchors)
 
 
 def test_new_contraction_slip_fails_with_annotation(repo, capsys):
