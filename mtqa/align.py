@@ -12,8 +12,10 @@ costs -log P(bead type) + a length cost + an anchor cost, and the cheapest path 
   Shared anchors lower the cost, anchors on one side only raise it.
 - Paragraph breaks: a bead that starts a paragraph on one side only pays a small penalty (when both
   texts have several paragraphs); a 2-1/1-2 bead that spans a paragraph break pays a large one.
-- Banded: only cells within `band` of the diagonal are filled (O(n * band)); when the best path
-  touches the band's edge, the band doubles and the DP reruns (as hunalign/bleualign do).
+- Banded: only cells within `band` of the path are filled (each source row's window is centred on
+  the cheapest cell of the row before), so the work is O(n * band) however far splits and dropped
+  sentences take the path from the diagonal; when the best path touches the band's edge, the band
+  doubles and the DP reruns (as hunalign/bleualign do).
 Anchors and length norms work across scripts: digits of any script (and CJK 万/億 scales), names
 transliterated from Cyrillic and Greek, no name signal from German noun capitals, and per-language
 (or per-script) length norms from data (`pair_norm`).
@@ -311,7 +313,6 @@ def align_sentences(
     if n == 0 or m == 0:
         return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
     costs = _Costs(src, tgt, src_lang, tgt_lang)
-    band = max(band, abs(n - m) + 5)
     while True:
         beads, touched = _banded_dp(costs, n, m, band)
         if not touched or band >= max(n, m):
@@ -320,45 +321,62 @@ def align_sentences(
 
 
 def _banded_dp(costs: _Costs, n: int, m: int, band: int) -> tuple[list[Bead], bool]:
+    """Cells within `band` of the path, not of the diagonal: the window of source row i is centred
+    on the cheapest cell of row i - 1, so it follows the path through splits and dropped sentences
+    however far they take it from the diagonal, and the work stays O(n * band) (a band widened by
+    the sentence-count difference made long articles quadratic). Each row keeps a list of
+    (cost, move) over its window, not a dict per cell."""
     inf = float("inf")
-    ratio = m / n
-
-    def window(i: int) -> tuple[int, int]:
-        centre = round(i * ratio)
-        return max(0, centre - band), min(m, centre + band)
-
-    best: list[dict[int, tuple[float, int, int]]] = [dict() for _ in range(n + 1)]
-    best[0][0] = (0.0, 0, 0)
+    moves = list(_PRIOR)
+    los: list[int] = []
+    rows: list[list[float]] = []
+    back: list[bytearray] = []
     touched = False
+    centre = 0
     for i in range(n + 1):
-        lo, hi = window(i)
-        row = best[i]
+        lo, hi = max(0, centre - band), min(m, centre + band)
+        if i == n and hi < m:
+            hi, touched = m, True  # the path must end at (n, m): reach it, and say the band was short
+        row = [inf] * (hi - lo + 1)
+        way = bytearray(hi - lo + 1)
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
+                row[0] = 0.0
                 continue
-            cell = (inf, 0, 0)
-            for di, dj in _PRIOR:
+            best, how = inf, 0
+            for k, (di, dj) in enumerate(moves):
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
                     continue
-                prev = best[pi].get(pj)
-                if prev is None:
+                if di == 0:
+                    prev = row[pj - lo] if pj >= lo else inf
+                else:
+                    plo = los[pi]
+                    prow = rows[pi]
+                    prev = prow[pj - plo] if plo <= pj < plo + len(prow) else inf
+                if prev == inf:
                     continue
-                total = prev[0] + costs.bead(i, j, di, dj)
-                if total < cell[0]:
-                    cell = (total, di, dj)
-            if cell[0] < inf:
-                row[j] = cell
+                total = prev + costs.bead(i, j, di, dj)
+                if total < best:
+                    best, how = total, k
+            row[j - lo] = best
+            way[j - lo] = how
+        los.append(lo)
+        rows.append(row)
+        back.append(way)
+        centre = lo + min(range(len(row)), key=row.__getitem__)
     beads = []
     i, j = n, m
     while i > 0 or j > 0:
-        lo, hi = window(i)
+        lo, hi = los[i], los[i] + len(rows[i]) - 1
         if (j - lo < 2 and lo > 0) or (hi - j < 2 and hi < m):
             touched = True
-        total, di, dj = best[i][j]
-        prev_total = best[i - di][j - dj][0]
-        beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), total - prev_total))
-        i, j = i - di, j - dj
+        total = rows[i][j - lo]
+        di, dj = moves[back[i][j - lo]]
+        pi, pj = i - di, j - dj
+        prev_total = rows[pi][pj - los[pi]]
+        beads.append(Bead(tuple(range(pi, i)), tuple(range(pj, j)), total - prev_total))
+        i, j = pi, pj
     beads.reverse()
     return beads, touched
 

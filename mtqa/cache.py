@@ -36,16 +36,21 @@ def directory() -> Path:
     return Path(platformdirs.user_cache_dir("mtqa"))
 
 
-def _key(depends: Iterable[str | Path]) -> str:
+@cache
+def _versions() -> str:
+    """mtqa's and wordfreq's versions, read once per process (importlib.metadata scans the path)."""
     from importlib.metadata import PackageNotFoundError, version
 
     import mtqa
 
-    digest = hashlib.sha256(mtqa.__version__.encode())
     try:
-        digest.update(version("wordfreq").encode())
+        return f"{mtqa.__version__}|{version('wordfreq')}"
     except PackageNotFoundError:
-        pass
+        return mtqa.__version__
+
+
+def _key(depends: Iterable[str | Path]) -> str:
+    digest = hashlib.sha256(_versions().encode())
     for item in depends:
         if isinstance(item, Path):
             digest.update(item.read_bytes() if item.is_file() else b"")

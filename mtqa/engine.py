@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from mtqa import suppress
 from mtqa.config import Config
@@ -207,27 +207,58 @@ def document_text_record(doc: Document) -> dict:
     return record
 
 
-def check(
-    inputs: Iterable[Document | InputProblem],
-    rules: tuple[Rule, ...] | None = None,
-    config: Config | None = None,
-) -> Report:
-    config = config or Config()
-    if rules is None:
-        rules = select_rules(config.select, config.ignore, config.extend_select)
+@dataclass(frozen=True)
+class DocumentResult:
+    """What checking one document adds to the report; picklable, so a process pool or a Dask worker
+    can compute it (mtqa.parallel, mtqa.distributed) and the parent folds the results in order."""
+
+    path: str
+    segments: int
+    findings: list[Finding]
+    notes: frozenset[str]
+    documents: list[dict]  # the document's alignment and text records, as Report.documents holds them
+    skipped: dict[str, frozenset[str]]
+
+
+def document_result(
+    item: Document | InputProblem, rules: tuple[Rule, ...], config: Config
+) -> DocumentResult | InputProblem:
+    """One input's contribution to the report (an InputProblem passes through unchanged)."""
+    if isinstance(item, InputProblem):
+        return item
+    notes: set[str] = set()
+    skipped: dict[str, set[str]] = {}
+    records: list[dict] = []
+    findings = check_document(item, rules, config, notes, records, skipped)
+    if config.keep_text:
+        records.append(document_text_record(item))
+    return DocumentResult(
+        path=item.path,
+        segments=len(item.segments),
+        findings=findings,
+        notes=frozenset(notes),
+        documents=records,
+        skipped={need: frozenset(codes) for need, codes in skipped.items()},
+    )
+
+
+def fold(results: Iterable[DocumentResult | InputProblem]) -> Report:
+    """The report of a run from its per-document results, in input order."""
     report = Report()
     notes: set[str] = set()
     skipped: dict[str, set[str]] = {}
     seen_paths: set[str] = set()
-    for item in inputs:
-        if isinstance(item, InputProblem):
-            report.problems.append(item)
+    for result in results:
+        if isinstance(result, InputProblem):
+            report.problems.append(result)
             continue
-        seen_paths.add(item.path)
-        report.segments_checked += len(item.segments)
-        report.findings.extend(check_document(item, rules, config, notes, report.documents, skipped))
-        if config.keep_text:
-            report.documents.append(document_text_record(item))
+        seen_paths.add(result.path)
+        report.segments_checked += result.segments
+        report.findings.extend(result.findings)
+        report.documents.extend(result.documents)
+        notes.update(result.notes)
+        for need, codes in result.skipped.items():
+            skipped.setdefault(need, set()).update(codes)
     report.files_checked = len(seen_paths)
     notes.update(
         f"{len(codes)} rule{'s' if len(codes) > 1 else ''} skipped where there is no {need}: "
@@ -236,3 +267,19 @@ def check(
     )
     report.notes = sorted(notes)
     return report
+
+
+def resolve_rules(rules: tuple[Rule, ...] | None, config: Config | None) -> tuple[tuple[Rule, ...], Config]:
+    config = config or Config()
+    if rules is None:
+        rules = select_rules(config.select, config.ignore, config.extend_select)
+    return rules, config
+
+
+def check(
+    inputs: Iterable[Document | InputProblem],
+    rules: tuple[Rule, ...] | None = None,
+    config: Config | None = None,
+) -> Report:
+    rules, config = resolve_rules(rules, config)
+    return fold(document_result(item, rules, config) for item in inputs)

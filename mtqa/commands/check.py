@@ -97,6 +97,21 @@ def add_parser(sub) -> None:
         default=None,
         help="extra exonym table (TSV: source name, target forms separated by |)",
     )
+    par = p.add_argument_group("parallel and distributed checking")
+    par.add_argument(
+        "-j",
+        "--jobs",
+        type=jobs_arg,
+        default=None,
+        metavar="N",
+        help="check documents on N processes (default: every core; 1: in this process)",
+    )
+    par.add_argument(
+        "--dask-scheduler",
+        metavar="ADDRESS",
+        help='check on a Dask cluster: a scheduler address (tcp://host:8786) or "local" '
+        '(needs pip install "mtqa[dask]")',
+    )
     add_gate_options(p)
     from mtqa.commands.score import add_scoring_options
 
@@ -132,6 +147,19 @@ def lang_arg(value: str) -> str:
         return language_code(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def jobs_arg(value: str) -> int:
+    """--jobs: a whole number of processes, at least 1."""
+    import argparse
+
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("--jobs must be at least 1")
+    return jobs
 
 
 def text_options(args, path: str | None) -> dict:
@@ -254,7 +282,6 @@ def _check_group(args, files: list[str], formats):
     """Check the files that share one config: (their args, Report, Config)."""
     from dataclasses import replace
 
-    from mtqa.engine import check
     from mtqa.io import read_inputs
     from mtqa.io.pairing import attach_sources, source_spec
     from mtqa.rules import select_rules
@@ -275,8 +302,15 @@ def _check_group(args, files: list[str], formats):
         spec = None
     if spec is not None:
         inputs = list(attach_sources(inputs, args.paths, spec, args.src_lang, notes=notes))
+    from mtqa.parallel import run_checks
     from mtqa.progress import track, wanted
 
-    report = check(track(inputs, "checking", enabled=wanted(getattr(args, "quiet", False))), rules, config)
+    report = run_checks(
+        track(inputs, "checking", enabled=wanted(getattr(args, "quiet", False))),
+        rules,
+        config,
+        jobs=getattr(args, "jobs", None),
+        scheduler=getattr(args, "dask_scheduler", None),
+    )
     report.notes.extend(notes)
     return args, report, config

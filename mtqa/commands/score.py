@@ -61,6 +61,12 @@ def add_scoring_options(p, for_check: bool = False) -> None:
         metavar="PATH|NAME",
         help="COMET checkpoint directory or .ckpt, or a model name already in the local HF cache",
     )
+    g.add_argument(
+        "--comet-quantize",
+        action="store_true",
+        help="int8 dynamic quantisation of the COMET encoder's Linear layers: faster on a CPU, "
+        "scores correlating >= 0.99 with the float model's",
+    )
     g.add_argument("--gpus", type=int, default=0, metavar="N", help="GPUs for COMET (default 0: CPU)")
     g.add_argument("--batch-size", type=int, default=16, metavar="N", help="COMET batch size (default 16)")
     g.add_argument(
@@ -228,6 +234,7 @@ def options_from_args(args, table: dict | None = None):
     return ScoreOptions(
         metrics=metrics,
         comet_model=args.comet_model,
+        comet_quantize=getattr(args, "comet_quantize", False),
         batch_size=args.batch_size,
         gpus=args.gpus,
         progress=not getattr(args, "quiet", False) and sys.stderr.isatty(),

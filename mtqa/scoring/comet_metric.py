@@ -10,6 +10,7 @@ to COMET explicitly instead of the path written in hparams.yaml, so the model ca
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class CometModel:
     accepts_ref: bool
     requires_ref: bool
     needs_src: bool
+    quantized: str = ""  # "" (float weights) or the quantisation applied, e.g. "int8-dynamic"
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,29 @@ def resolve_checkpoint(spec: str) -> tuple[Path, str]:
     return ckpt, spec
 
 
-def load(spec: str) -> CometModel:
+def quantize_encoder(model) -> str:
+    """Int8 dynamic quantisation of the encoder's Linear layers, in place (CPU inference only): the
+    weights are stored as int8, activations quantised per batch. torch 2.13 marks
+    torch.ao.quantization deprecated in favour of torchao's quantize_(), but still ships it, and its
+    fbgemm kernels are what makes a CPU faster: torchao 0.18's Int8DynamicActivationInt8WeightConfig
+    in eager mode ran 2.4x slower than float on the tiny model and no faster on XLM-R base
+    (bench/bench_comet.py), and logs warnings on import. Returns the method for the signature."""
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():  # the deprecation in favour of torchao
+        warnings.simplefilter("ignore")
+        torch.ao.quantization.quantize_dynamic(
+            model.encoder, {torch.nn.Linear}, dtype=torch.qint8, inplace=True
+        )
+    gc.collect()  # the float weights just replaced
+    return "int8-dynamic"
+
+
+def load(spec: str, quantize: bool = False) -> CometModel:
+    """The model in eval mode on the CPU; `quantize`: int8 dynamic quantisation of the encoder's
+    Linear layers (quantize_encoder), for CPU runs."""
     ckpt, name = resolve_checkpoint(spec)
     _go_offline()
     try:
@@ -132,6 +156,17 @@ def load(spec: str) -> CometModel:
         if isinstance(exc, OSError) and not Path(spec).exists():  # the encoder's files are not cached
             hint = "; " + FETCH_HINT.format(name=spec)
         raise CometError(f"cannot load COMET model {spec}: {first}{hint}") from None
+    # the checkpoint's state dict and the freshly initialised weights it replaced are garbage now:
+    # collected, the process holds about 2.6 GB of its 4.8 GB peak for an XLM-R large model
+    gc.collect()
+    model.eval()
+    method = ""
+    if quantize:
+        try:
+            method = quantize_encoder(model)
+        except Exception as exc:
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise CometError(f"cannot quantise COMET model {spec}: {first}") from None
     segments = getattr(model.hparams, "input_segments", None) or ["mt", "src", "ref"]
     referenceless = hparams["class_identifier"] == "referenceless_regression_metric"
     return CometModel(
@@ -140,6 +175,7 @@ def load(spec: str) -> CometModel:
         accepts_ref="ref" in segments and not referenceless,
         requires_ref=bool(model.requires_references()),
         needs_src="src" in segments,
+        quantized=method,
     )
 
 
@@ -158,6 +194,8 @@ def _kind(loaded: CometModel, has_refs: bool, has_src: bool) -> str:
 
 
 def _predict(loaded: CometModel, samples: list[dict], batch_size: int, gpus: int):
+    """COMET's predict(), with its length batching (it sorts the samples by the length of their
+    source, else reference, so that a batch pads little)."""
     import warnings
 
     with warnings.catch_warnings():
@@ -183,11 +221,31 @@ def _predict_in_chunks(loaded: CometModel, samples: list[dict], batch_size: int,
     scores: list[float] = []
     spans: list[tuple] = []
     for chunk in track(chunks, "COMET", enabled=True, start_after=1):
-        out = _predict(loaded, chunk, batch_size, gpus)
-        part = [float(x) for x in out.scores]
+        part, part_spans = _scores_and_spans(_predict(loaded, chunk, batch_size, gpus))
         scores.extend(part)
-        spans.extend(tuple(x) for x in (out.get("metadata") or {}).get("error_spans", [()] * len(part)))
-    return tuple(scores), tuple(spans), sum(scores) / len(scores)
+        spans.extend(part_spans)
+    return scores, spans
+
+
+def _scores_and_spans(out) -> tuple[list[float], list[tuple]]:
+    scores = [float(s) for s in out.scores]
+    spans = [tuple(s) for s in (out.get("metadata") or {}).get("error_spans", [()] * len(scores))]
+    return scores, spans
+
+
+def _distinct(samples: list[dict]) -> tuple[list[dict], list[int]]:
+    """The distinct samples in first-seen order (an identical (src, mt, ref) is scored once), and
+    for each sample the index of its distinct one."""
+    index: dict[tuple, int] = {}
+    distinct: list[dict] = []
+    first_of: list[int] = []
+    for sample in samples:
+        key = (sample.get("src"), sample["mt"], sample.get("ref"))
+        if key not in index:
+            index[key] = len(distinct)
+            distinct.append(sample)
+        first_of.append(index[key])
+    return distinct, first_of
 
 
 _CHUNK_BATCHES = 8  # batches per chunk: the bar moves every few seconds on a CPU
@@ -212,25 +270,29 @@ def predict(
         if kind == "reference-based":
             sample["ref"] = refs[i] or ""
         samples.append(sample)
+    distinct, position = _distinct(samples)
     try:
+        system = None
         if progress:
-            scores, spans, system = _predict_in_chunks(loaded, samples, batch_size, gpus)
+            scored, scored_spans = _predict_in_chunks(loaded, distinct, batch_size, gpus)
         else:
-            out = _predict(loaded, samples, batch_size, gpus)
-            scores = tuple(float(s) for s in out.scores)
-            spans = tuple(
-                tuple(s) for s in (out.get("metadata") or {}).get("error_spans", [()] * len(scores))
-            )
-            system = float(out.system_score)
+            out = _predict(loaded, distinct, batch_size, gpus)
+            scored, scored_spans = _scores_and_spans(out)
+            if len(distinct) == len(samples):
+                system = float(out.system_score)  # summed in COMET's order: the same bits as predict()
     except Exception as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise CometError(f"COMET model {loaded.name} failed: {first}") from None
+    scores = tuple(scored[p] for p in position)
+    spans = tuple(scored_spans[p] for p in position)
+    if system is None:
+        system = sum(scores) / len(scores)  # as COMET's system score: the mean over every segment
     import comet
 
     signature = (
         f"model:{loaded.name}|kind:{'ref' if kind == 'reference-based' else 'qe'}|"
         f"refs:{'first' if kind == 'reference-based' else 0}|batch:{batch_size}|"
-        f"comet:{comet.__version__}"
+        f"{'|quant:' + loaded.quantized if loaded.quantized else ''}|comet:{comet.__version__}"
     )
     result = MetricResult(
         key="comet",

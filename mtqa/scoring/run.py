@@ -23,6 +23,7 @@ TER_MAX_WORDS = 1000
 class ScoreOptions:
     metrics: tuple[str, ...] = DEFAULT_METRICS
     comet_model: str | None = None
+    comet_quantize: bool = False  # int8 dynamic quantisation of the encoder's Linear layers (CPU)
     batch_size: int = 16
     gpus: int = 0
     progress: bool = False  # a progress bar (on stderr) for runs of PROGRESS_FROM segments or more
@@ -63,7 +64,7 @@ def _comet(sset: ScoringSet, options: ScoreOptions):
         raise ScoringInputError(
             "metric comet needs --comet-model (a checkpoint directory or a cached model name)"
         )
-    loaded = comet_metric.load(options.comet_model)
+    loaded = comet_metric.load(options.comet_model, quantize=options.comet_quantize)
     refs = [next((r for r in u.refs if r is not None), None) for u in sset.units] if sset.n_refs else None
     srcs = [u.src or "" for u in sset.units] if sset.has_source else None
     return comet_metric.predict(

@@ -103,22 +103,35 @@ def _function_words() -> frozenset[str]:
 
 
 @cache
-def _first_names():
-    """gender-guesser's detector, or None when it is not installed (persons are then known by their
-    titles alone). Loaded once per process: its list holds about 40,000 names."""
+def _first_names() -> dict[str, str] | None:
+    """Lower-case first name -> "m" or "f", where gender-guesser's list has no doubt; None when it is
+    not installed (persons are then known by their titles alone). Its 60,000-name table is parsed
+    once per machine and read back from the user cache (mtqa.cache) on later runs."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        from gender_guesser.detector import Detector
-    except ImportError:
+        installed = version("gender-guesser")
+    except PackageNotFoundError:
         return None
-    return Detector(case_sensitive=False)
+    from mtqa.cache import cached
+
+    return cached("first-names", _build_first_names, (installed,))
+
+
+def _build_first_names() -> dict[str, str]:
+    from gender_guesser.detector import Detector
+
+    detector = Detector(case_sensitive=False)
+    genders = {"male": "m", "female": "f"}
+    return {n: genders[g] for n in detector.names if (g := detector.get_gender(n)) in genders}
 
 
 def first_name_gender(name: str) -> str | None:
     """The gender ("m" or "f") the list gives a first name without doubt, else None."""
-    detector = _first_names()
-    if detector is None or len(name) < 3 or name.lower() in _function_words():
+    names = _first_names()
+    if names is None or len(name) < 3 or name.lower() in _function_words():
         return None
-    return {"male": "m", "female": "f"}.get(detector.get_gender(name))
+    return names.get(name.lower())
 
 
 @cache

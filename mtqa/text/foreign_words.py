@@ -67,8 +67,18 @@ def suspected(lang: str, hint: str | None) -> tuple[str, ...]:
 
 @cache
 def frequencies(lang: str) -> dict[str, float]:
-    """The frequent words of `lang` (Zipf >= 2) -> frequency; {} when wordfreq has no list. Read
-    from wordfreq's frequency buckets, most frequent first, stopping at the floor: the full
+    """The frequent words of `lang` (Zipf >= 2) -> frequency; {} when wordfreq has no list. Built
+    once per machine and read back from the user cache (mtqa.cache) on later runs."""
+    from mtqa.cache import cached
+    from mtqa.text.lexicon import pack, unpack
+
+    return unpack(
+        cached(f"frequent-words-{lang}", lambda: pack(_build(lang)), (f"frequent:{lang}:packed", _FLOOR))
+    )
+
+
+def _build(lang: str) -> dict[str, float]:
+    """Read from wordfreq's frequency buckets, most frequent first, stopping at the floor: the full
     dict (every rare word) is never built."""
     import wordfreq
 
