@@ -14,6 +14,7 @@ from mtqa.commands.gate import (
     output_path,
     show_config,
 )
+from mtqa.commands.output import add_terminal_options
 from mtqa.terminal import print_error
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -57,13 +58,7 @@ def add_parser(sub) -> None:
         default=None,
         help="print a table of counts per rule (count, code, name) instead of the findings",
     )
-    p.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="auto (default): colour on a terminal, off under NO_COLOR, on under FORCE_COLOR",
-    )
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_terminal_options(p)
     src = p.add_argument_group("source-aware checks (numbers, names, omissions... against the source)")
     src.add_argument(
         "--source",

@@ -19,6 +19,17 @@ class OutputError(OSError):
     """An --output path that must not be written; strerror says why, in one line."""
 
 
+def add_terminal_options(parser) -> None:
+    """--color and -q/--quiet, as every command that writes to a terminal takes them."""
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="auto (default): colour on a terminal, off under NO_COLOR, on under FORCE_COLOR",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
 def check_output_path(path: str) -> None:
     """Raise OutputError unless `path` is new or a regular file (followed through links)."""
     try:

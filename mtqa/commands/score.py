@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 
+from mtqa.commands.output import add_terminal_options
 from mtqa.terminal import print_error
 
 _FLOORS = (  # option suffix, metric key, corpus bound kind
@@ -160,13 +161,7 @@ def add_parser(sub) -> None:
         help="lowest finding severity that makes the exit code 1 (thresholds always do)",
     )
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when thresholds or findings fail")
-    p.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="auto (default): colour on a terminal, off under NO_COLOR, on under FORCE_COLOR",
-    )
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_terminal_options(p)
     p.add_argument("--config", metavar="FILE", help="read [tool.mtqa] from FILE (default: the nearest one)")
     p.add_argument("--isolated", action="store_true", help="ignore configuration files")
     p.set_defaults(run=run)

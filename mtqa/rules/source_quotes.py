@@ -63,6 +63,10 @@ def check_quotes(view, ctx):
     never_closed: dict[int, list[int]] = {}  # in the whole document: a quotation may close rows later
     for segment, pos in view.speech.unclosed:
         never_closed.setdefault(segment, []).append(pos)
+    # Source paragraphs (rows) that leave a quotation open: scanned once, and only when needed.
+    left_open = (
+        {k for k, text in enumerate(al.source_segments) if _leaves_open(text)} if never_closed else set()
+    )
     for pair in pairs(view):
         src = pair.source_text
         touching = [
@@ -97,9 +101,7 @@ def check_quotes(view, ctx):
                     severity=Severity.INFO,
                 )
             continue
-        source_closes = not any(
-            scan_quotes(al.source_segments[sent.segment]).unclosed for sent in pair.source
-        )
+        source_closes = not any(sent.segment in left_open for sent in pair.source)
         for s in pair.target:
             for pos in never_closed.get(s.segment, ()):
                 if source_closes and s.start <= pos < s.end:

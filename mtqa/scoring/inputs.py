@@ -70,10 +70,6 @@ def _codec(encoding: str) -> str:
         raise ScoringInputError(f"--encoding: unknown encoding {encoding!r}") from None
 
 
-def _read_text(path: str, encoding: str = "utf-8") -> str:
-    return read_input(path, encoding)[0]
-
-
 def split_lines(text: str) -> list[tuple[int, str]]:
     """(offset, line) pairs as `sacrebleu` sees its files: split at "\n" only (it opens them with
     newline="\n", so a lone "\r" stays inside a line), each line rstrip()ped."""

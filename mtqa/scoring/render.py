@@ -76,10 +76,3 @@ def _document_lines(report, entry) -> list[tuple[str, str]]:
     for doc, figures in docs:
         lines.append((f"  {doc}  " + "  ".join(f"{k} {v:.{width}f}" for k, v in figures.items()), ""))
     return lines
-
-
-def print_scores(console, report) -> None:
-    from rich.text import Text
-
-    for text, style in score_lines(report):
-        console.print(Text(text, style=style) if style else Text(text))

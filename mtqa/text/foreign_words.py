@@ -47,10 +47,6 @@ _LATIN_HINTS = frozenset(SUSPECTED) | {"pl", "cs", "ro", "sv", "da", "nb", "fi",
 _FLOOR = 1e-7  # Zipf 2
 
 
-def language_name(code: str | None) -> str:
-    return LANGUAGE_NAMES.get(code or "", code or "another language")
-
-
 def default_other(lang: str) -> str:
     """The language a leftover is in when nothing else is known: English, or French in English."""
     return "fr" if lang == "en" else "en"

@@ -67,13 +67,6 @@ def detect(text: str) -> str | None:
     return None if lang is None else lang.iso_code_639_1.name.lower()
 
 
-def confidences(text: str) -> dict[str, float]:
-    return {
-        r.language.iso_code_639_1.name.lower(): r.value
-        for r in _detector().compute_language_confidence_values(text)
-    }
-
-
 def identify(text: str) -> str | None:
     """ISO 639-1 code of the most likely of lingua's 75 languages, or None for too little text."""
     if _letters(text) < _MIN_LETTERS:

@@ -119,8 +119,7 @@ def _closing_family(mark: str) -> set[str]:
 class _Pairing:
     """Quotation marks paired across the segments of a document."""
 
-    def __init__(self, rows: bool) -> None:
-        self.rows = rows
+    def __init__(self) -> None:
         self.pending: list[tuple[int, int, str]] = []  # (segment, offset, mark) still open
         self.unclosed: list[tuple[int, int]] = []
         self.stray: list[tuple[int, int]] = []
@@ -135,7 +134,7 @@ class _Pairing:
         family = _closing_family(mark)
         k = next((k for k in range(len(self.pending) - 1, -1, -1) if self.pending[k][2] in family), None)
         if k is None:
-            if mark not in '»”"' or (mark == '"' and any(p[2] == '"' for p in self.pending)):
+            if mark not in '»”"':
                 self.stray.append((i, pos))
                 return False
             k = len(self.pending) - 1
@@ -153,7 +152,7 @@ def build_speech_map(view) -> SpeechMap:
     # paragraphs reopen it (« at the start of each), so there an open quotation is carried only to
     # the next paragraph, which reopens or closes it.
     rows = view.document.kind == "segments"
-    pairing = _Pairing(rows)
+    pairing = _Pairing()
     carrying = 0  # rows left that an open quotation may still run over without marks
     for i, seg in enumerate(segments):
         text = seg.text

@@ -149,7 +149,8 @@ def test_japanese_corner_brackets_are_quotations():
 def test_source_row_leaving_a_corner_bracket_open_is_not_closed_by_the_source():
     doc = _rows(
         [
-            ("松本さん：「最初は驚いた。", '"At first I was surprised.'),
+            # a closed quotation too, so the row's quotations are compared at all
+            ("松本さんは「はい」と答えた：「最初は驚いた。", 'He answered "yes": "At first I was surprised.'),
             ("今は慣れた」と話す。", "Now I am used to it."),
         ],
         src_lang="ja",
