@@ -207,8 +207,10 @@ def exponent(sizes: list[int], seconds: list[float]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
 
 
-def run_series(name: str, sizes: tuple[int, ...], limit: float, jobs: int) -> None:
-    done_sizes, times = [], []
+def run_series(name: str, sizes: tuple[int, ...], limit: float, jobs: int) -> tuple[list[dict], float | None]:
+    """Print each size's line and the fitted exponent; return ([{n, seconds, peak_mib, rise_mib}...],
+    the exponent or None with fewer than two sizes done)."""
+    done_sizes, times, results = [], [], []
     for n in sizes:
         cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, str(n), "--jobs", str(jobs)]
         try:
@@ -222,15 +224,18 @@ def run_series(name: str, sizes: tuple[int, ...], limit: float, jobs: int) -> No
         r = json.loads(out.stdout.strip().splitlines()[-1])
         done_sizes.append(n)
         times.append(r["seconds"])
+        results.append(dict(r, n=n))
         print(
             f"{name:8} {n:>7,}  {r['seconds']:8.2f} s  peak {r['peak_mib']:7.0f} MiB"
             f"  (+{r['rise_mib']:.0f} MiB over start)  {n / max(r['seconds'], 1e-9):9,.0f} /s",
             flush=True,
         )
-    if len(done_sizes) >= 2:
-        b = exponent(done_sizes, times)
-        verdict = "ok" if b <= TARGET_EXPONENT else f"above the {TARGET_EXPONENT} target"
-        print(f"{name:8} growth exponent {b:.2f} ({verdict})", flush=True)
+    if len(done_sizes) < 2:
+        return results, None
+    b = exponent(done_sizes, times)
+    verdict = "ok" if b <= TARGET_EXPONENT else f"above the {TARGET_EXPONENT} target"
+    print(f"{name:8} growth exponent {b:.2f} ({verdict})", flush=True)
+    return results, b
 
 
 def main(argv: list[str]) -> int:

@@ -1,6 +1,7 @@
 """Speed of `mtqa score`: the sacrebleu path against sacrebleu called directly, and COMET on CPU.
 
     python bench/bench_score.py [--segments 10000] [--comet-segments 1000] [--repeat 2]
+    python bench/bench_score.py --memory --segments 100000 --metrics bleu,chrf --comet-segments 0
 
 Data: the (mt, ref) rows of ../shared/dev/frEn_biomqm.jsonl (real MT with human references),
 cycled up to --segments lines and written as line files; without the dev set, the line files of
@@ -15,6 +16,10 @@ sacrebleu path, best of --repeat interleaved runs, BLEU + chrF + chrF++ + TER, c
 COMET: a tiny model built offline (tests/comet_tiny.py), reference-based, CPU, batch 16.
 --long-line N: TER on one line of N unrelated words (its worst case), sacrebleu's TER against
 `mtqa score`, which leaves such a segment out of TER above --ter-max-words (default 1000).
+--memory: instead of the timing rounds, the mtqa path once in a fresh child process, with its CPU
+time and peak resident memory (the child's own maximum RSS, start-up included), and the same for
+sacrebleu's corpus_score + sentence_score; `mtqa score` keeps a few numbers per segment and metric
+(mtqa.scoring.statistics), so its peak grows by about 1 KB a segment, not 49 KB as it did.
 """
 
 from __future__ import annotations
@@ -78,14 +83,54 @@ def sacrebleu_direct(hyp: str, ref: str, segments: bool = True) -> None:
                 sentence.sentence_score(h, [r])
 
 
-def mtqa_path(hyp: str, ref: str) -> None:
+def mtqa_path(hyp: str, ref: str, metrics: tuple[str, ...] = METRICS) -> None:
     from mtqa.model import Report
     from mtqa.scoring.inputs import load
     from mtqa.scoring.run import ScoreOptions, add_to_report, score_set
 
-    options = ScoreOptions(metrics=METRICS)
+    options = ScoreOptions(metrics=metrics)
     run = score_set(load(hyp, [ref]), options)
     add_to_report(run, Report(), options)
+
+
+def in_child(call: str) -> tuple[float, float]:
+    """(CPU seconds, peak resident MiB) of `call` (Python, with this module imported as bench)
+    run in a fresh interpreter: its own peak, not this process's."""
+    import os
+    import subprocess
+
+    code = f"import sys; sys.path.insert(0, {str(ROOT)!r}); import bench.bench_score as bench; {call}"
+    child = subprocess.Popen([sys.executable, "-c", code])
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"child failed ({child.returncode}): {call}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # Linux: kilobytes
+
+
+def sacrebleu_metrics_direct(hyp: str, ref: str, metrics: tuple[str, ...]) -> None:
+    """corpus_score and sentence_score of `metrics`, as a script needing both would call them."""
+    from mtqa.scoring.sacrebleu_metrics import make_metric
+
+    hyps, refs = _read(hyp), _read(ref)
+    for key in metrics:
+        make_metric(key).corpus_score(hyps, [refs])
+        sentence = make_metric(key, sentence=True)
+        for h, r in zip(hyps, refs, strict=False):
+            sentence.sentence_score(h, [r])
+
+
+def bench_memory(hyp: str, ref: str, n: int, metrics: tuple[str, ...]) -> None:
+    print(f"{'+'.join(metrics)}, corpus and per segment, {n} lines, each in a fresh process:")
+    _, start = in_child("import mtqa.scoring.run, sacrebleu.metrics")  # start-up: not per line
+    print(f"  {'start-up':<18} {'':>14}  {start:8.0f} MiB peak")
+    for name, call in (
+        ("sacrebleu direct", f"bench.sacrebleu_metrics_direct({hyp!r}, {ref!r}, {metrics!r})"),
+        ("mtqa", f"bench.mtqa_path({hyp!r}, {ref!r}, {metrics!r})"),
+    ):
+        cpu, peak = in_child(call)
+        per_line = (peak - start) * 1024 / n
+        print(f"  {name:<18} {cpu:8.1f} s CPU {peak:8.0f} MiB peak ({per_line:6.1f} KiB/line over start-up)")
 
 
 def best_of(repeat: int, variants: dict) -> dict[str, float]:
@@ -137,10 +182,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--comet-segments", type=int, default=1000, help="0 to skip COMET")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--long-line", type=int, default=0, metavar="N", help="words (0 to skip)")
+    parser.add_argument("--memory", action="store_true", help="CPU time and peak memory, in a child")
+    parser.add_argument("--metrics", default=",".join(METRICS), help="for --memory (default: all four)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
         src, hyp, ref = _write(directory, args.segments)
+        if args.memory:
+            bench_memory(hyp, ref, args.segments, tuple(args.metrics.split(",")))
+            return
         mtqa_path(hyp, ref)  # warm-up: imports, regex compilation
         n = args.segments
         t = best_of(

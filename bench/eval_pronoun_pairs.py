@@ -40,7 +40,8 @@ def document(pair: dict, text: str, with_source: bool) -> Document:
 
 
 def flagged(pair: dict, text: str, with_source: bool, codes: tuple[str, ...]) -> list:
-    report = check([document(pair, text, with_source)], config=Config())
+    # only the rules measured run: faster, and unaffected by the other families
+    report = check([document(pair, text, with_source)], config=Config(select=codes))
     last = f"{pair['id']}:{len(pair['context'])}"
     return [f for f in report.findings if f.code.startswith(codes) and f.segment_id == last]
 

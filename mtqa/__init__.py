@@ -5,7 +5,7 @@ The library never prints: `check()` returns a Report that reporters render.
 
 from mtqa.model import Category, Document, Finding, Report, Score, Segment, Severity
 
-__version__ = "0.1.0"
+from mtqa.version import __version__
 
 
 def check(inputs, rules=None, config=None) -> Report:
@@ -27,8 +27,7 @@ def score(hyp: str, refs=(), source: str | None = None, options=None, align: str
     need_refs = any(k in SACREBLEU_METRICS for k in options.metrics)
     scoring_set = load(hyp, tuple(refs), source, align=align, need_refs=need_refs)
     report = Report(files_checked=1, segments_checked=len(scoring_set.units))
-    add_to_report(score_set(scoring_set, options), report, options)
-    return report
+    return add_to_report(score_set(scoring_set, options), report, options)
 
 
 __all__ = [

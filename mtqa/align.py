@@ -30,6 +30,7 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -40,11 +41,57 @@ from mtqa.text.numbers import extract_numbers
 from mtqa.text.sentences import split_sentences
 
 METHOD = "gale-church+anchors|beads:1-1,1-2,2-1,1-0,0-1|banded"
-_PRIOR = {(1, 1): 0.89, (1, 0): 0.01, (0, 1): 0.01, (2, 1): 0.045, (1, 2): 0.045}
+
+
+def _doc(text: str) -> Any:
+    return field(metadata={"doc": text})
+
+
+@dataclass(frozen=True)
+class AlignParameters:
+    """The numbers the alignment's verdicts depend on, declared once: every source-aware rule reads
+    the one alignment of a document (DocumentView.alignment) built with `ALIGN`, so these are shared
+    by all of them (listed on their doc pages) rather than parameters of one rule."""
+
+    s2: float = _doc("Variance per character of the length difference (Gale & Church's s2).")
+    match_bonus: float = _doc("Cost removed for each anchor (name, number) both sides of a bead share.")
+    miss_cost: float = _doc("Cost added for each anchor only one side of a bead has.")
+    null_anchor_cost: float = _doc("Cost per anchor of a sentence left unaligned (a 1-0 or 0-1 bead).")
+    paragraph_mismatch_cost: float = _doc("Cost of a bead that starts a paragraph on one side only.")
+    paragraph_split_cost: float = _doc(
+        "Cost of a 2-1 or 1-2 bead that joins sentences across a paragraph break."
+    )
+    ratio_adapt_low: float = _doc("The document's own length ratio may lower the pair's norm to this share.")
+    ratio_adapt_high: float = _doc("...and raise it to this share.")
+    ratio_floor: float = _doc("Lowest target/source length ratio for a pair without a norm.")
+    ratio_ceiling: float = _doc("Highest target/source length ratio for a pair without a norm.")
+    band: int = _doc("Half-width of the dynamic programme's band around the path (doubled while touched).")
+    caseless_share: float = _doc(
+        "Below this share of cased letters a text's script has no case (names by capitals off)."
+    )
+    prior: tuple[tuple[tuple[int, int], float], ...] = field(
+        default=(((1, 1), 0.89), ((1, 0), 0.01), ((0, 1), 0.01), ((2, 1), 0.045), ((1, 2), 0.045)),
+        metadata={"doc": "Prior probability of each bead shape (source sentences, target sentences)."},
+    )
+
+
+# Defaults are set here, not in the fields, so each field's doc sits beside its name above.
+ALIGN = AlignParameters(
+    s2=6.8,
+    match_bonus=2.0,
+    miss_cost=1.0,
+    null_anchor_cost=0.3,
+    paragraph_mismatch_cost=1.0,
+    paragraph_split_cost=4.0,
+    ratio_adapt_low=0.8,
+    ratio_adapt_high=1.25,
+    ratio_floor=0.33,
+    ratio_ceiling=3.0,
+    band=30,
+    caseless_share=0.5,
+)
+_PRIOR = dict(ALIGN.prior)
 _PRIOR_COST = {k: -math.log(v) for k, v in _PRIOR.items()}
-_S2 = 6.8
-_MATCH_BONUS = 2.0
-_MISS_COST = 1.0
 _CAP_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
 _SPACE = regex.compile(r"\s+")
 _WORDS = regex.compile(r"[\p{L}\p{M}]+")
@@ -154,8 +201,8 @@ def expected_ratio(src_lang: str | None, tgt_lang: str | None, observed: float) 
     the norm; the document's ratio alone for pairs without a norm."""
     norm = pair_norm(src_lang, tgt_lang)
     if norm is None:
-        return min(3.0, max(0.33, observed))
-    return norm * min(1.25, max(0.8, observed / norm))
+        return min(ALIGN.ratio_ceiling, max(ALIGN.ratio_floor, observed))
+    return norm * min(ALIGN.ratio_adapt_high, max(ALIGN.ratio_adapt_low, observed / norm))
 
 
 def title_case(text: str) -> bool:
@@ -246,7 +293,7 @@ def _caseless(sentences: list[Sentence]) -> bool:
         size += len(text)
         if size >= _CASE_SAMPLE:
             break
-    return letters > 0 and cased < 0.5 * letters
+    return letters > 0 and cased < ALIGN.caseless_share * letters
 
 
 def _keep_names(group: frozenset[str], names: set[str]) -> frozenset[str]:
@@ -281,7 +328,7 @@ class _Costs:
         self.use_paragraphs = sum(self.ps) > 1 and sum(self.pt) > 1
 
     def length(self, ls: int, lt: int) -> float:
-        delta = (lt - self.c * ls) / math.sqrt(_S2 * max(1.0, (ls + lt) / 2))
+        delta = (lt - self.c * ls) / math.sqrt(ALIGN.s2 * max(1.0, (ls + lt) / 2))
         return -math.log(max(math.erfc(abs(delta) / math.sqrt(2)), 1e-12))
 
     def bead(self, i: int, j: int, di: int, dj: int) -> float:
@@ -289,7 +336,7 @@ class _Costs:
         cost = _PRIOR_COST[(di, dj)]
         if di == 0 or dj == 0:
             group = self.at[j - 1] if di == 0 else self.as_[i - 1]
-            return cost + 0.3 * len(group)
+            return cost + ALIGN.null_anchor_cost * len(group)
         ls = self.ls[i - 1] + (self.ls[i - 2] if di == 2 else 0)
         lt = self.lt[j - 1] + (self.lt[j - 2] if dj == 2 else 0)
         cost += self.length(ls, lt)
@@ -297,17 +344,17 @@ class _Costs:
         b = self.at[j - 1] | self.at[j - 2] if dj == 2 else self.at[j - 1]
         if a or b:
             shared = len(a & b)
-            cost += _MISS_COST * (len(a) + len(b) - 2 * shared) - _MATCH_BONUS * shared
+            cost += ALIGN.miss_cost * (len(a) + len(b) - 2 * shared) - ALIGN.match_bonus * shared
         if self.use_paragraphs:
             if self.ps[i - di] != self.pt[j - dj]:
-                cost += 1.0
+                cost += ALIGN.paragraph_mismatch_cost
             if (di == 2 and self.ps[i - 1]) or (dj == 2 and self.pt[j - 1]):
-                cost += 4.0
+                cost += ALIGN.paragraph_split_cost
         return cost
 
 
 def align_sentences(
-    src: list[Sentence], tgt: list[Sentence], src_lang=None, tgt_lang=None, band: int = 30
+    src: list[Sentence], tgt: list[Sentence], src_lang=None, tgt_lang=None, band: int = ALIGN.band
 ) -> list[Bead]:
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
@@ -409,10 +456,7 @@ def align_document(view) -> Alignment | None:
         target_segments=[s.text for s in doc.segments],
         rows=doc.source is None,
     )
-    from mtqa.source_verdict import assess
-
-    assess(alignment, doc.src_lang, view.lang, rows=doc.source is None)
-    return alignment
+    return alignment  # mtqa.text.analysis has mtqa.source_verdict judge it
 
 
 def _align_rows(doc, tgt: list[Sentence], tgt_lang) -> tuple[list[Sentence], list[Bead]]:

@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from mtqa.commands.output import write_atomic
+from mtqa.io.files import write_atomic
 from mtqa.io.errors import read_file
 from mtqa.model import Finding
 

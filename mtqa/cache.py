@@ -3,8 +3,9 @@
 Some rules derive sets from whole frequency lists (the foreign words that could mark English left in
 a French article: about 140,000 words, seconds to build, 0.07 s to read back). `cached(name, build,
 depends)` returns the value from `<cache dir>/<name>-<key>.marshal`, building and writing it when
-absent. The key hashes mtqa's and wordfreq's versions and `depends` (the files and settings the value
-is derived from), so a new release, a new word list or an edited data file builds a new entry.
+absent. The key hashes mtqa's version, wordfreq's data files (names and sizes) and `depends` (the
+files and settings the value is derived from), so a new release, a new word list or an edited data
+file builds a new entry. Large word tables are stored as mtqa.text.word_table's encoded form.
 
 The directory is `$MTQA_CACHE_DIR`, else platformdirs' user cache directory for "mtqa". A cache that
 cannot be read or written is no error: the value is built in memory, as without a cache. Values are
@@ -37,16 +38,53 @@ def directory() -> Path:
 
 
 @cache
-def _versions() -> str:
-    """mtqa's and wordfreq's versions, read once per process (importlib.metadata scans the path)."""
-    from importlib.metadata import PackageNotFoundError, version
+def installed_version(distribution: str) -> str | None:
+    """The installed version of `distribution` (a pip name), None when it is not installed.
 
-    import mtqa
+    Read from the name of its `.dist-info` folder on sys.path, as pip writes it: importing
+    importlib.metadata and scanning every distribution costs tens of milliseconds, a fair share of
+    a whole check. Falls back to importlib.metadata where no such folder is found (zip imports, eggs).
+    """
+    import re
+    import sys
+
+    wanted = re.sub(r"[-_.]+", "_", distribution).lower()
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info") and "-" in name:
+                project, _, version = name[: -len(".dist-info")].rpartition("-")
+                if re.sub(r"[-_.]+", "_", project).lower() == wanted:
+                    return version
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as metadata_version
 
     try:
-        return f"{mtqa.__version__}|{version('wordfreq')}"
+        return metadata_version(distribution)
     except PackageNotFoundError:
-        return mtqa.__version__
+        return None
+
+
+@cache
+def _versions() -> str:
+    """mtqa's version and what identifies the installed wordfreq: the names and sizes of its data
+    files (importlib.metadata would scan every installed distribution, a tenth of a second)."""
+    from importlib.util import find_spec
+
+    from mtqa.version import __version__
+
+    parts = [__version__]
+    spec = find_spec("wordfreq")
+    if spec is not None and spec.origin:
+        data = Path(spec.origin).parent / "data"
+        try:
+            parts += sorted(f"{e.name}:{e.stat().st_size}" for e in os.scandir(data))
+        except OSError:
+            pass
+    return "|".join(parts)
 
 
 def _key(depends: Iterable[str | Path]) -> str:

@@ -1,6 +1,7 @@
 """Command line: parse options, call the library, pick a reporter, return an exit code.
 
-Exit codes (as ruff and Vale): 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+Exit codes (as ruff and Vale, named in mtqa.commands.exits): 0 clean, 1 findings at or above
+--fail-on, 2 usage or input error. A command raises UsageError; main prints it, once, here.
 Heavy modules are imported by the command that needs them, so `mtqa --help` stays instant.
 """
 
@@ -12,7 +13,8 @@ import sys
 import threading
 from importlib import import_module
 
-from mtqa import __version__
+from mtqa.commands.exits import EXIT_CLEAN, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, UsageError
+from mtqa.version import __version__
 
 # Each command module exposes add_parser(subparsers) and run(args) -> int.
 COMMANDS = ("check", "rules", "explain", "glossary", "score", "compare")
@@ -22,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line and exit 2, as for every other usage error
         from mtqa.terminal import visible
 
-        self.exit(2, f"mtqa: error: {visible(message)}\n")
+        self.exit(EXIT_USAGE, f"mtqa: error: {visible(message)}\n")
 
 
 class Terminated(BaseException):
@@ -58,18 +60,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
-        return 2
+        return EXIT_USAGE
     previous = _on_sigterm()
     try:
         return args.run(args)
+    except UsageError as exc:
+        from mtqa.terminal import print_error
+
+        print_error(exc.message)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("mtqa: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except Terminated:
         print("mtqa: terminated", file=sys.stderr)
-        return 143  # 128 + SIGTERM, as a shell reports a process ended by it
+        return EXIT_TERMINATED  # as a shell reports a process ended by SIGTERM
     except BrokenPipeError:
-        return 0
+        return EXIT_CLEAN
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

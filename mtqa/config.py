@@ -11,6 +11,7 @@ from typing import Any
 
 from mtqa.io.errors import read_file
 from mtqa.io.languages import language_code
+from mtqa.io.toml import TomlError, parse_toml
 from mtqa.model import Severity
 
 
@@ -19,8 +20,8 @@ class PathOverride:
     """Settings for files matching a glob (relative to the config file's directory)."""
 
     pattern: str
-    ignore: tuple[str, ...] = ()  # rule codes, prefixes or names
-    severity: dict[str, Severity] = field(default_factory=dict)
+    ignore: tuple[str, ...] = ()  # selectors: ALL, rule codes, prefixes or names (mtqa.selectors)
+    severity: dict[str, Severity] = field(default_factory=dict)  # selector -> severity, as Config's
 
 
 DEFAULT_EXCLUDE = ("node_modules", "site-packages", "venv", "__pycache__")
@@ -31,7 +32,9 @@ class Config:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)  # rule code -> severity
+    # selector (code, prefix, name or ALL) -> severity; the most specific selector matching a rule
+    # wins (mtqa.selectors.most_specific)
+    severity: dict[str, Severity] = field(default_factory=dict)
     fail_on: str = "error"
     lang: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
@@ -48,6 +51,7 @@ class Config:
     respect_gitignore: bool = True
     thresholds: dict[str, float] = field(default_factory=dict)  # "min-bleu" -> 30.0, "seg-min-chrf"...
     keep_text: bool = False  # record each document's text in Report.documents (the HTML report needs it)
+    keep_alignment: bool = True  # record source alignments in Report.documents (the JSON report shows them)
     config_file: str | None = None  # where the [tool.mtqa] settings came from, for messages
 
 
@@ -60,14 +64,6 @@ _THRESHOLD = re.compile(r"(seg-)?(min-(bleu|chrf|chrfpp|comet)|max-ter)")  # as 
 
 class ConfigError(ValueError):
     """A bad configuration: the message names the file and the key."""
-
-
-def _toml():
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-    return tomllib
 
 
 def find_config_file(start: Path | None = None) -> Path | None:
@@ -107,15 +103,13 @@ def config_file_for(path: Path, cache: dict[Path, Path | None] | None = None) ->
 
 def _read_table(path: Path) -> dict[str, Any]:
     try:
-        data = _toml().loads(read_file(path).decode("utf-8"))
+        data = parse_toml(read_file(path).decode("utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: invalid UTF-8 at byte offset {exc.start}") from None
-    except _toml().TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
-    except RecursionError:  # the parser's depth limit; settings are at most three tables deep
-        raise ConfigError(f"{path}: invalid TOML (nested too deeply)") from None
+    except TomlError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
@@ -157,31 +151,27 @@ class _Values:
             raise self.fail(key, str(exc)) from None
 
     def selectors(self, key: str, value: Any) -> tuple[str, ...]:
+        from mtqa import selectors
         from mtqa.rules import ALL_RULES
 
         out = self.strings(key, value)
-        for sel in out:
-            if sel.upper() != "ALL" and not any(
-                r.code.startswith(sel.upper()) or r.name == sel for r in ALL_RULES
-            ):
-                raise self.fail(key, f"unknown rule code or name {sel!r} (see `mtqa rules --all`)")
+        try:
+            selectors.validate(out, ALL_RULES)
+        except selectors.UnknownSelectorError as exc:
+            raise self.fail(key, f"{exc} (see `mtqa rules --all`)") from None
         return out
 
     def severity_table(self, key: str, value: Any) -> dict[str, Severity]:
-        from mtqa.rules import ALL_RULES
-
+        """Selector -> severity, kept as written: mtqa.selectors.most_specific resolves it per rule."""
         if not isinstance(value, dict):
             raise self.fail(key, f"expected a table of rule code = severity, got {value!r}")
         out: dict[str, Severity] = {}
         for sel, level in value.items():
             self.selectors(f"{key}.{sel}", [sel])
             try:
-                sev = Severity.parse(level if isinstance(level, str) else repr(level))
+                out[sel] = Severity.parse(level if isinstance(level, str) else repr(level))
             except ValueError as exc:
                 raise self.fail(f"{key}.{sel}", str(exc)) from None
-            for r in ALL_RULES:  # a prefix sets every rule of the family
-                if r.code.startswith(sel.upper()) or r.name == sel:
-                    out[r.code] = sev
         return out
 
     def fail_on(self, key: str, value: Any) -> str:
@@ -247,6 +237,28 @@ class _Values:
             out[name] = float(number)
         return out
 
+    def score_table(self, key: str, value: Any) -> dict[str, Any]:
+        """[tool.mtqa.score]: sacrebleu options of `mtqa score`, `mtqa compare` and `mtqa check
+        --ref`. mtqa.scoring.settings owns the option table (the command line's names without
+        dashes); the validated values reach Config.options["score"]."""
+        from mtqa.scoring.settings import from_table
+
+        try:
+            return from_table(value)
+        except ValueError as exc:
+            raise self.fail(key, str(exc)) from None
+
+    def parameters(self, key: str, value: Any) -> dict[str, dict[str, Any]]:
+        """[tool.mtqa.parameters.<CODE or name>]: the rules' declared parameters (mtqa.rules.parameters
+        validates them); the values reach Config.options["parameters"] = {code: {name: value}}."""
+        from mtqa.rules import ALL_RULES
+        from mtqa.rules.parameters import parameters_from_table
+
+        try:
+            return parameters_from_table(value, ALL_RULES)
+        except ValueError as exc:
+            raise self.fail(key, str(exc)) from None
+
     def per_path(self, key: str, value: Any) -> tuple[PathOverride, ...]:
         if not isinstance(value, dict):
             raise self.fail(key, 'expected tables keyed by glob, e.g. [tool.mtqa.per-path."opinion/*"]')
@@ -287,25 +299,9 @@ KEYS: dict[str, tuple[str, str]] = {
     "extend-exclude": ("extend_exclude", "globs"),
     "respect-gitignore": ("respect_gitignore", "boolean"),
     "thresholds": ("thresholds", "thresholds"),
+    "score": ("score", "score_table"),
+    "parameters": ("parameters", "parameters"),
 }
-
-
-# --- [tool.mtqa.score]: sacrebleu options of `mtqa score`, `mtqa compare` and `mtqa check --ref` ---
-# mtqa.scoring.settings owns the option table (the command line's names without dashes); the
-# validated values reach Config.options["score"].
-
-
-def _score_table(values: _Values, key: str, value: Any) -> dict[str, Any]:
-    from mtqa.scoring.settings import from_table
-
-    try:
-        return from_table(value)
-    except ValueError as exc:
-        raise values.fail(key, str(exc)) from None
-
-
-_Values.score_table = _score_table
-KEYS["score"] = ("score", "score_table")
 
 
 def settings_from_file(path: Path) -> dict[str, Any]:
@@ -391,7 +387,15 @@ def show(config: Config) -> str:
     for f in fields(Config):
         value = getattr(config, f.name)
         key = f.name.replace("_", "-")
-        if f.name in ("per_path", "severity", "thresholds", "options", "config_file", "keep_text"):
+        if f.name in (
+            "per_path",
+            "severity",
+            "thresholds",
+            "options",
+            "config_file",
+            "keep_text",
+            "keep_alignment",
+        ):
             continue
         if value is None:
             lines.append(f"# {key} = (not set)")

@@ -6,10 +6,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from mtqa import suppress
+from mtqa.align import METHOD as ALIGN_METHOD
 from mtqa.config import Config
-from mtqa.model import Category, Document, Finding, InputProblem, Report
+from mtqa.model import (
+    AlignedBead,
+    AlignedSentence,
+    Category,
+    CheckSignature,
+    Document,
+    DocumentAlignment,
+    DocumentRecord,
+    DocumentText,
+    Finding,
+    InputProblem,
+    Note,
+    Report,
+    SegmentText,
+    Severity,
+)
 from mtqa.rules import Rule, select_rules
-from mtqa.rules.base import Context, Hit
+from mtqa.rules.base import Context, Hit, Input
+from mtqa.selectors import severity_override
 from mtqa.text import lang as langid
 from mtqa.text.analysis import DocumentView
 from mtqa.text.positions import line_col
@@ -46,14 +63,23 @@ def document_language(doc: Document, config: Config) -> str | None:
     return langid.identify(text)
 
 
-def _has(doc: Document, need: str, config: Config | None = None) -> bool:
-    if need == "glossary":  # house-style glossary files from the configuration (--glossary)
+def _has(doc: Document, need: Input, config: Config | None = None) -> bool:
+    if need is Input.GLOSSARY:  # house-style glossary files from the configuration (--glossary)
         return bool(config is not None and config.options.get("glossary"))
-    if need == "source":
+    if need is Input.SOURCE:
         return doc.source is not None or any(s.src for s in doc.segments)
-    if need == "reference":
+    if need is Input.REFERENCE:
         return any(s.ref for s in doc.segments)
-    return False
+    # Input.COMET_MODEL: the engine loads no model; `mtqa score` and `check --ref` build those
+    # findings from the model's output (mtqa.scoring.findings), from the same declaration.
+    return need is Input.TARGET
+
+
+def rule_context(rule: Rule, ctx: Context, config: Config) -> Context:
+    """The context one rule runs with: its declared parameters, with the configuration's overrides
+    (options["parameters"][code]; an unknown name raises ValueError)."""
+    overrides = (config.options.get("parameters") or {}).get(rule.code)
+    return replace(ctx, params=rule.parameter_values(overrides))
 
 
 def _finding(rule: Rule, hit: Hit, view: DocumentView, config: Config) -> Finding:
@@ -79,7 +105,7 @@ def _finding(rule: Rule, hit: Hit, view: DocumentView, config: Config) -> Findin
         code=rule.code,
         rule=rule.name,
         category=rule.category,
-        severity=config.severity.get(rule.code, hit.severity or rule.severity),
+        severity=severity_override(config.severity, rule) or hit.severity or rule.severity,
         message=hit.message,
         suggestion=hit.suggestion,
         path=view.document.path,
@@ -161,8 +187,8 @@ def check_document(
     doc: Document,
     rules: tuple[Rule, ...],
     config: Config,
-    notes: set[str],
-    documents: list[dict] | None = None,
+    notes: set[Note],
+    documents: list[DocumentRecord] | None = None,
     skipped: dict[str, set[str]] | None = None,
 ) -> list[Finding]:
     """Findings of `rules` on one document. Notes and rules skipped for a missing input (by the
@@ -170,7 +196,7 @@ def check_document(
     skipped = {} if skipped is None else skipped
     lang = document_language(doc, config)
     if lang is None:
-        notes.add(UNKNOWN_LANGUAGE_NOTE)
+        notes.add(Note(UNKNOWN_LANGUAGE_NOTE, "language"))
     view = DocumentView(doc, lang)
     ctx = Context(lang=lang, document=view, options=config.options)
     findings: list[Finding] = []
@@ -181,12 +207,14 @@ def check_document(
         if missing:
             skipped.setdefault(" or ".join(missing), set()).add(rule.code)
             continue
-        findings.extend(_finding(rule, hit, view, config) for hit in _run(rule, view, ctx))
+        rule_ctx = rule_context(rule, ctx, config)
+        findings.extend(_finding(rule, hit, view, config) for hit in _run(rule, view, rule_ctx))
     if view.__dict__.get("alignment") is not None:
-        notes.update(view.alignment.notes)  # source-aware rules skipped for a language's resources
-    if documents is not None and view.__dict__.get("alignment") is not None:
-        # Source-aware rules aligned the document: the alignment is part of the report.
-        documents.append({"path": doc.path, "doc_id": doc.doc_id, "alignment": view.alignment.to_dict()})
+        # source-aware rules skipped for a language's resources
+        notes.update(Note(n, "alignment") for n in view.alignment.notes)
+        if documents is not None and config.keep_alignment:
+            # Source-aware rules aligned the document: the alignment is part of the report.
+            documents.append(alignment_record(doc, view.alignment))
     findings = _drop_inside_debris(findings)
     findings = suppress.apply(doc, findings, rules, config)  # per-path settings, inline/sidecar suppressions
     # After suppression: a directive naming the superseded code still silences it, and is not unused.
@@ -195,29 +223,47 @@ def check_document(
     return findings
 
 
-def document_text_record(doc: Document) -> dict:
+def document_text_record(doc: Document) -> DocumentText:
     """What the HTML report needs to show a document: its text (articles) or its segments (JSONL)."""
-    record = {"path": doc.path, "doc_id": doc.doc_id, "kind": doc.kind}
     if doc.text is not None:
-        record["text"] = doc.text
-    else:
-        record["segment_texts"] = [
-            {"index": s.index, "id": s.id, "line": s.line, "text": s.text} for s in doc.segments
-        ]
-    return record
+        return DocumentText(doc.path, doc.doc_id, doc.kind, text=doc.text)
+    segments = tuple(SegmentText(s.index, s.id, s.line, s.text) for s in doc.segments)
+    return DocumentText(doc.path, doc.doc_id, doc.kind, segment_texts=segments)
+
+
+def alignment_record(doc: Document, al) -> DocumentAlignment:
+    """The report's record of a document's alignment with its source (a mtqa.align.Alignment)."""
+
+    def sentences(items) -> tuple[AlignedSentence, ...]:
+        return tuple(AlignedSentence(s.segment, s.start, s.end, s.text) for s in items)
+
+    return DocumentAlignment(
+        path=doc.path,
+        doc_id=doc.doc_id,
+        method=ALIGN_METHOD,
+        status=al.status,
+        reason=al.reason,
+        confidence=round(al.confidence, 3),
+        source_path=al.source_path,
+        source_lang=al.source_lang,
+        source_sentences=sentences(al.source),
+        target_sentences=sentences(al.target),
+        beads=tuple(AlignedBead(tuple(b.src), tuple(b.tgt), b.kind, round(b.cost, 2)) for b in al.beads),
+    )
 
 
 @dataclass(frozen=True)
 class DocumentResult:
     """What checking one document adds to the report; picklable, so a process pool or a Dask worker
-    can compute it (mtqa.parallel, mtqa.distributed) and the parent folds the results in order."""
+    can compute it (mtqa.parallel, mtqa.distributed) and the parent folds the results in order, or
+    hands them to streaming writers as they come (mtqa.reporters.stream)."""
 
     path: str
     segments: int
-    findings: list[Finding]
-    notes: frozenset[str]
-    documents: list[dict]  # the document's alignment and text records, as Report.documents holds them
-    skipped: dict[str, frozenset[str]]
+    findings: tuple[Finding, ...]
+    notes: frozenset[Note]
+    documents: tuple[DocumentRecord, ...]  # the document's alignment and text records
+    skipped: tuple[tuple[str, frozenset[str]], ...]  # (missing input, codes of the rules skipped)
 
 
 def document_result(
@@ -226,47 +272,80 @@ def document_result(
     """One input's contribution to the report (an InputProblem passes through unchanged)."""
     if isinstance(item, InputProblem):
         return item
-    notes: set[str] = set()
+    notes: set[Note] = set()
     skipped: dict[str, set[str]] = {}
-    records: list[dict] = []
+    records: list[DocumentRecord] = []
     findings = check_document(item, rules, config, notes, records, skipped)
     if config.keep_text:
         records.append(document_text_record(item))
     return DocumentResult(
         path=item.path,
         segments=len(item.segments),
-        findings=findings,
+        findings=tuple(findings),
         notes=frozenset(notes),
-        documents=records,
-        skipped={need: frozenset(codes) for need, codes in skipped.items()},
+        documents=tuple(records),
+        skipped=tuple((need, frozenset(codes)) for need, codes in skipped.items()),
     )
 
 
-def fold(results: Iterable[DocumentResult | InputProblem]) -> Report:
-    """The report of a run from its per-document results, in input order."""
-    report = Report()
-    notes: set[str] = set()
-    skipped: dict[str, set[str]] = {}
-    seen_paths: set[str] = set()
-    for result in results:
+class ReportBuilder:
+    """Folds per-document results, in input order, into a Report. With `keep=False` it keeps only
+    what the end of a report needs (counts, notes, problems, the worst severity): streaming
+    writers take the findings and documents as they come, so memory does not grow with the corpus."""
+
+    def __init__(self, keep: bool = True) -> None:
+        self.keep = keep
+        self.findings: list[Finding] = []
+        self.documents: list[DocumentRecord] = []
+        self.problems: list[InputProblem] = []
+        self.notes: set[Note] = set()
+        self.skipped: dict[str, set[str]] = {}
+        self.paths: set[str] = set()
+        self.segments = 0
+        self.worst: Severity | None = None
+
+    def add(self, result: DocumentResult | InputProblem) -> None:
         if isinstance(result, InputProblem):
-            report.problems.append(result)
-            continue
-        seen_paths.add(result.path)
-        report.segments_checked += result.segments
-        report.findings.extend(result.findings)
-        report.documents.extend(result.documents)
-        notes.update(result.notes)
-        for need, codes in result.skipped.items():
-            skipped.setdefault(need, set()).update(codes)
-    report.files_checked = len(seen_paths)
-    notes.update(
-        f"{len(codes)} rule{'s' if len(codes) > 1 else ''} skipped where there is no {need}: "
-        + ", ".join(sorted(codes))
-        for need, codes in skipped.items()
-    )
-    report.notes = sorted(notes)
-    return report
+            self.problems.append(result)
+            return
+        self.paths.add(result.path)
+        self.segments += result.segments
+        if result.findings:
+            worst = max(f.severity for f in result.findings)
+            self.worst = worst if self.worst is None else max(self.worst, worst)
+        if self.keep:
+            self.findings.extend(result.findings)
+            self.documents.extend(result.documents)
+        self.notes.update(result.notes)
+        for need, codes in result.skipped:
+            self.skipped.setdefault(need, set()).update(codes)
+
+    def build(self, signature: CheckSignature | None = None) -> Report:
+        skipped = {
+            Note(
+                f"{len(codes)} rule{'s' if len(codes) > 1 else ''} skipped where there is no {need}: "
+                + ", ".join(sorted(codes)),
+                "skipped",
+            )
+            for need, codes in self.skipped.items()
+        }
+        return Report(
+            findings=tuple(self.findings),
+            problems=tuple(self.problems),
+            documents=tuple(self.documents),
+            notes=tuple(sorted(self.notes | skipped, key=lambda n: n.text)),
+            files_checked=len(self.paths),
+            segments_checked=self.segments,
+            signature=signature,
+        )
+
+
+def fold(results: Iterable[DocumentResult | InputProblem], signature: CheckSignature | None = None) -> Report:
+    """The report of a run from its per-document results, in input order."""
+    builder = ReportBuilder()
+    for result in results:
+        builder.add(result)
+    return builder.build(signature)
 
 
 def resolve_rules(rules: tuple[Rule, ...] | None, config: Config | None) -> tuple[tuple[Rule, ...], Config]:
@@ -281,5 +360,7 @@ def check(
     rules: tuple[Rule, ...] | None = None,
     config: Config | None = None,
 ) -> Report:
+    from mtqa.signature import check_signature
+
     rules, config = resolve_rules(rules, config)
-    return fold(document_result(item, rules, config) for item in inputs)
+    return fold((document_result(item, rules, config) for item in inputs), check_signature(rules, config))

@@ -30,6 +30,7 @@ import regex
 
 from mtqa.io.errors import read_file
 from mtqa.io.languages import language_code
+from mtqa.io.toml import TomlError, parse_toml
 from mtqa.text.names import spelling, translit_key
 
 _PARTICLES = frozenset("al el ul ben bin ibn abou abu".split())
@@ -82,14 +83,10 @@ def _parse_tsv(text: str, path: str, lang: str | None) -> list[Entry]:
 
 
 def _parse_toml(text: str, path: str, lang: str | None) -> list[Entry]:
-    from mtqa.config import _toml
-
     try:
-        data = _toml().loads(text)
-    except _toml().TOMLDecodeError as exc:
-        raise GlossaryError(f"{path}: invalid TOML ({exc})") from None
-    except RecursionError:  # the parser's depth limit; a glossary is two flat tables
-        raise GlossaryError(f"{path}: invalid TOML (nested too deeply)") from None
+        data = parse_toml(text)
+    except TomlError as exc:
+        raise GlossaryError(f"{path}: {exc}") from None
     unknown = sorted(set(data) - {"lang", "names", "keep"})
     if unknown:
         raise GlossaryError(f"{path}: unknown key {unknown[0]!r} (expected lang, names, keep)")
@@ -163,7 +160,7 @@ class Matcher:
         self.by_key: dict[str, Entry] = {}
         self.first_keys: set[str] = set()
         self.max_tokens = 1
-        keep = []
+        keep: list[tuple[str, Entry]] = []
         for e in entries:
             if e.kind == "keep":
                 keep.extend((form, e) for form in e.variants)

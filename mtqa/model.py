@@ -7,8 +7,22 @@ file they count from the start of the file, for a JSONL segment from the start o
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from mtqa.records import (
+    AlignedBead,
+    AlignedSentence,
+    CorpusScore,
+    DocumentAlignment,
+    DocumentScores,
+    DocumentText,
+    ScoredUnit,
+    SegmentText,
+    ThresholdResult,
+    UnitAlignment,
+)
 
 SCHEMA_VERSION = "1.0"
 
@@ -166,28 +180,117 @@ class InputProblem:
         return f"{self.path}: {self.message}"
 
 
-@dataclass
+@dataclass(frozen=True)
+class Note:
+    """A remark about the run (a rule skipped for a missing input, a language not detected...).
+    `kind` says what it is about, so a reporter selects notes by kind, never by their wording."""
+
+    text: str
+    kind: str = "info"  # "skipped", "language", "alignment", "input", "baseline", "scoring", "threshold"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+DocumentRecord = DocumentText | DocumentAlignment | DocumentScores
+__all__ = [
+    "AlignedBead",
+    "AlignedSentence",
+    "Category",
+    "CheckSignature",
+    "CorpusScore",
+    "Document",
+    "DocumentAlignment",
+    "DocumentRecord",
+    "DocumentScores",
+    "DocumentText",
+    "Finding",
+    "InputProblem",
+    "Note",
+    "Report",
+    "Score",
+    "ScoredUnit",
+    "Segment",
+    "SegmentText",
+    "Severity",
+    "ThresholdResult",
+    "UnitAlignment",
+]
+
+
+@dataclass(frozen=True)
+class CheckSignature:
+    """What a check's verdicts depend on, as sacrebleu's signatures say how a score was computed:
+    `mtqa:VERSION|rules:HASH|params:HASH|data:HASH`. Two reports are comparable iff theirs match.
+    `parts` holds the readable values the hashes cover (mtqa.signature builds it)."""
+
+    text: str
+    parts: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class Report:
-    findings: list[Finding] = field(default_factory=list)
-    scores: list[Score] = field(default_factory=list)
-    problems: list[InputProblem] = field(default_factory=list)
-    documents: list[dict[str, Any]] = field(default_factory=list)  # per-document metadata
-    notes: list[str] = field(default_factory=list)  # e.g. rules skipped for missing inputs
+    """Everything a run found, built by the library (mtqa.engine.fold, mtqa.scoring.run); commands
+    derive a new one (`dataclasses.replace`) instead of editing it. Reporters read its fields."""
+
+    findings: tuple[Finding, ...] = ()
+    scores: tuple[Score, ...] = ()
+    problems: tuple[InputProblem, ...] = ()
+    documents: tuple[DocumentRecord, ...] = ()  # in input order; a scores entry after the documents
+    notes: tuple[Note, ...] = ()
+    thresholds: tuple[ThresholdResult, ...] = ()
     files_checked: int = 0
     segments_checked: int = 0
+    signature: CheckSignature | None = None  # None when no rules ran (mtqa score)
 
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def texts(self) -> tuple[DocumentText, ...]:
+        return tuple(d for d in self.documents if isinstance(d, DocumentText))
+
+    @property
+    def alignments(self) -> tuple[DocumentAlignment, ...]:
+        return tuple(d for d in self.documents if isinstance(d, DocumentAlignment))
+
+    @property
+    def document_scores(self) -> tuple[DocumentScores, ...]:
+        return tuple(d for d in self.documents if isinstance(d, DocumentScores))
+
+    @property
+    def thresholds_failed(self) -> tuple[ThresholdResult, ...]:
+        return tuple(t for t in self.thresholds if not t.passed)
+
+    def with_notes(self, notes: Iterable[Note]) -> Report:
+        """This report with `notes` added (each once, in order)."""
+        return replace(self, notes=tuple(dict.fromkeys((*self.notes, *notes))))
+
+    def header(self) -> dict[str, Any]:
+        """The JSON report's fields that come before the findings."""
+        from mtqa.version import __version__
+
+        return {"schema_version": SCHEMA_VERSION, "tool": "mtqa", "mtqa_version": __version__}
+
+    def totals(self) -> dict[str, Any]:
+        """The JSON report's fields that come after the documents (known when the run has ended)."""
         return {
-            "schema_version": SCHEMA_VERSION,
-            "tool": "mtqa",
-            "files_checked": self.files_checked,
-            "segments_checked": self.segments_checked,
-            "findings": [f.to_dict() for f in self.findings],
             "scores": [s.to_dict() for s in self.scores],
             "errors": [{"path": p.path, "message": p.message} for p in self.problems],
-            "documents": self.documents,
-            "notes": self.notes,
+            "notes": [n.text for n in self.notes],
+            "files_checked": self.files_checked,
+            "segments_checked": self.segments_checked,
+            "signature": None if self.signature is None else self.signature.text,
+            "signature_parts": None if self.signature is None else self.signature.parts,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.header(),
+            "findings": [f.to_dict() for f in self.findings],
+            "documents": [d.to_dict() for d in self.documents],
+            **self.totals(),
         }

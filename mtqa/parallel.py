@@ -9,44 +9,19 @@ the configuration go to each worker once, when it starts.
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
+from mtqa.batches import BATCH_DOCUMENTS, BATCH_SEGMENTS, Item, Result, available_cores, batches, check_batch
 from mtqa.config import Config
-from mtqa.engine import DocumentResult, document_result, fold, resolve_rules
-from mtqa.model import Document, InputProblem, Report
+from mtqa.engine import document_result, fold, resolve_rules
+from mtqa.model import Report
 from mtqa.rules import Rule
 
-BATCH_SEGMENTS = 256  # segments per task: enough to hide the pickling, small enough to balance
-BATCH_DOCUMENTS = 64
 WINDOW = 4  # batches in flight per worker
 
-Item = Document | InputProblem
-Result = DocumentResult | InputProblem
-
-
-def available_cores() -> int:
-    """The cores this process may run on (its CPU affinity where the platform says, as in a
-    container limited to some cores), at least 1."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
-
-
-def batches(items: Iterable[Item], segments: int = BATCH_SEGMENTS, documents: int = BATCH_DOCUMENTS):
-    """Consecutive inputs grouped into lists of about `segments` segments or `documents` inputs."""
-    batch: list[Item] = []
-    size = 0
-    for item in items:
-        batch.append(item)
-        size += len(item.segments) if isinstance(item, Document) else 1
-        if size >= segments or len(batch) >= documents:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
+__all__ = ["BATCH_DOCUMENTS", "BATCH_SEGMENTS", "available_cores", "batches", "check_parallel", "run_checks"]
 
 
 # Set in each worker by _init_worker: sent once per worker, not with every batch.
@@ -59,12 +34,8 @@ def _init_worker(rules: tuple[Rule, ...], config: Config) -> None:
     _WORKER_RULES, _WORKER_CONFIG = rules, config
 
 
-def _check_with(batch: list[Item], rules: tuple[Rule, ...], config: Config) -> list[Result]:
-    return [document_result(item, rules, config) for item in batch]
-
-
 def _check_batch(batch: list[Item]) -> list[Result]:
-    return _check_with(batch, _WORKER_RULES, _WORKER_CONFIG)
+    return check_batch(batch, _WORKER_RULES, _WORKER_CONFIG)
 
 
 def check_results(
@@ -78,11 +49,11 @@ def check_results(
     first = next(groups, None)
     second = next(groups, None)
     if second is None:  # one batch (an article, a short file): not worth starting processes
-        yield from _check_with(first or [], rules, config)
+        yield from check_batch(first or [], rules, config)
         return
     # The first batch is checked here, before the pool starts: it loads the word data of the
     # corpus's languages, which workers started by fork (Linux) then share instead of each loading it.
-    yield from _check_with(first, rules, config)
+    yield from check_batch(first, rules, config)
     from concurrent.futures import ProcessPoolExecutor
 
     pending: deque = deque()
@@ -106,9 +77,30 @@ def check_parallel(
     jobs: int | None = None,
 ) -> Report:
     """`mtqa.engine.check` on `jobs` processes (None: every available core); the same Report."""
+    from mtqa.signature import check_signature
+
     rules, config = resolve_rules(rules, config)
     jobs = available_cores() if jobs is None else jobs
-    return fold(check_results(inputs, rules, config, jobs))
+    return fold(check_results(inputs, rules, config, jobs), check_signature(rules, config))
+
+
+def iter_results(
+    inputs: Iterable[Item],
+    rules: tuple[Rule, ...],
+    config: Config,
+    jobs: int | None = None,
+    scheduler=None,
+) -> Iterator[Result]:
+    """The results of `mtqa check`, in input order, as they come: on the Dask cluster `scheduler`
+    when given (an address or "local", see mtqa.distributed), else on `jobs` local processes (None:
+    every core). Streaming writers consume them one by one (mtqa.reporters.stream)."""
+    if scheduler is not None:
+        from mtqa.distributed import dask_client, dask_results
+
+        with dask_client(scheduler) as client:
+            yield from dask_results(inputs, rules, config, client)
+        return
+    yield from check_results(inputs, rules, config, available_cores() if jobs is None else jobs)
 
 
 def run_checks(
@@ -118,11 +110,7 @@ def run_checks(
     jobs: int | None = None,
     scheduler=None,
 ) -> Report:
-    """The check of `mtqa check`: on the Dask cluster `scheduler` when given (an address or
-    "local", see mtqa.distributed), else on `jobs` local processes (None: every core)."""
-    if scheduler is not None:
-        from mtqa.distributed import dask_client, dask_results
+    """The check of `mtqa check` as one Report (see iter_results)."""
+    from mtqa.signature import check_signature
 
-        with dask_client(scheduler) as client:
-            return fold(dask_results(inputs, rules, config, client))
-    return check_parallel(inputs, rules, config, jobs)
+    return fold(iter_results(inputs, rules, config, jobs, scheduler), check_signature(rules, config))

@@ -1,13 +1,15 @@
 """Per-path settings and suppressions, applied to one document's findings after the rules ran.
 
 - Per-path overrides from the configuration (`[tool.mtqa.per-path."glob"]`): ignore rules, change
-  severities for the files a glob matches.
+  severities for the files a glob matches. Where several globs match a file, the later table's
+  severity wins; within a table, the most specific selector (mtqa.selectors).
 - Inline directives that survive in Markdown/HTML content: `<!-- mtqa: ignore MTQ101 -->` silences
-  the listed rules (codes, prefixes or names; none listed: every rule) in the next paragraph;
+  the listed rules (selectors as in mtqa.selectors: ALL, codes, prefixes or names; none listed:
+  every rule) in the next paragraph;
   `<!-- mtqa: ignore-file MTQ101 -->` in the whole file. Findings inside a directive are dropped
   (a directive is markup, not article text).
 - A sidecar allow-list for plain text and JSONL, `<file>.mtqa-allow`: one entry a line,
-  `CODES [TEXT]` (codes comma-separated, `*` for all); with TEXT, only findings lying inside an
+  `CODES [TEXT]` (selectors comma-separated, `*` or ALL for all); with TEXT, only findings lying inside an
   occurrence of TEXT are allowed, so the entry keeps working when other lines change.
 - A directive or allow-list entry that silenced nothing is reported as MTQ001 unused-suppression
   (info), when MTQ001 is selected.
@@ -21,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mtqa.model import Category, Document, Finding
+from mtqa.selectors import matches_any, most_specific, severity_override
 from mtqa.text.positions import line_col
 
 DIRECTIVE = re.compile(r"<!--\s*mtqa:\s*(ignore-file|ignore)\b(?P<codes>[^>]*?)\s*-->", re.IGNORECASE)
@@ -42,7 +45,7 @@ class Suppression:
     used: bool = False
 
     def covers(self, f: Finding) -> bool:
-        if self.codes and not any(f.code.startswith(c.upper()) or f.rule == c for c in self.codes):
+        if self.codes and not matches_any(self.codes, f.code, f.rule):
             return False
         return any(
             (seg is None or seg == f.segment_index) and a <= f.start and f.end <= b
@@ -129,10 +132,12 @@ def _path_settings(findings: list[Finding], doc: Document, config) -> list[Findi
         return findings
     out = []
     for f in findings:
-        ignored = any(f.code.startswith(sel.upper()) or f.rule == sel for o in overrides for sel in o.ignore)
-        if ignored:
+        if any(matches_any(o.ignore, f.code, f.rule) for o in overrides):
             continue
-        severity = next((o.severity[f.code] for o in reversed(overrides) if f.code in o.severity), None)
+        severity = next(
+            (s for o in reversed(overrides) if (s := most_specific(o.severity, f.code, f.rule)) is not None),
+            None,
+        )
         out.append(replace(f, severity=severity) if severity is not None else f)
     return out
 
@@ -143,7 +148,7 @@ def _unused_finding(s: Suppression, rule, config) -> Finding:
         code=rule.code,
         rule=rule.name,
         category=Category.OTHER,
-        severity=config.severity.get(rule.code, rule.severity),
+        severity=severity_override(config.severity, rule) or rule.severity,
         message=f"unused suppression ({what}): nothing here was reported",
         suggestion="delete the suppression",
         path=s.path,

@@ -16,7 +16,7 @@ SEED = ROOT / "seeds" / "000_d71c614b73ba7402.txt"
 def run_rule(code: str, text: str, lang: str):
     """Findings of one rule on an article given as text, in the given target language."""
     doc = article_from_text(text, "<test>", lang)
-    return check([doc], (BY_CODE[code],), Config(lang=lang)).findings
+    return list(check([doc], (BY_CODE[code],), Config(lang=lang)).findings)
 
 
 def spans(findings) -> list[str]:

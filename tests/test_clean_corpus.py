@@ -27,7 +27,7 @@ def test_corpus_is_big_enough_to_mean_something(name, lang):
 @pytest.mark.parametrize("given", [True, False], ids=["lang-given", "lang-detected"])
 def test_no_warning_on_clean_news(name, lang, given):
     doc = read_article(CLEAN / name, lang if given else None)
-    findings = check([doc], config=Config(lang=lang if given else None)).findings
+    findings = list(check([doc], config=Config(lang=lang if given else None)).findings)
     loud = [
         f"{f.line}:{f.column} {f.code} {f.rule} {f.text!r}: {f.message}"
         for f in findings
@@ -57,5 +57,5 @@ def test_markdown_markup_is_not_an_artifact(tmp_path):
     )
     path = tmp_path / "article.md"
     path.write_text(md, encoding="utf-8")
-    findings = check([read_article(path)], config=Config()).findings
+    findings = list(check([read_article(path)], config=Config()).findings)
     assert [(f.line, f.code, f.text) for f in findings if f.severity >= Severity.WARNING] == []

@@ -12,7 +12,7 @@ import pytest
 
 import mtqa.rules
 from mtqa.cli import main
-from mtqa.commands.check import exit_code
+from mtqa.commands.exits import EXIT_CLEAN, EXIT_FAILED, EXIT_USAGE, exit_code, final_code
 from mtqa.model import SCHEMA_VERSION, Category, Finding, InputProblem, Report, Severity
 from mtqa.rules import ALL_RULES
 from tests.conftest import ROOT
@@ -150,17 +150,20 @@ def test_exit_zero_and_input_errors(article, tmp_path, capsys, three_severities)
 
 def test_exit_code_function():
     def report(*severities, problems=()):
-        r = Report(problems=list(problems))
-        r.findings = [
+        findings = tuple(
             Finding("MTQ990", "x", Category.OTHER, s, "m", "p", 0, 1, "t", 1, 1) for s in severities
-        ]
-        return r
+        )
+        return Report(findings=findings, problems=tuple(problems))
 
-    assert exit_code(report(), "info") == 0
-    assert exit_code(report(Severity.WARNING), "error") == 0
-    assert exit_code(report(Severity.WARNING), "warning") == 1
-    assert exit_code(report(Severity.ERROR), "never") == 0
-    assert exit_code(report(problems=[InputProblem("p", "m")]), "never") == 2
+    assert (EXIT_CLEAN, EXIT_FAILED, EXIT_USAGE) == (0, 1, 2)
+    assert exit_code(report(), "info") == EXIT_CLEAN
+    assert exit_code(report(Severity.WARNING), "error") == EXIT_CLEAN
+    assert exit_code(report(Severity.WARNING), "warning") == EXIT_FAILED
+    assert exit_code(report(Severity.INFO, Severity.ERROR), "error") == EXIT_FAILED
+    assert exit_code(report(Severity.ERROR), "never") == EXIT_CLEAN
+    assert exit_code(report(problems=[InputProblem("p", "m")]), "never") == EXIT_USAGE
+    assert [final_code(c, True) for c in (0, 1, 2)] == [0, 0, 2]  # --exit-zero never hides errors
+    assert [final_code(c, False) for c in (0, 1, 2)] == [0, 1, 2]
 
 
 def test_text_report_is_plain_when_not_a_terminal(article, capsys, three_severities):

@@ -9,6 +9,8 @@ import mtqa.rules
 from mtqa.cli import main
 from mtqa.config import Config, ConfigError, find_config_file, load_config, path_overrides
 from mtqa.model import Severity
+from mtqa.rules import BY_CODE
+from mtqa.selectors import severity_override
 from tests.fakes import word_rule
 
 TEXT = "Le budget est voté.\n\nLa réforme attendra, dit le ministre.\n"
@@ -75,7 +77,9 @@ seg-min-chrf = 20.5
     assert c.select == ("MTQ1", "person-shift") and c.ignore == ("MTQ101",) and c.extend_select == ("MTQ001",)
     assert c.options["glossary"] == (str(project / "glossary.fr.tsv"),)
     assert c.baseline == str(project / "base.json")
-    assert c.severity["MTQ501"] == Severity.INFO and "MTQ101" not in c.severity  # a prefix sets its family
+    assert c.severity == {"MTQ5": Severity.INFO}  # kept as written: a prefix sets its family
+    assert severity_override(c.severity, BY_CODE["MTQ501"]) == Severity.INFO
+    assert severity_override(c.severity, BY_CODE["MTQ101"]) is None
     assert c.thresholds == {"min-bleu": 30.0, "seg-min-chrf": 20.5}
 
 
@@ -190,3 +194,90 @@ def test_show_config_prints_the_effective_configuration(project, capsys):
 def test_config_error_is_a_value_error_with_the_key():
     with pytest.raises(ConfigError, match="command line: --select: unknown rule"):
         load_config({"select": ("nonsense-rule",)}, isolated=True)
+
+
+# --- Selectors in every table: ALL, prefixes and names mean the same everywhere (mtqa.selectors) ---
+
+
+def _found(capsys) -> set[tuple[str, str, str]]:
+    import json
+
+    return {
+        (f["path"].split("/")[-1], f["code"], f["severity"])
+        for f in json.loads(capsys.readouterr().out)["findings"]
+    }
+
+
+def test_per_path_ignore_all_silences_that_path_only(project, fake_rules, capsys):
+    write(project, "[tool.mtqa]\nlang = 'fr'\n[tool.mtqa.per-path.'articles/opinion/*']\nignore = ['ALL']\n")
+    main(["check", "articles", "--format", "json"])
+    assert {(p, c) for p, c, _ in _found(capsys)} == {
+        ("a.txt", "MTQ990"),
+        ("a.txt", "MTQ991"),
+        ("a.txt", "MTQ992"),
+    }
+
+
+def test_per_path_severity_all_lowers_everything_on_that_path(project, fake_rules, capsys):
+    write(
+        project,
+        "[tool.mtqa]\nlang = 'fr'\n[tool.mtqa.per-path.'articles/opinion/*']\nseverity = { all = 'info' }\n",
+    )
+    assert main(["check", "articles/opinion", "--format", "json"]) == 0  # nothing left at error
+    assert {s for _, _, s in _found(capsys)} == {"info"}
+    assert main(["check", "articles/a.txt", "--format", "json"]) == 1  # other paths keep theirs
+    assert ("a.txt", "MTQ992", "error") in _found(capsys)
+
+
+def test_global_severity_all_lowers_everything(project, fake_rules, capsys):
+    write(project, "[tool.mtqa]\nlang = 'fr'\n[tool.mtqa.severity]\nALL = 'info'\n")
+    assert main(["check", "articles", "--format", "json"]) == 0
+    found = _found(capsys)
+    assert len(found) == 6 and {s for _, _, s in found} == {"info"}
+
+
+def test_most_specific_severity_selector_wins_whatever_the_order(project, fake_rules, capsys):
+    # fake rules: MTQ990 test-info-word, MTQ991 test-warning-word, MTQ992 test-error-word
+    write(
+        project,
+        "[tool.mtqa]\nlang = 'fr'\n[tool.mtqa.severity]\n"
+        "MTQ992 = 'info'\ntest-warning-word = 'error'\nMTQ99 = 'warning'\nALL = 'error'\nMTQ9 = 'info'\n",
+    )
+    main(["check", "articles/a.txt", "--format", "json"])
+    assert _found(capsys) == {
+        ("a.txt", "MTQ990", "warning"),  # MTQ99 beats MTQ9 and ALL
+        ("a.txt", "MTQ991", "error"),  # its name beats any prefix
+        ("a.txt", "MTQ992", "info"),  # its code beats any prefix
+    }
+
+
+def test_per_path_prefix_and_name_selectors(project, fake_rules, capsys):
+    write(
+        project,
+        "[tool.mtqa]\nlang = 'fr'\n[tool.mtqa.per-path.'articles/opinion/*']\n"
+        "ignore = ['mtq99', 'nothing-else']\n[tool.mtqa.per-path.'a.txt']\n"
+        "severity = { test-error-word = 'warning' }\n",
+    )
+    main(["check", "articles", "--format", "json"])
+    err = capsys.readouterr().err
+    assert "per-path.'articles/opinion/*'.ignore: unknown rule code or name 'nothing-else'" in err
+    write(
+        project,
+        "[tool.mtqa]\nlang = 'fr'\n[tool.mtqa.per-path.'articles/opinion/*']\n"
+        "ignore = ['mtq99']\n[tool.mtqa.per-path.'a.txt']\nseverity = { test-error-word = 'warning' }\n",
+    )
+    assert main(["check", "articles", "--format", "json"]) == 0
+    assert _found(capsys) == {
+        ("a.txt", "MTQ990", "info"),
+        ("a.txt", "MTQ991", "warning"),
+        ("a.txt", "MTQ992", "warning"),
+    }
+
+
+def test_unknown_selectors_are_named_together(project):
+    write(project, "[tool.mtqa]\nselect = ['MTQ1', 'MTQ0999', 'no-such-rule', 'M']\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(start=project)
+    assert str(info.value).endswith(
+        "select: unknown rule codes or names 'MTQ0999', 'no-such-rule', 'M' (see `mtqa rules --all`)"
+    )

@@ -27,7 +27,7 @@ SEED_LINES = SEED_TEXT.split("\n")
 
 @pytest.fixture(scope="module")
 def findings():
-    return check([read_article(SEED)], config=Config()).findings
+    return list(check([read_article(SEED)], config=Config()).findings)
 
 
 def on_line(findings, line: int, family: str):

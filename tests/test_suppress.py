@@ -77,3 +77,21 @@ def test_sidecar_allow_list(tmp_path):
     assert ("MTQ990", "a.txt", 1, "budget") in got and ("MTQ990", "a.txt", 5, "budget") in got
     assert not [g for g in got if g[0] == "MTQ991"] and ("MTQ990", "a.txt", 3, "budget") not in got
     assert ("MTQ001", "a.txt.mtqa-allow", 4, "MTQ990 texte disparu") in got
+
+
+def test_directive_and_sidecar_accept_all_like_every_other_selector(tmp_path):
+    text = "<!-- mtqa: ignore ALL -->\nLe budget et le vote.\n\nLe vote.\n"
+    assert run(text) == [("MTQ991", 4, "vote")]  # ALL silences every rule in the next paragraph
+    article = tmp_path / "a.txt"
+    article.write_text("Le budget et le vote.\n", encoding="utf-8")
+    (tmp_path / "a.txt.mtqa-allow").write_text("all\n", encoding="utf-8")
+    assert run("", path=str(article)) == []
+
+
+def test_directive_selectors_are_case_insensitive_codes_and_exact_names():
+    assert run("<!-- mtqa: ignore mtq990 -->\nLe budget.\n") == []
+    # names are exact: a near miss silences nothing and is reported as unused
+    assert run("<!-- mtqa: ignore Test-Budget -->\nLe budget.\n") == [
+        ("MTQ001", 1, "<!-- mtqa: ignore Test-Budget -->"),
+        ("MTQ990", 2, "budget"),
+    ]

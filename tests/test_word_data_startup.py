@@ -100,3 +100,75 @@ def test_a_language_outside_the_small_set_goes_to_the_full_detector(text, code):
 
 def test_too_few_words_are_not_judged_by_the_small_set():
     assert lang.likely("Le conseil a voté le budget.") is None
+
+
+# ---- the compact word table behind the frequencies ------------------------------------------------
+
+
+def test_word_table_answers_as_the_dict_it_encodes():
+    import pickle
+
+    from mtqa.text.word_table import WordTable
+
+    source = {"maison": 1e-4, "été": 2e-5, "naïve": 2e-5, "l'eau": 3e-6, "東京": 1e-6, "": 5e-9}
+    table = WordTable.of(source)
+    for word, freq in source.items():
+        assert table.get(word) == freq and table[word] == freq and word in table
+    for absent in ("maisons", "Maison", "ete", "東", "\ud800", "x" * 300):
+        assert table.get(absent) is None and table.get(absent, 0.0) == 0.0 and absent not in table
+        assert table.get(absent) is None  # a remembered miss answers the same
+    assert 3 not in table
+    with pytest.raises(KeyError):
+        table["maisons"]
+    assert len(table) == len(source) and table == source and dict(table.items()) == source
+    assert pickle.loads(pickle.dumps(table)) == source
+    empty = WordTable.of({})
+    assert not empty and empty == {} and empty.get("a") is None
+
+
+def test_word_table_keeps_string_values():
+    from mtqa.text.word_table import WordTable
+
+    names = {f"name{k}": "mf"[k % 2] for k in range(5000)}
+    table = WordTable.of(names)
+    assert all(table.get(n) == g for n, g in names.items()) and table.get("name5000") is None
+
+
+# ---- start-up helpers ------------------------------------------------------------------------------
+
+
+def test_installed_version_reads_the_dist_info_folder():
+    from importlib.metadata import version
+
+    assert cache.installed_version("wordfreq") == version("wordfreq")
+    assert cache.installed_version("lingua-language-detector") == version("lingua-language-detector")
+    assert cache.installed_version("no-such-distribution-mtqa-test") is None
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_behaves_as_the_pattern():
+    import pickle
+    import re
+
+    import regex
+
+    from mtqa.text.lazy_regex import lazy_compile
+
+    lazy = lazy_compile(r"(?P<w>\p{Lu}\w+)")
+    assert "compiled" not in vars(lazy)
+    assert lazy.findall("Paris et Lyon") == regex.findall(r"\p{Lu}\w+", "Paris et Lyon")
+    assert "compiled" in vars(lazy) and lazy.groupindex == {"w": 1}
+    assert [m.span() for m in lazy.finditer("a Bc De")] == [(2, 4), (5, 7)]
+    assert pickle.loads(pickle.dumps(lazy)).sub("X", "a Bc") == "a X"
+    plain = lazy_compile("a+", re.IGNORECASE, engine=re)
+    assert plain.findall("aAb") == ["aA"] and isinstance(plain.compiled, re.Pattern)
+
+
+def test_a_declared_language_the_small_detector_confirms_is_not_sent_to_the_full_one():
+    lang._any_detector.cache_clear()
+    assert lang.contradicts(FRENCH * 2, "fr") is None
+    assert lang._any_detector.cache_info().currsize == 0
+    english = (
+        "The government announced new measures on Friday to support farmers, after three weeks of "
+        "protests that blocked the roads around the capital and the big cities of the country."
+    )
+    assert lang.contradicts(english * 2, "fr") == "en"  # a wrong declaration is still caught

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
+from collections.abc import Iterable
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
+from mtqa.commands.exits import EXIT_CLEAN, EXIT_USAGE, UsageError, exit_code, final_code
 from mtqa.commands.gate import (
     FormatAction,
     OutputAction,
@@ -13,9 +16,13 @@ from mtqa.commands.gate import (
     format_pairs,
     output_path,
     show_config,
+    write_baseline,
 )
-from mtqa.commands.output import add_terminal_options
+from mtqa.commands.output import add_terminal_options, check_requested_reports, text_options, write_reports
 from mtqa.terminal import print_error
+
+if TYPE_CHECKING:
+    from mtqa.model import Document, InputProblem
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -33,7 +40,8 @@ def add_parser(sub) -> None:
         action=FormatAction,
         dest="formats",
         metavar="FMT",
-        help="text (default), json, sarif, junit, github or html; repeat for several reports",
+        help="text (default), json, jsonl, sarif, junit, github, github-summary, gitlab or html; "
+        "repeat for several reports",
     )
     p.add_argument(
         "--output",
@@ -157,133 +165,134 @@ def jobs_arg(value: str) -> int:
     return jobs
 
 
-def text_options(args, path: str | None) -> dict:
-    """The text report's colour, width and layout: colour and width only on a terminal (and as
-    NO_COLOR, FORCE_COLOR and COLUMNS say); --statistics prints the table instead of the findings."""
-    from mtqa.terminal import color_wanted, width_for
-
-    to_stdout = path in (None, "-")
-    stream = sys.stdout if to_stdout else None
-    return {
-        "color": color_wanted(args.color, stream) if to_stdout or args.color == "always" else False,
-        "width": width_for(stream) if to_stdout else None,
-        "statistics": True,
-        "listing": not getattr(args, "statistics", None),
-    }
-
-
-def exit_code(report, fail_on: str) -> int:
-    from mtqa.model import Severity
-
-    if report.problems:
-        return 2
-    if fail_on == "never":
-        return 0
-    worst = report.worst()
-    return 1 if worst is not None and worst >= Severity.parse(fail_on) else 0
-
-
 def run(args) -> int:
-    from mtqa.reporters import FORMATS, render
+    """Check the paths, score them when asked, apply the baselines, write the reports; the exit
+    code. Usage and input errors raise UsageError (mtqa.cli prints it)."""
+    from mtqa.commands.discovery import ConfigFinder, merge
 
     formats, outputs = format_pairs(args)
-    if len(outputs) > len(formats):
-        print_error("more --output than --format options")
-        return 2
-    for fmt in formats:
-        if fmt not in FORMATS:
-            print_error(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-            return 2
-    from mtqa.commands.output import stdout_clash
-
-    clash = stdout_clash(formats, outputs)
-    if clash:
-        print_error(clash)
-        return 2
-    from mtqa.commands.output import OutputError, check_output_path
-
-    for out in outputs:  # before the run: a refused --output must not cost the whole check
-        try:
-            if out not in (None, "-"):
-                check_output_path(out)
-        except OutputError as exc:
-            print_error(f"cannot write {out}: {exc.strerror}")
-            return 2
-    for f in args.exonyms or ():
-        if not os.path.isfile(f):
-            print_error(f"--exonyms {f}: no such file")
-            return 2
-    from mtqa.commands.discovery import ConfigFinder
-    from mtqa.config import ConfigError
-    from mtqa.io.pairing import PairingError
-
+    check_requested_reports(formats, outputs)
+    _check_exonyms(args)
     finder = ConfigFinder(args)
-    try:
-        if args.show_config or not args.paths:
-            config = build_config(finder.args_for(finder.key_for(args.paths[0])) if args.paths else args)
-            if args.show_config:
-                return show_config(config)
-            print_error("the following arguments are required: PATH")
-            return 2
-        groups, problems = finder.groups(args.paths)
-        runs = [_check_group(gargs, files, formats) for gargs, files in groups]
-    except (ConfigError, PairingError, ValueError) as exc:
-        print_error(str(exc))
-        return 2
-    from mtqa.commands.discovery import merge
+    if args.show_config or not args.paths:
+        return _show_config(args, finder)
+    groups, problems = _prepare_groups(args, finder)
+    from mtqa.commands.check_stream import stream_check, streamable
 
+    if streamable(args, formats, groups):  # flat memory: each result written as it comes
+        with _usage_errors():
+            return stream_check(args, groups, problems, formats, outputs)
+    with _usage_errors():
+        runs = [_check_group(group) for group in groups]
     report = merge([r for _, r, _ in runs], problems)
     for problem in report.problems:
         print_error(str(problem))
+    first_args = runs[0][0] if runs else args
+    score_status, report = _scores(args, first_args, report)
+    if args.write_baseline:
+        return write_baseline(report, args.write_baseline)
+    report, code = _apply_baselines(report, runs)
+    _write_reports(args, report, runs, formats, outputs)
+    return final_code(max(code, score_status), args.exit_zero)
+
+
+def _check_exonyms(args) -> None:
+    from mtqa.rules.source_name_mismatch import ExonymFileError, read_exonyms
+
+    for f in args.exonyms or ():
+        if not os.path.isfile(f):
+            raise UsageError(f"--exonyms {f}: no such file")
+        try:
+            read_exonyms(f)  # a malformed row is a usage error now, not a row skipped mid-check
+        except (ExonymFileError, OSError, UnicodeDecodeError) as e:
+            raise UsageError(f"--exonyms {e}") from None
+
+
+def _show_config(args, finder) -> int:
+    """--show-config (the config of the first PATH, else of the working directory); without it,
+    no PATH is a usage error."""
+    with _usage_errors():
+        config = build_config(finder.args_for(finder.key_for(args.paths[0])) if args.paths else args)
+    if not args.show_config:
+        raise UsageError("the following arguments are required: PATH")
+    return show_config(config)
+
+
+def _prepare_groups(args, finder):
+    """Each group of files sharing a config, ready to check (check_stream.Group), and the walk's
+    problems."""
+    with _usage_errors():
+        groups, problems = finder.groups(args.paths)
+        return [_prepare_group(gargs, files) for gargs, files in groups], problems
+
+
+@contextmanager
+def _usage_errors():
+    """A bad configuration, --source or selector ends the run as a usage error."""
+    from mtqa.config import ConfigError
+    from mtqa.io.pairing import PairingError
+
+    try:
+        yield
+    except (ConfigError, PairingError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _scores(args, first_args, report):
+    """--ref/--metrics/--comet-model: (EXIT_FAILED when a score threshold fails else EXIT_CLEAN,
+    the report with the scores)."""
     from mtqa.commands.score import score_check_paths, wants_scores
 
-    first_args = runs[0][0] if runs else args
-    score_status = score_check_paths(first_args, report) if wants_scores(args) else None
-    if score_status == 2:
-        return 2
-    code = 2 if report.problems else 0
-    if args.write_baseline:
-        ended = apply_baseline(report, first_args, runs[0][2] if runs else build_config(args))
-        if ended is not None:
-            return ended
-    for gargs, group_report, config in runs:  # each group's baseline and fail-on (closest config)
-        kept = set(map(id, group_report.findings))
-        ended = apply_baseline(group_report, gargs, config)
-        if ended is not None:
-            return ended
-        still = set(map(id, group_report.findings))
-        report.findings = [f for f in report.findings if id(f) in still or id(f) not in kept]
-        report.notes.extend(n for n in group_report.notes if n not in report.notes)
-        code = max(code, exit_code(group_report, config.fail_on))
-    for i, fmt in enumerate(formats):
-        path = output_path(fmt, outputs[i] if i < len(outputs) else None)
-        opts = text_options(args, path) if fmt == "text" else {}
-        if fmt == "junit":  # failures are the findings that fail the run (each file's fail-on)
-            opts = {"fail_on": {f.path: config.fail_on for _, r, config in runs for f in r.findings}}
-        try:
-            from mtqa.commands.output import emit
-
-            emit(render(fmt, report, **opts), path)
-        except BrokenPipeError:
-            raise  # the reader went away (| head): cli.main ends quietly
-        except OSError as exc:  # an unwritable --output: one line, not a traceback
-            print_error(f"cannot write {path or 'stdout'}: {exc.strerror or exc}")
-            return 2
-    code = max(code, score_status or 0)  # 1 when a score threshold fails
-    return 0 if args.exit_zero and code == 1 else code
+    if not wants_scores(args):
+        return EXIT_CLEAN, report
+    status, report = score_check_paths(first_args, report)
+    return status or EXIT_CLEAN, report
 
 
-def _check_group(args, files: list[str], formats):
-    """Check the files that share one config: (their args, Report, Config)."""
+def _apply_baselines(report, runs):
+    """Each group's baseline and fail-on (its closest config): (the report without the findings a
+    baseline accepts, the exit code the findings left give)."""
     from dataclasses import replace
 
+    code = EXIT_USAGE if report.problems else EXIT_CLEAN
+    for _, group_report, config in runs:
+        filtered = apply_baseline(group_report, config)
+        kept, still = set(map(id, group_report.findings)), set(map(id, filtered.findings))
+        findings = tuple(f for f in report.findings if id(f) in still or id(f) not in kept)
+        report = replace(report, findings=findings).with_notes(filtered.notes)
+        code = max(code, exit_code(filtered, config.fail_on))
+    return report, code
+
+
+def _write_reports(args, report, runs, formats, outputs) -> None:
+    # JUnit's failures are the findings that fail the run (each file's fail-on)
+    fail_on = {f.path: config.fail_on for _, r, config in runs for f in r.findings}
+
+    def options(fmt: str, path: str | None) -> dict:
+        if fmt == "text":
+            return text_options(args, path)
+        return {"fail_on": fail_on} if fmt == "junit" else {}
+
+    padded = [*outputs, *[None] * (len(formats) - len(outputs))]
+    # output_path runs as each report is written: its "HTML report written to" line comes then
+    targets = ((fmt, output_path(fmt, out)) for fmt, out in zip(formats, padded, strict=True))
+    write_reports(report, targets, options)
+
+
+def _prepare_group(args, files: list[str]):
+    """The files that share one config, with their config, rules and (lazily read) inputs."""
+    from dataclasses import replace
+
+    from mtqa.commands.check_stream import Group
     from mtqa.io import read_inputs
     from mtqa.io.pairing import attach_sources, source_spec
     from mtqa.rules import select_rules
 
     config = build_config(args)
     rules = select_rules(config.select, config.ignore, config.extend_select)
-    inputs = read_inputs(files, config.lang, stdin_filename=args.stdin_filename)
+    inputs: Iterable[Document | InputProblem] = read_inputs(
+        files, config.lang, stdin_filename=args.stdin_filename
+    )
     notes: list[str] = []
     if args.exonyms:
         config = replace(config, options={**config.options, "exonyms": tuple(args.exonyms)})
@@ -297,15 +306,21 @@ def _check_group(args, files: list[str], formats):
         spec = None
     if spec is not None:
         inputs = list(attach_sources(inputs, args.paths, spec, args.src_lang, notes=notes))
+    return Group(args, config, rules, inputs, notes)
+
+
+def _check_group(group):
+    """Check the files that share one config: (their args, Report, Config)."""
+    from mtqa.model import Note
     from mtqa.parallel import run_checks
     from mtqa.progress import track, wanted
 
+    args = group.args
     report = run_checks(
-        track(inputs, "checking", enabled=wanted(getattr(args, "quiet", False))),
-        rules,
-        config,
+        track(group.inputs, "checking", enabled=wanted(getattr(args, "quiet", False))),
+        group.rules,
+        group.config,
         jobs=getattr(args, "jobs", None),
         scheduler=getattr(args, "dask_scheduler", None),
     )
-    report.notes.extend(notes)
-    return args, report, config
+    return args, report.with_notes(Note(n, "input") for n in group.notes), group.config

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
-from mtqa.terminal import print_error
+from mtqa.commands.exits import EXIT_CLEAN, UsageError
 
 SCHEMA_VERSION = "2.0"  # 2.0: several systems against one baseline; comet-compare's statistics
 
@@ -264,15 +264,12 @@ def run(args) -> int:
     from mtqa.scoring.units import ScoringInputError
 
     if args.samples < 0 or args.batch_size < 1 or args.gpus < 0 or args.num_splits < 1:
-        print_error("--samples and --gpus must be >= 0, --batch-size and --num-splits >= 1")
-        return 2
+        raise UsageError("--samples and --gpus must be >= 0, --batch-size and --num-splits >= 1")
     if not 0 < args.sample_ratio <= 1:
-        print_error("--sample-ratio must be in (0, 1]")
-        return 2
+        raise UsageError("--sample-ratio must be in (0, 1]")
     try:
         out = compare(args, configured(args))
     except (ScoringInputError, CometError, ValueError, OSError) as exc:
-        print_error(str(exc))
-        return 2
+        raise UsageError(str(exc)) from None
     sys.stdout.write(render_text(out) if args.format == "text" else json.dumps(out, indent=2) + "\n")
-    return 0
+    return EXIT_CLEAN

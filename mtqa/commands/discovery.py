@@ -59,13 +59,16 @@ class ConfigFinder:
 
 def merge(reports: list[Report], problems: list[InputProblem]) -> Report:
     """One report for the whole run; notes once each, in order."""
-    out = Report(problems=list(problems))
-    for r in reports:
-        out.findings.extend(r.findings)
-        out.scores.extend(r.scores)
-        out.problems.extend(r.problems)
-        out.documents.extend(r.documents)
-        out.notes.extend(n for n in r.notes if n not in out.notes)
-        out.files_checked += r.files_checked
-        out.segments_checked += r.segments_checked
-    return out
+    from mtqa.signature import combined
+
+    return Report(
+        findings=tuple(f for r in reports for f in r.findings),
+        scores=tuple(s for r in reports for s in r.scores),
+        problems=(*problems, *(p for r in reports for p in r.problems)),
+        documents=tuple(d for r in reports for d in r.documents),
+        notes=tuple(dict.fromkeys(n for r in reports for n in r.notes)),
+        thresholds=tuple(t for r in reports for t in r.thresholds),
+        files_checked=sum(r.files_checked for r in reports),
+        segments_checked=sum(r.segments_checked for r in reports),
+        signature=combined([r.signature for r in reports if r.signature is not None]),
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mtqa.terminal import print_error
+from mtqa.commands.exits import EXIT_CLEAN, UsageError
 
 
 def add_parser(sub) -> None:
@@ -16,7 +16,8 @@ def run(args) -> int:
 
     rule = BY_CODE.get(args.code.upper()) or BY_NAME.get(args.code)
     if rule is None:
-        print_error(f"unknown rule {args.code!r} (see `mtqa rules`)")
-        return 2
-    print(rule.documentation(), end="")
-    return 0
+        raise UsageError(f"unknown rule {args.code!r} (see `mtqa rules`)")
+    from mtqa.rules.pages import rule_page
+
+    print(rule_page(rule), end="")
+    return EXIT_CLEAN

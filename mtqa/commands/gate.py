@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mtqa.terminal import print_error, print_status
+from mtqa.commands.exits import EXIT_CLEAN, EXIT_USAGE, UsageError
+from mtqa.terminal import print_status
 
 DEFAULT_HTML = "reports/mtqa-report.html"
 
@@ -60,6 +61,13 @@ def config_from_args(args, cli: dict):
         from dataclasses import replace
 
         config = replace(config, keep_text=True)
+    if hasattr(args, "formats"):  # mtqa check: alignments only for the reports that print them
+        from dataclasses import replace
+
+        from mtqa.reporters.stream import WANT_ALIGNMENTS
+
+        if not set(args.formats or ["text"]) & set(WANT_ALIGNMENTS):
+            config = replace(config, keep_alignment=False)
     return config
 
 
@@ -80,34 +88,44 @@ def show_config(config) -> int:
     from mtqa.config import show
 
     sys.stdout.write(show(config))
-    return 0
+    return EXIT_CLEAN
 
 
-def apply_baseline(report, args, config) -> int | None:
-    """Write or apply the baseline. Returns an exit code when the run ends here (after writing)."""
+def write_baseline(report, target: str) -> int:
+    """--write-baseline FILE: record the report's findings in FILE; the run ends here (exit 2 when
+    an input could not be read, else 0). An unwritable FILE raises UsageError."""
     from mtqa import baseline
 
-    target = getattr(args, "write_baseline", None)
-    if target:
-        try:
-            n = baseline.write(report.findings, target)
-        except OSError as exc:
-            print_error(f"cannot write baseline {target}: {exc.strerror}")
-            return 2
-        print_status(f"recorded {n} finding{'s' if n != 1 else ''} in {target}")
-        return 2 if report.problems else 0
-    if config.baseline:
-        try:
-            accepted = baseline.load(config.baseline)
-        except baseline.BaselineError as exc:
-            print_error(str(exc))
-            return 2
-        report.findings, matched = baseline.filter_new(report.findings, accepted, config.baseline)
-        if matched:
-            report.notes.append(
-                f"{matched} finding{'s' if matched != 1 else ''} accepted by the baseline {config.baseline}"
-            )
-    return None
+    try:
+        n = baseline.write(report.findings, target)
+    except OSError as exc:
+        raise UsageError(f"cannot write baseline {target}: {exc.strerror}") from None
+    print_status(f"recorded {n} finding{'s' if n != 1 else ''} in {target}")
+    return EXIT_USAGE if report.problems else EXIT_CLEAN
+
+
+def apply_baseline(report, config):
+    """The report without the findings the configured baseline accepts (with a note saying how
+    many); unchanged without a baseline. A bad baseline file raises UsageError."""
+    from dataclasses import replace
+
+    from mtqa import baseline
+    from mtqa.model import Note
+
+    if not config.baseline:
+        return report
+    try:
+        accepted = baseline.load(config.baseline)
+    except baseline.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    findings, matched = baseline.filter_new(report.findings, accepted, config.baseline)
+    report = replace(report, findings=tuple(findings))
+    if matched:
+        accepted_note = (
+            f"{matched} finding{'s' if matched != 1 else ''} accepted by the baseline {config.baseline}"
+        )
+        report = report.with_notes([Note(accepted_note, "baseline")])
+    return report
 
 
 def output_path(fmt: str, path: str | None) -> str | None:

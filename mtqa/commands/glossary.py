@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from mtqa.commands.exits import EXIT_CLEAN, EXIT_USAGE, UsageError
 from mtqa.terminal import print_error
 
 
@@ -28,7 +29,7 @@ def add_parser(sub) -> None:
     )
     s.add_argument("--output", metavar="FILE", help="write the draft to FILE (atomically) instead of stdout")
     s.set_defaults(run=run_suggest)
-    p.set_defaults(run=lambda args: (p.print_help(), 2)[1])
+    p.set_defaults(run=lambda args: (p.print_help(), EXIT_USAGE)[1])
 
 
 def suggest(texts: list[str], doc_of: list[int], min_count: int = 2) -> list[dict]:
@@ -67,7 +68,7 @@ def render(clusters: list[dict], n_docs: int, n_texts: int, lang: str | None) ->
 
 
 def run_suggest(args) -> int:
-    from mtqa.commands.output import emit
+    from mtqa.commands.output import write_output
     from mtqa.io import read_inputs
     from mtqa.model import InputProblem
 
@@ -85,7 +86,9 @@ def run_suggest(args) -> int:
             doc_of.append(n_docs)
         n_docs += 1
     if not texts:
-        return 2
+        if failed:  # each unreadable input has had its line
+            return EXIT_USAGE
+        raise UsageError("no text to mine in the given paths")
     clusters = suggest(texts, doc_of, args.min_count)
-    emit(render(clusters, n_docs, len(texts), args.lang), args.output)
-    return 2 if failed else 0
+    write_output(render(clusters, n_docs, len(texts), args.lang), args.output)
+    return EXIT_USAGE if failed else EXIT_CLEAN

@@ -1,22 +1,21 @@
-"""Writing reports: stdout, or files written atomically (temporary file, then rename).
+"""Writing reports: stdout, or files written atomically (mtqa.io.files.write_atomic).
 
-`--output` names a new path or a regular file: a FIFO, a device or a directory is refused, since
-the rename would replace it with a regular file (as root, a real /dev node). Text that cannot be
-encoded (a lone surrogate in a file name read from the disk) is written as a backslash escape
+`--output` names a new path or a regular file (mtqa.io.files.check_output_path). Text that cannot
+be encoded (a lone surrogate in a file name read from the disk) is written as a backslash escape
 rather than failing the whole report.
 """
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
-import tempfile
-from pathlib import Path
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
+from mtqa.commands.exits import UsageError
+from mtqa.io.files import OutputError, check_output_path, write_atomic
 
-class OutputError(OSError):
-    """An --output path that must not be written; strerror says why, in one line."""
+if TYPE_CHECKING:
+    from mtqa.model import Report
 
 
 def add_terminal_options(parser) -> None:
@@ -28,45 +27,6 @@ def add_terminal_options(parser) -> None:
         help="auto (default): colour on a terminal, off under NO_COLOR, on under FORCE_COLOR",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-
-
-def check_output_path(path: str) -> None:
-    """Raise OutputError unless `path` is new or a regular file (followed through links)."""
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise OutputError(exc.errno or 0, exc.strerror or str(exc), path) from None
-    if stat.S_ISREG(mode):
-        return
-    kind = (
-        "a directory"
-        if stat.S_ISDIR(mode)
-        else "a FIFO"
-        if stat.S_ISFIFO(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "a device"
-    )
-    raise OutputError(0, f"is {kind}, not a regular file; give a new path or a regular file", path)
-
-
-def write_atomic(path: str, content: str) -> None:
-    check_output_path(path)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:  # BaseException: Ctrl-C, and SIGTERM (cli.main turns it into Terminated), remove the file
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
-            fh.write(content)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file (CI uploads it)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def emit(content: str, path: str | None) -> None:
@@ -82,7 +42,7 @@ def emit(content: str, path: str | None) -> None:
 
 
 # Formats that are one document each: two of them on one stream make a file no consumer can read.
-DOCUMENT_FORMATS = ("json", "sarif", "junit", "html", "gitlab")
+DOCUMENT_FORMATS = ("json", "jsonl", "sarif", "junit", "html", "gitlab")
 
 
 def stdout_clash(formats: list[str], outputs: list[str | None]) -> str | None:
@@ -101,3 +61,66 @@ def stdout_clash(formats: list[str], outputs: list[str | None]) -> str | None:
             "give all but one an --output FILE"
         )
     return None
+
+
+def check_requested_reports(formats: list[str], outputs: list[str | None]) -> None:
+    """Raise UsageError for a report that cannot be written, before the run (a refused --output
+    must not cost a whole check): an unknown format, an --output without its --format, two
+    documents bound for stdout, an --output that is not a new path or a regular file. `outputs`
+    holds one entry a format at most (None: the format's default, "-": stdout)."""
+    from mtqa.reporters import FORMATS
+
+    if len(outputs) > len(formats):
+        raise UsageError("more --output than --format options")
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    clash = stdout_clash(formats, outputs)
+    if clash:
+        raise UsageError(clash)
+    for out in outputs:
+        if out in (None, "-"):
+            continue
+        try:
+            check_output_path(out)
+        except OutputError as exc:
+            raise UsageError(f"cannot write {out}: {exc.strerror}") from None
+
+
+def text_options(args: Any, path: str | None) -> dict[str, Any]:
+    """The text report's colour, width and layout: colour and width only on a terminal (and as
+    NO_COLOR, FORCE_COLOR and COLUMNS say); --statistics prints the table instead of the findings."""
+    from mtqa.terminal import color_wanted, width_for
+
+    to_stdout = path in (None, "-")
+    stream = sys.stdout if to_stdout else None
+    return {
+        "color": color_wanted(args.color, stream) if to_stdout or args.color == "always" else False,
+        "width": width_for(stream) if to_stdout else None,
+        "statistics": True,
+        "listing": not getattr(args, "statistics", None),
+    }
+
+
+def write_reports(
+    report: Report,
+    targets: Iterable[tuple[str, str | None]],
+    options: Callable[[str, str | None], dict[str, Any]],
+) -> None:
+    """Render `report` once per (format, path) (None or "-": stdout) with the reporter options
+    `options(format, path)` gives, each written by write_output."""
+    from mtqa.reporters import render
+
+    for fmt, path in targets:
+        write_output(render(fmt, report, **options(fmt, path)), path)
+
+
+def write_output(content: str, path: str | None) -> None:
+    """emit(), with an unwritable path raised as UsageError (one line, not a traceback); a reader
+    gone away (`| head`) raises BrokenPipeError, which cli.main ends quietly."""
+    try:
+        emit(content, path)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise UsageError(f"cannot write {path or 'stdout'}: {exc.strerror or exc}") from None

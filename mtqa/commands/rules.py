@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 import textwrap
 
+from mtqa.commands.exits import EXIT_CLEAN
+
 _NARROW = 40  # below this many columns for the summary, it goes on the lines under the rule
 
 
@@ -41,4 +43,4 @@ def run(args) -> int:
 
     shown = [r for r in ALL_RULES if r.default_enabled or args.all]
     sys.stdout.write("".join(line + "\n" for line in rule_lines(shown, width_for(sys.stdout))))
-    return 0
+    return EXIT_CLEAN

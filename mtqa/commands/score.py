@@ -5,10 +5,11 @@ The scoring options are shared with `mtqa check --ref` (add_scoring_options / sc
 
 from __future__ import annotations
 
+import argparse
 import sys
 
-from mtqa.commands.output import add_terminal_options
-from mtqa.terminal import print_error
+from mtqa.commands.exits import EXIT_FAILED, UsageError, exit_code, final_code
+from mtqa.commands.output import add_terminal_options, check_requested_reports, text_options, write_reports
 
 _FLOORS = (  # option suffix, metric key, corpus bound kind
     ("bleu", "bleu", "min"),
@@ -64,7 +65,8 @@ def add_scoring_options(p, for_check: bool = False) -> None:
     )
     g.add_argument(
         "--comet-quantize",
-        action="store_true",
+        action=argparse.BooleanOptionalAction,
+        default=None,  # None: [tool.mtqa.score] comet-quantize decides (default off)
         help="int8 dynamic quantisation of the COMET encoder's Linear layers: faster on a CPU, "
         "scores correlating >= 0.99 with the float model's",
     )
@@ -161,6 +163,12 @@ def add_parser(sub) -> None:
         help="lowest finding severity that makes the exit code 1 (thresholds always do)",
     )
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when thresholds or findings fail")
+    p.add_argument(
+        "--dask-scheduler",
+        metavar="ADDRESS",
+        help="compute the sacrebleu statistics on a Dask cluster (tcp://host:8786, or local); the "
+        'scores are the same as without it (needs pip install "mtqa[dask]")',
+    )
     add_terminal_options(p)
     p.add_argument("--config", metavar="FILE", help="read [tool.mtqa] from FILE (default: the nearest one)")
     p.add_argument("--isolated", action="store_true", help="ignore configuration files")
@@ -179,6 +187,8 @@ def configured(args) -> dict:
         attr = name.replace("-", "_")
         if hasattr(args, attr) and getattr(args, attr) is None:
             setattr(args, attr, value)
+    # [tool.mtqa.parameters]: MTQ952 (COMET error spans) reads its own through ScoreOptions
+    args.rule_parameters = config.options.get("parameters", {})
     table = config.options.get("score", {})
     for name in (
         "encoding",
@@ -188,6 +198,7 @@ def configured(args) -> dict:
         "max_words",
         "ter_max_words",
         "langpair",
+        "comet_quantize",
     ):
         if name in table and getattr(args, name, None) is None:
             setattr(args, name, table[name])
@@ -229,7 +240,7 @@ def options_from_args(args, table: dict | None = None):
     return ScoreOptions(
         metrics=metrics,
         comet_model=args.comet_model,
-        comet_quantize=getattr(args, "comet_quantize", False),
+        comet_quantize=bool(getattr(args, "comet_quantize", False)),
         batch_size=args.batch_size,
         gpus=args.gpus,
         progress=not getattr(args, "quiet", False) and sys.stderr.isatty(),
@@ -241,13 +252,14 @@ def options_from_args(args, table: dict | None = None):
         sacrebleu=sacrebleu_settings(args, table),
         confidence=confidence_n if args.confidence else 0,
         max_words=max_words,
+        span_parameters=dict((getattr(args, "rule_parameters", None) or {}).get("MTQ952", {})),
     )
 
 
 def _save_aligned(directory: str, sset) -> None:
     from pathlib import Path
 
-    from mtqa.commands.output import write_atomic
+    from mtqa.io.files import write_atomic
 
     Path(directory).mkdir(parents=True, exist_ok=True)
     write_atomic(f"{directory}/hyp.txt", "".join(" ".join(h.split()) + "\n" for h in sset.hyps))
@@ -257,9 +269,9 @@ def _save_aligned(directory: str, sset) -> None:
         write_atomic(f"{directory}/src.txt", "".join(" ".join(u.src.split()) + "\n" for u in sset.units))
 
 
-def score_into_report(args, report, hyp: str, source: str | None) -> int | None:
-    """Score `hyp` and add everything to `report`. Returns 2 after printing a one-line error,
-    1 when a corpus threshold fails, None otherwise."""
+def score_into_report(args, report, hyp: str, source: str | None):
+    """Score `hyp`: (status, `report` with everything added). The status is EXIT_FAILED when a
+    corpus threshold fails, None otherwise; bad input raises UsageError."""
     from mtqa.scoring.comet_metric import CometError
     from mtqa.scoring.inputs import load
     from mtqa.scoring.run import add_to_report, score_set
@@ -278,64 +290,54 @@ def score_into_report(args, report, hyp: str, source: str | None) -> int | None:
             need_refs=need_refs,
             **reading(args),
         )
-        run_ = score_set(sset, options)
+        scheduler = getattr(args, "dask_scheduler", None)
+        if scheduler:  # the sacrebleu statistics computed on the workers, the scores here
+            from mtqa.distributed import score_set_on_dask
+
+            run_ = score_set_on_dask(sset, options, scheduler)
+        else:
+            run_ = score_set(sset, options)
         if args.save_aligned:
             _save_aligned(args.save_aligned, sset)
     except (ScoringInputError, CometError, ValueError, OSError) as exc:
-        print_error(str(exc))
-        return 2
-    add_to_report(run_, report, options)
-    return 1 if run_.failures else None
+        raise UsageError(str(exc)) from None
+    return (EXIT_FAILED if run_.failures else None), add_to_report(run_, report, options)
 
 
 def wants_scores(args) -> bool:
     return bool(args.refs or args.metrics or args.comet_model)
 
 
-def score_check_paths(args, report) -> int | None:
-    """`mtqa check PATH --ref REF`: score the one checked file into the same report."""
+def score_check_paths(args, report):
+    """`mtqa check PATH --ref REF`: score the one checked file into the same report; (status,
+    report) as score_into_report."""
     from pathlib import Path
 
     if len(args.paths) != 1 or not Path(args.paths[0]).is_file():
-        print_error("--ref, --metrics and --comet-model need exactly one PATH, a file")
-        return 2
+        raise UsageError("--ref, --metrics and --comet-model need exactly one PATH, a file")
     source = getattr(args, "source", None)  # mtqa check --source, when given a file
     source = source if isinstance(source, str) and Path(source).is_file() else None
     return score_into_report(args, report, args.paths[0], source)
 
 
 def run(args) -> int:
-    from mtqa.commands.check import exit_code
-    from mtqa.commands.output import emit
+    from dataclasses import replace
+
     from mtqa.model import Report
-    from mtqa.reporters import FORMATS, render
 
     formats = args.formats or ["text"]
-    outputs = args.outputs or []
-    bad = [f for f in formats if f not in FORMATS]
-    if bad or len(outputs) > len(formats):
-        what = f"unknown format {bad[0]!r}" if bad else "more --output than --format options"
-        print_error(str(what))
-        return 2
-    from mtqa.commands.output import stdout_clash
+    outputs = list(args.outputs or [])
+    # without --output every report goes to stdout ("-"), HTML too: `mtqa score` has no default file
+    check_requested_reports(formats, [*outputs, *["-"] * (len(formats) - len(outputs))])
+    status, report = score_into_report(args, Report(), args.hyp, args.source)
+    segments = sum(d.segments for d in report.document_scores)
+    report = replace(report, files_checked=1, segments_checked=segments)
 
-    clash = stdout_clash(formats, [*outputs, *["-"] * (len(formats) - len(outputs))])
-    if clash:
-        print_error(clash)
-        return 2
-    report = Report()
-    status = score_into_report(args, report, args.hyp, args.source)
-    if status == 2:
-        return 2
-    report.files_checked = 1
-    report.segments_checked = sum(d["segments"] for d in report.documents if d.get("kind") == "scores")
-    for i, fmt in enumerate(formats):
-        path = outputs[i] if i < len(outputs) else None
-        opts = {"fail_on": args.fail_on} if fmt == "junit" else {}
+    def options(fmt: str, path: str | None) -> dict:
         if fmt == "text":
-            from mtqa.commands.check import text_options
+            return text_options(args, path)
+        return {"fail_on": args.fail_on} if fmt == "junit" else {}
 
-            opts = text_options(args, path)
-        emit(render(fmt, report, **opts), path)
-    code = max(exit_code(report, args.fail_on), status or 0)
-    return 0 if args.exit_zero and code == 1 else code
+    padded = [*outputs, *[None] * (len(formats) - len(outputs))]
+    write_reports(report, zip(formats, padded, strict=True), options)
+    return final_code(max(exit_code(report, args.fail_on), status or 0), args.exit_zero)

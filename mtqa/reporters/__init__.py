@@ -1,10 +1,11 @@
-"""Reporters only read a Report. Each format is one small module exposing `render(report, **opts) -> str`."""
+"""Reporters only read a Report. Each format is one small module exposing `render(report, **opts) -> str`;
+the formats in mtqa.reporters.stream.STREAMING also expose a `Writer` that writes as the run goes."""
 
 from __future__ import annotations
 
 from importlib import import_module
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "github-summary", "gitlab", "html")
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "github-summary", "gitlab", "html")
 
 
 def render(fmt: str, report, **options) -> str:

@@ -33,24 +33,44 @@ def annotation(f) -> str:
     return f"::{LEVEL[str(f.severity)]} {head}::{escape_data(message)}"
 
 
+class Writer:
+    """One annotation per finding as it comes; input errors, scores and failed thresholds at the end."""
+
+    def __init__(self, out, **_options) -> None:
+        self.out = out
+
+    def finding(self, f) -> None:
+        self.out.write(annotation(f) + "\n")
+
+    def document(self, record) -> None:
+        """Document records are not annotated."""
+
+    def close(self, report) -> None:
+        lines = [
+            f"::error file={escape_property(p.path)},title=mtqa input error::{escape_data(p.message)}"
+            for p in report.problems
+        ]
+        # scores against references: corpus figures with their signatures, failed thresholds as errors
+        lines += [
+            f"::notice {_score_props(s)}::{escape_data(f'{s.metric} = {s.value:.2f} ({s.signature})')}"
+            for s in report.scores
+            if s.scope == "corpus"
+        ]
+        lines += [
+            f"::error title=mtqa score threshold::{escape_data(f'threshold failed: {t.message}')}"
+            for t in report.thresholds_failed
+        ]
+        self.out.write("".join(line + "\n" for line in lines))
+
+
 def render(report, **_options) -> str:
-    lines = [annotation(f) for f in report.findings]
-    lines += [
-        f"::error file={escape_property(p.path)},title=mtqa input error::{escape_data(p.message)}"
-        for p in report.problems
-    ]
-    # scores against references: corpus figures with their signatures, failed thresholds as errors
-    lines += [
-        f"::notice {_score_props(s)}::{escape_data(f'{s.metric} = {s.value:.2f} ({s.signature})')}"
-        for s in report.scores
-        if s.scope == "corpus"
-    ]
-    lines += [
-        f"::error title=mtqa score threshold::{escape_data(n)}"
-        for n in report.notes
-        if n.startswith("threshold failed:")
-    ]
-    return "".join(line + "\n" for line in lines)
+    import io
+
+    from mtqa.reporters.stream import write_report
+
+    buf = io.StringIO()
+    write_report(Writer(buf), report)
+    return buf.getvalue()
 
 
 def _score_props(score) -> str:

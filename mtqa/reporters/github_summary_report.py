@@ -74,6 +74,6 @@ def render(report, max_findings: int = 1000, **_options) -> str:
     if report.problems:
         out += ["", "### Inputs not read", ""]
         out += [f"- {md(p.path)}: {md(p.message)}" for p in report.problems]
-    failed = [n for n in report.notes if n.startswith("threshold failed:")]
+    failed = [f"threshold failed: {t.message}" for t in report.thresholds_failed]
     out += [f"- {md(n)}" for n in failed]
     return "\n".join(out).rstrip("\n") + "\n"

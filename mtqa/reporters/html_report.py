@@ -17,10 +17,10 @@ import hashlib
 from collections import Counter, defaultdict
 from html import escape
 
-from mtqa import __version__
 from mtqa.reporters.html_assets import CSS, JS
 from mtqa.reporters.html_charts import category_chart, segment_score_chart
 from mtqa.reporters.html_text import highlight, is_markdown, markdown_styles
+from mtqa.version import __version__
 
 __all__ = ["category_chart", "highlight", "render", "segment_score_chart"]
 
@@ -47,17 +47,8 @@ def _title(f) -> str:
     return f"{f.code} {f.rule} ({f.severity}): {f.message}" + (f" → {f.suggestion}" if f.suggestion else "")
 
 
-def _doc_records(report) -> list[dict]:
-    """The documents whose text the report carries (other records, alignment or scoring, share the list)."""
-    return [
-        r
-        for r in report.documents
-        if isinstance(r.get("text"), str) or isinstance(r.get("segment_texts"), list)
-    ]
-
-
 def _key(record) -> tuple:
-    return (record.get("path"), record.get("doc_id"))
+    return (record.path, record.doc_id)
 
 
 def _label(key) -> str:
@@ -70,7 +61,7 @@ def _worst(found) -> int:
 
 def _ordered(report, by_doc) -> list[tuple[tuple, dict | None]]:
     """Every document (recorded or only named by findings), worst first, then most findings, then path."""
-    keys = {_key(r): r for r in _doc_records(report)}
+    keys = {_key(r): r for r in report.texts}
     for k in by_doc:
         keys.setdefault(k, None)
     return sorted(
@@ -133,21 +124,21 @@ def _documents(ordered, by_doc, anchors) -> str:
             continue
         found = by_doc.get(key, [])
         body = []
-        if isinstance(record.get("text"), str):
+        if record.text is not None:
             spans = [(i, f.start, f.end, str(f.severity), _title(f)) for i, f in found]
-            styles = markdown_styles(record["text"]) if is_markdown(key[0]) else []
-            body.append(f'<pre class="text">{highlight(record["text"], spans, styles)}</pre>')
+            styles = markdown_styles(record.text) if is_markdown(key[0]) else []
+            body.append(f'<pre class="text">{highlight(record.text, spans, styles)}</pre>')
         else:
-            for seg in record["segment_texts"]:
+            for seg in record.segment_texts:
                 spans = [
                     (i, f.start, f.end, str(f.severity), _title(f))
                     for i, f in found
-                    if f.segment_index == seg["index"]
+                    if f.segment_index == seg.index
                 ]
-                seg_label = seg.get("id") if seg.get("id") is not None else f"line {seg.get('line')}"
+                seg_label = seg.id if seg.id is not None else f"line {seg.line}"
                 body.append(
                     f'<div class="seg"><span class="seg-id">{_e(seg_label)}</span>'
-                    f'<pre class="text">{highlight(seg["text"], spans)}</pre></div>'
+                    f'<pre class="text">{highlight(seg.text, spans)}</pre></div>'
                 )
         state = " open" if found and opened < OPEN_ARTICLES else ""
         opened += bool(state)
@@ -170,11 +161,12 @@ def _documents(ordered, by_doc, anchors) -> str:
 def _rules(report) -> str:
     """Each reported rule's documentation (what `mtqa explain CODE` prints), for the popups to link to."""
     from mtqa.rules import BY_CODE
+    from mtqa.rules.pages import rule_page
 
     items = []
     for code in sorted({f.code for f in report.findings}):
         rule = BY_CODE.get(code)
-        doc = rule.documentation() if rule is not None else "No documentation: not a catalogue rule."
+        doc = rule_page(rule) if rule is not None else "No documentation: not a catalogue rule."
         items.append(
             f'<details class="rule" id="rule-{_e(code)}"><summary>{_e(code)}'
             f"{' ' + _e(rule.name) if rule is not None else ''}</summary><pre>{_e(doc)}</pre></details>"
@@ -237,7 +229,7 @@ def render(report, title: str = "mtqa report", **_options) -> str:
         if s.scope == "corpus"
     )
     problems = "".join(f"<li>{_e(p)}</li>" for p in report.problems)
-    notes = "".join(f"<li>{_e(x)}</li>" for x in report.notes)
+    notes = "".join(f"<li>{_e(x.text)}</li>" for x in report.notes)
     table_state = " open" if n <= OPEN_TABLE_ROWS else ""
     return f"""<!DOCTYPE html>
 <html lang="en">

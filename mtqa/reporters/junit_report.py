@@ -4,8 +4,8 @@ A `<failure>` is exactly what fails the run: the findings at or above `fail_on` 
 threshold, `error` by default; `never`: none). The other findings of a testcase are listed in its
 `<system-out>`, so a run that exits 0 reports no failure and a dashboard still shows them.
 
-Files without findings are known only when the engine recorded the documents (Report.documents);
-otherwise a clean run is one passing testcase for the whole run.
+Files without findings are known only when the engine recorded their text (Report.texts, which
+`mtqa check --format junit` asks for); otherwise a clean run is one passing testcase for the whole run.
 """
 
 from __future__ import annotations
@@ -43,11 +43,7 @@ def build(report, fail_on: str | Mapping[str, str] = "error") -> ET.Element:
     by_case: dict[tuple[str, str], list] = defaultdict(list)
     for f in report.findings:
         by_case[(f.path, f.code)].append(f)
-    paths = list(
-        dict.fromkeys(
-            [d["path"] for d in report.documents if "path" in d] + [f.path for f in report.findings]
-        )
-    )
+    paths = list(dict.fromkeys([d.path for d in report.texts] + [f.path for f in report.findings]))
     rules = {f.code: f.rule for f in report.findings}
     cases = ET.Element("testsuite", name="mtqa")
     corpus = [s for s in report.scores if s.scope == "corpus"]
@@ -85,7 +81,7 @@ def build(report, fail_on: str | Mapping[str, str] = "error") -> ET.Element:
                 ET.SubElement(case, "system-out").text = _clean(_lines(passing))
     if not paths:
         ET.SubElement(cases, "testcase", classname="mtqa", name="mtqa")
-    thresholds = [n for n in report.notes if n.startswith("threshold failed:")]
+    thresholds = [f"threshold failed: {t.message}" for t in report.thresholds_failed]
     if thresholds:
         case = ET.SubElement(cases, "testcase", classname="mtqa", name="score thresholds")
         ET.SubElement(case, "failure", type="threshold", message=_clean(thresholds[0])).text = _clean(

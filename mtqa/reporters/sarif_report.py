@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from mtqa import __version__
 from mtqa.reporters.position import end_position, is_segment_file
+from mtqa.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -27,12 +27,14 @@ def _uri(path: str) -> str:
 
 
 def _rule_descriptor(rule) -> dict:
+    from mtqa.rules.pages import rule_page
+
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.why},
-        "help": {"text": rule.documentation()},
+        "help": {"text": rule_page(rule)},
         "defaultConfiguration": {"level": LEVEL[str(rule.severity)]},
         "properties": {"category": str(rule.category), "tags": [str(rule.category)]},
     }
@@ -92,18 +94,15 @@ def _result(f, index: int) -> dict:
     return result
 
 
-def build(report) -> dict:
+def _descriptor(f) -> dict:
     from mtqa.rules import BY_CODE
 
-    # The rules the results refer to, in code order (as ruff does), each with its documentation.
-    descriptors = [
-        _rule_descriptor(BY_CODE[c])
-        if c in BY_CODE
-        else _fallback_descriptor(next(f for f in report.findings if f.code == c))
-        for c in sorted({f.code for f in report.findings})
-    ]
-    index = {d["id"]: i for i, d in enumerate(descriptors)}
-    run = {
+    return _rule_descriptor(BY_CODE[f.code]) if f.code in BY_CODE else _fallback_descriptor(f)
+
+
+def _run_end(report, descriptors: list[dict]) -> dict:
+    """The run's members after its results: the rules they refer to, the invocation, the totals."""
+    return {
         "tool": {
             "driver": {
                 "name": "mtqa",
@@ -112,8 +111,6 @@ def build(report) -> dict:
                 "rules": descriptors,
             }
         },
-        "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index[f.code]) for f in report.findings],
         "invocations": [
             {
                 "executionSuccessful": not report.problems,
@@ -131,11 +128,59 @@ def build(report) -> dict:
             "filesChecked": report.files_checked,
             "segmentsChecked": report.segments_checked,
             "scores": [s.to_dict() for s in report.scores],
-            "notes": list(report.notes),
+            "notes": [n.text for n in report.notes],
+            "signature": None if report.signature is None else report.signature.text,
         },
     }
-    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _dump(value, level: int) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+class Writer:
+    """SARIF written as the run goes: the results first, each as it comes, then the rules they refer
+    to (in the order they first appear, so each result's ruleIndex is known when it is written),
+    the invocation and the totals."""
+
+    def __init__(self, out, **_options) -> None:
+        self.out = out
+        self.index: dict[str, int] = {}
+        self.descriptors: list[dict] = []
+        self.results = 0
+        head = {"$schema": SCHEMA, "version": "2.1.0"}
+        out.write("{\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v)},\n" for k, v in head.items()))
+        out.write('  "runs": [\n    {\n      "columnKind": "unicodeCodePoints",\n      "results": [')
+
+    def finding(self, f) -> None:
+        if f.code not in self.index:
+            self.index[f.code] = len(self.descriptors)
+            self.descriptors.append(_descriptor(f))
+        self.out.write(
+            ("\n" if self.results == 0 else ",\n") + "        " + _dump(_result(f, self.index[f.code]), 4)
+        )
+        self.results += 1
+
+    def document(self, record) -> None:
+        """Document records are not part of SARIF."""
+
+    def close(self, summary) -> None:
+        self.out.write("]" if self.results == 0 else "\n      ]")
+        for key, value in _run_end(summary, self.descriptors).items():
+            self.out.write(f",\n      {json.dumps(key)}: {_dump(value, 3)}")
+        self.out.write("\n    }\n  ]\n}\n")
+
+
+def build(report) -> dict:
+    """The SARIF log of a whole report, as a dict."""
+    return json.loads(render(report))
 
 
 def render(report, **_options) -> str:
-    return json.dumps(build(report), ensure_ascii=False, indent=2) + "\n"
+    import io
+
+    from mtqa.reporters.stream import write_report
+
+    buf = io.StringIO()
+    write_report(Writer(buf), report)
+    return buf.getvalue()

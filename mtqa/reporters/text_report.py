@@ -7,9 +7,6 @@ import io
 import textwrap
 from collections import Counter
 
-from rich.console import Console
-from rich.text import Text
-
 from mtqa.terminal import visible
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -47,10 +44,12 @@ class _Lines:
     """Styled lines: through rich for a colour terminal, plain strings otherwise (rich costs about a
     millisecond a line, minutes for the hundreds of thousands of findings of a huge input)."""
 
-    def __init__(self, color: bool, width: int) -> None:
-        self.buf = io.StringIO()
+    def __init__(self, color: bool, width: int, out=None) -> None:
+        self.buf = io.StringIO() if out is None else out
         self.console = None
         if color:
+            from rich.console import Console  # imported for colour only: a pipe or file never pays for it
+
             self.console = Console(
                 file=self.buf,
                 force_terminal=True,
@@ -65,6 +64,8 @@ class _Lines:
         if self.console is None:
             self.buf.write("".join(text for text, _ in parts) + "\n")
             return
+        from rich.text import Text
+
         out = Text()
         for text, style in parts:
             out.append(text, style=style or None)
@@ -84,66 +85,94 @@ def _wrap(text: str, width: int | None, first: int, indent: int) -> list[str]:
     return lines or [text]
 
 
-def render(
-    report,
-    color: bool = False,
-    statistics: bool = True,
-    width: int | None = None,
-    listing: bool = True,
-) -> str:
-    """`width`: columns to fit (a terminal's), None for no limit; `listing` False with `statistics`
+class Writer:
+    """The text report written as the run goes: each finding as it comes, then the scores, the
+    summary per rule (a count per rule is all it keeps), the totals and the notes.
+    `width`: columns to fit (a terminal's), None for no limit; `listing` False with `statistics`
     prints the `count code name` table alone (`mtqa check --statistics`, as ruff)."""
-    out = _Lines(color, width or 120)
-    for f in report.findings if listing else ():
-        sev = str(f.severity)
-        where = f"{visible(f.path)}:{f.line}:{f.column}"
-        message, *more = _wrap(_one_line(f.message), width, len(where) + len(f.code) + len(sev) + 6, indent=4)
+
+    def __init__(
+        self,
+        out,
+        color: bool = False,
+        statistics: bool = True,
+        width: int | None = None,
+        listing: bool = True,
+        **_options,
+    ) -> None:
+        self.out = _Lines(color, width or 120, out)
+        self.color, self.width, self.statistics, self.listing = color, width, statistics, listing
+        self.counts: Counter = Counter()
+
+    def document(self, record) -> None:
+        """Document records are not part of the text report."""
+
+    def finding(self, f) -> None:
+        self.counts[(f.code, f.rule, str(f.severity))] += 1
+        if self.listing:
+            _write_finding(self.out, f, self.color, self.width)
+
+    def close(self, report) -> None:
+        out, width = self.out, self.width
+        if report.scores:  # corpus figures with signatures, then the weakest segments first
+            from mtqa.scoring.render import score_lines
+
+            for text, style in score_lines(report):  # segment texts and paths: made visible
+                out.line((_one_line(text), style))
+        if self.statistics and self.counts:
+            out.line(("Summary", "bold"))
+            for (code, rule, sev), n in sorted(self.counts.items()):
+                out.line((f"  {n:5d}  {code}  {rule} ({sev})", ""))
+        n = sum(self.counts.values())
         out.line(
-            (where, "bold"),
-            ("  ", ""),
-            (f.code, "bold magenta"),
-            ("  ", ""),
-            (sev, _STYLE[sev]),
-            (f"  {message}" if message else "", ""),
+            (
+                f"{n} finding{'s' if n != 1 else ''} in {report.files_checked} file"
+                f"{'s' if report.files_checked != 1 else ''} ({report.segments_checked} segments).",
+                "",
+            )
         )
+        for note in report.notes:
+            for line in _wrap(f"note: {_one_line(note.text)}", width, 0, indent=6):
+                out.line((line, "dim"))
+
+
+def _write_finding(out: _Lines, f, color: bool, width: int | None) -> None:
+    sev = str(f.severity)
+    where = f"{visible(f.path)}:{f.line}:{f.column}"
+    message, *more = _wrap(_one_line(f.message), width, len(where) + len(f.code) + len(sev) + 6, indent=4)
+    out.line(
+        (where, "bold"),
+        ("  ", ""),
+        (f.code, "bold magenta"),
+        ("  ", ""),
+        (sev, _STYLE[sev]),
+        (f"  {message}" if message else "", ""),
+    )
+    for line in more:
+        out.line((line, ""))
+    ctx, a, b = _excerpt(f, None if width is None else max(20, width - 4))
+    # Escapes lengthen the text: each part is made visible on its own, so the marks stay aligned.
+    before, span, after = _one_line(ctx[:a]), _one_line(ctx[a:b]), _one_line(ctx[b:])
+    out.line(("    " + before, ""), (span or " ", "reverse " + _STYLE[sev]), (after, ""))
+    if not color:
+        out.line(("    " + " " * len(before) + "^" * max(1, len(span)), ""))
+    if f.suggestion:
+        first, *more = _wrap(_one_line(f.suggestion), width, 16, indent=6)
+        out.line(("    suggestion: ", "green"), (first, ""))
         for line in more:
             out.line((line, ""))
-        ctx, a, b = _excerpt(f, None if width is None else max(20, width - 4))
-        # Escapes lengthen the text: each part is made visible on its own, so the marks stay aligned.
-        before, span, after = _one_line(ctx[:a]), _one_line(ctx[a:b]), _one_line(ctx[b:])
-        out.line(("    " + before, ""), (span or " ", "reverse " + _STYLE[sev]), (after, ""))
-        if not color:
-            out.line(("    " + " " * len(before) + "^" * max(1, len(span)), ""))
-        if f.suggestion:
-            first, *more = _wrap(_one_line(f.suggestion), width, 16, indent=6)
-            out.line(("    suggestion: ", "green"), (first, ""))
-            for line in more:
-                out.line((line, ""))
-        if f.extra.get("source"):  # source-aware findings: the aligned source sentence(s)
-            first, *more = _wrap(_one_line(str(f.extra["source"])), width, 12, indent=6)
-            out.line(("    source: ", "blue"), (first, ""))
-            for line in more:
-                out.line((line, ""))
-        out.line()
-    if report.scores:  # corpus figures with signatures, then the weakest segments first
-        from mtqa.scoring.render import score_lines
+    if f.extra.get("source"):  # source-aware findings: the aligned source sentence(s)
+        first, *more = _wrap(_one_line(str(f.extra["source"])), width, 12, indent=6)
+        out.line(("    source: ", "blue"), (first, ""))
+        for line in more:
+            out.line((line, ""))
+    out.line()
 
-        for text, style in score_lines(report):  # segment texts and paths: made visible
-            out.line((_one_line(text), style))
-    if statistics and report.findings:
-        counts = Counter((f.code, f.rule, str(f.severity)) for f in report.findings)
-        out.line(("Summary", "bold"))
-        for (code, rule, sev), n in sorted(counts.items()):
-            out.line((f"  {n:5d}  {code}  {rule} ({sev})", ""))
-    n = len(report.findings)
-    out.line(
-        (
-            f"{n} finding{'s' if n != 1 else ''} in {report.files_checked} file"
-            f"{'s' if report.files_checked != 1 else ''} ({report.segments_checked} segments).",
-            "",
-        )
-    )
-    for note in report.notes:
-        for line in _wrap(f"note: {_one_line(note)}", width, 0, indent=6):
-            out.line((line, "dim"))
-    return out.buf.getvalue()
+
+def render(report, **options) -> str:
+    """The whole report as text (options as Writer's)."""
+    from mtqa.reporters.stream import write_report
+
+    buf = io.StringIO()
+    write_report(Writer(buf, **options), report)
+    return buf.getvalue()

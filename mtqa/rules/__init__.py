@@ -4,52 +4,56 @@ from __future__ import annotations
 
 import re
 
+from mtqa.data import data_file_exists, table_columns
+from mtqa.model import Category, Severity
 from mtqa.rules import (
     contraction,
+    copied_source,
     debris,
-    entity_drift,
-    garbled,
+    garbled_word,
     glossary,
-    number_format,
+    name_spelling_drift,
+    number_format_locale,
+    number_mismatch,
     person_shift,
     predicate_agreement,
     pronoun_agreement,
-    punctuation,
+    quote_structure_vs_source,
+    quotes_brackets,
     repetition,
+    role_agreement,
     scores,
-    source_copy,
+    shift_vs_source,
     source_coverage,
-    source_names,
-    source_numbers,
-    source_person,
-    source_quotes,
-    suppression,
+    source_name_mismatch,
     typography,
-    untranslated,
+    unused_suppression,
+    wrong_language,
 )
-from mtqa.rules.base import Example, Hit, Rule
+from mtqa.rules.base import DataFile, Example, Hit, Input, Parameter, Rule, RuleDeclarationError
 
 ALL_RULES: tuple[Rule, ...] = (
     *debris.RULES,
-    *entity_drift.RULES,
+    *name_spelling_drift.RULES,
     *person_shift.RULES,
     *pronoun_agreement.RULES,
     *predicate_agreement.RULES,
+    *role_agreement.RULES,
     *repetition.RULES,
     *contraction.RULES,
-    *punctuation.RULES,
-    *untranslated.RULES,
-    *garbled.RULES,
-    *number_format.RULES,
+    *quotes_brackets.RULES,
+    *wrong_language.RULES,
+    *garbled_word.RULES,
+    *number_format_locale.RULES,
     *typography.RULES,
     *glossary.RULES,
-    *suppression.RULES,
+    *unused_suppression.RULES,
     # source-aware rules (issue 3): run only where the document has a source
-    *source_names.RULES,
-    *source_person.RULES,
-    *source_quotes.RULES,
-    *source_copy.RULES,
-    *source_numbers.RULES,
+    *source_name_mismatch.RULES,
+    *shift_vs_source.RULES,
+    *quote_structure_vs_source.RULES,
+    *copied_source.RULES,
+    *number_mismatch.RULES,
     *source_coverage.RULES,
     # scores against references (issue 4): off by default, built by mtqa score / check --ref
     *scores.RULES,
@@ -57,41 +61,105 @@ ALL_RULES: tuple[Rule, ...] = (
 
 _CODE = re.compile(r"MTQ\d{3}")
 _NAME = re.compile(r"[a-z]+(-[a-z]+)*")
+_PARAMETER = re.compile(r"[a-z][a-z0-9_]*")
+_SCOPES = ("segment", "document")
 
 
-def _validate(rules: tuple[Rule, ...]) -> None:
-    codes = [r.code for r in rules]
-    names = [r.name for r in rules]
-    assert len(set(codes)) == len(codes), "duplicate rule code"
-    assert len(set(names)) == len(names), "duplicate rule name"
+_EXAMPLES_WITHOUT_SPANS: frozenset[str] = frozenset()
+
+
+def _check_examples(rule: Rule) -> None:
+    if not rule.flagged or not rule.passing:
+        raise RuleDeclarationError(f"{rule.code}: needs at least one flagged and one passing example")
+    for ex in rule.flagged:
+        if not ex.spans and rule.code not in _EXAMPLES_WITHOUT_SPANS:
+            raise RuleDeclarationError(f"{rule.code}: flagged example {ex.text!r} names no expected span")
+        at = 0
+        for span in ex.spans:  # in order, each after the previous one; "" is a zero-width span
+            found = ex.text.find(span, at)
+            if found < 0:
+                raise RuleDeclarationError(f"{rule.code}: span {span!r} is not in the example {ex.text!r}")
+            at = found
+    for ex in rule.passing:
+        if ex.spans:
+            raise RuleDeclarationError(f"{rule.code}: passing example {ex.text!r} names spans")
+
+
+def _check_rule(rule: Rule) -> None:
+    if not _CODE.fullmatch(rule.code):
+        raise RuleDeclarationError(f"rule code {rule.code!r} is not MTQ and three digits")
+    if not _NAME.fullmatch(rule.name):
+        raise RuleDeclarationError(f"{rule.code}: name {rule.name!r} is not kebab-case")
+    if not isinstance(rule.category, Category) or not isinstance(rule.severity, Severity):
+        raise RuleDeclarationError(f"{rule.code}: category and severity must be a Category and a Severity")
+    if rule.scope not in _SCOPES:
+        raise RuleDeclarationError(f"{rule.code}: scope {rule.scope!r} is not one of {_SCOPES}")
+    if not rule.summary.strip() or not rule.why.strip():
+        raise RuleDeclarationError(f"{rule.code}: summary and why must both be written")
+    unknown = [i for i in rule.inputs if not isinstance(i, Input)]
+    if unknown or Input.TARGET not in rule.inputs:
+        raise RuleDeclarationError(
+            f"{rule.code}: inputs must be Input members including TARGET, not {unknown}"
+        )
+    names = [p.name for p in rule.parameters]
+    if len(set(names)) != len(names):
+        raise RuleDeclarationError(f"{rule.code}: a parameter is declared twice")
+    for p in rule.parameters:
+        if not isinstance(p, Parameter) or not _PARAMETER.fullmatch(p.name) or not p.doc.strip():
+            raise RuleDeclarationError(f"{rule.code}: parameter {p!r} needs a snake_case name and a doc")
+    for f in rule.data_files:
+        if not isinstance(f, DataFile) or not data_file_exists(f.lang, f.filename):
+            raise RuleDeclarationError(f"{rule.code}: data file {f!r} is not in mtqa/data")
+        if f.columns is not None and table_columns(f.name) != f.columns:
+            raise RuleDeclarationError(
+                f"{rule.code}: {f.filename} declared with {f.columns} columns, the loader expects "
+                f"{table_columns(f.name)}"
+            )
+    _check_examples(rule)
+
+
+def validate(rules: tuple[Rule, ...]) -> None:
+    """Raise RuleDeclarationError unless every declaration is complete and codes and names are unique."""
+    for attr in ("code", "name"):
+        seen: set[str] = set()
+        for r in rules:
+            if getattr(r, attr) in seen:
+                raise RuleDeclarationError(f"duplicate rule {attr} {getattr(r, attr)!r}")
+            seen.add(getattr(r, attr))
     for r in rules:
-        assert _CODE.fullmatch(r.code), r.code
-        assert _NAME.fullmatch(r.name), r.name
+        _check_rule(r)
+    known = {r.code for r in rules}
+    for r in rules:
+        missing = [c for c in r.supersedes if c not in known]
+        if missing:
+            raise RuleDeclarationError(f"{r.code}: supersedes unknown codes {missing}")
 
 
-_validate(ALL_RULES)
+validate(ALL_RULES)
 BY_CODE = {r.code: r for r in ALL_RULES}
 BY_NAME = {r.name: r for r in ALL_RULES}
 
 
 def select_rules(select=None, ignore=(), extend_select=()) -> tuple[Rule, ...]:
-    """Rules matching `select` (codes, code prefixes or names; default: the default set) plus
-    `extend_select`, minus `ignore`. Unknown selectors raise ValueError naming them."""
+    """Rules matching `select` (default: the default set) plus `extend_select`, minus `ignore`, as
+    mtqa.selectors defines selectors. Unknown selectors raise ValueError naming them."""
+    from mtqa.selectors import selected
 
-    def matches(rule: Rule, sel: str) -> bool:
-        return rule.code.startswith(sel.upper()) or rule.name == sel or sel.upper() == "ALL"
-
-    for sel in (*(select or ()), *ignore, *extend_select):
-        if not any(matches(r, sel) for r in ALL_RULES):
-            raise ValueError(f"unknown rule code or name {sel!r}")
-    base = [
-        r
-        for r in ALL_RULES
-        if (select is None and r.default_enabled)
-        or (select is not None and any(matches(r, s) for s in select))
-    ]
-    base += [r for r in ALL_RULES if r not in base and any(matches(r, s) for s in extend_select)]
-    return tuple(r for r in ALL_RULES if r in base and not any(matches(r, s) for s in ignore))
+    default = tuple(r for r in ALL_RULES if r.default_enabled)
+    return selected(ALL_RULES, select, ignore, extend_select, default=default)
 
 
-__all__ = ["ALL_RULES", "BY_CODE", "BY_NAME", "Example", "Hit", "Rule", "select_rules"]
+__all__ = [
+    "ALL_RULES",
+    "BY_CODE",
+    "BY_NAME",
+    "DataFile",
+    "Example",
+    "Hit",
+    "Input",
+    "Parameter",
+    "Rule",
+    "RuleDeclarationError",
+    "select_rules",
+    "validate",
+]

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
-from mtqa.rules.base import Context, Example, Hit, Rule
+from mtqa.rules.base import Context, DataFile, Example, Hit, Rule
 from mtqa.text.nonwords import NonWords
 
 # The stdlib engine (several times faster than `regex` here); [^\W\d_] is "a letter".
@@ -197,6 +197,11 @@ def check_missing_elision(seg, ctx: Context) -> Iterator[Hit]:
 RULES = (
     Rule(
         code="MTQ401",
+        data_files=(
+            DataFile("fr", "contractions", 3),
+            DataFile("fr", "not_infinitives"),
+            DataFile("fr", "adverbs_before_infinitive"),
+        ),
         name="contraction-slip",
         category=Category.GRAMMAR,
         severity=Severity.ERROR,
@@ -205,9 +210,9 @@ RULES = (
         why="French always contracts these pairs; MT produces them when it translates 'of the'/'to the' "
         "word by word. Before an infinitive, le/les are object pronouns and the pair is correct.",
         flagged=(
-            Example("Il promet de séparer les terroristes de des rebelles.", "fr"),
-            Example("Les renforts sont arrivés à le quartier de Salaheddine.", "fr"),
-            Example("Le porte-parole de le ministère a démenti.", "fr"),
+            Example("Il promet de séparer les terroristes de des rebelles.", "fr", spans=("de des",)),
+            Example("Les renforts sont arrivés à le quartier de Salaheddine.", "fr", spans=("à le",)),
+            Example("Le porte-parole de le ministère a démenti.", "fr", spans=("de le",)),
         ),
         passing=(
             Example("Le ministre a décidé de le faire et promet de les aider à le reconstruire.", "fr"),
@@ -218,6 +223,11 @@ RULES = (
     ),
     Rule(
         code="MTQ402",
+        data_files=(
+            DataFile("fr", "elision", 3),
+            DataFile("fr", "h_muet"),
+            DataFile("fr", "no_elision"),
+        ),
         name="missing-elision",
         category=Category.GRAMMAR,
         severity=Severity.ERROR,
@@ -226,8 +236,15 @@ RULES = (
         why="Elision is compulsory in French; a missing one is a telltale of word-by-word generation "
         "and reads as a spelling mistake.",
         flagged=(
-            Example("Il a déclaré que il était prêt à négocier.", "fr"),
-            Example("Les habitants de Alep ont fui la école du quartier.", "fr"),
+            Example("Il a déclaré que il était prêt à négocier.", "fr", spans=("que il",)),
+            Example(
+                "Les habitants de Alep ont fui la école du quartier.",
+                "fr",
+                spans=(
+                    "de Alep",
+                    "la école",
+                ),
+            ),
         ),
         passing=(
             Example("Le héros de la bataille a reçu le onze de France à l’hôtel de ville.", "fr"),

@@ -16,14 +16,16 @@ import regex
 
 from mtqa.data import word_list
 from mtqa.model import Category, Severity
-from mtqa.rules.base import Context, Example, Hit, Rule
+from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
 
 _PHRASE_LANGS = ("en", "fr")
 _LINE = re.compile(r"[^\n]+")
 # What trails a widget label and carries no meaning: "Related Post:", "Lire aussi »", "Share ›".
 _TRAILING = " \t\u00a0\u202f:：»›>→▶►…·|-–—.!"
 _WORD = re.compile(r"[^\W_][\w'’-]*")
-_MAX_DEBRIS_CHARS = 120
+MAX_DEBRIS_CHARS = Parameter(
+    "max_line_chars", 120, "A line longer than this many characters is article text, never a debris line."
+)
 _LABEL_SEPARATOR = re.compile(r"\s*[:：»›>→|\-–—]")
 
 
@@ -70,8 +72,8 @@ def _short_lines(text: str, limit: int) -> Iterator[tuple[int, int]]:
             yield a, b
 
 
-def _is_debris_line(line: str, in_article: bool) -> bool:
-    if len(line) > _MAX_DEBRIS_CHARS:
+def _is_debris_line(line: str, in_article: bool, max_chars: int) -> bool:
+    if len(line) > max_chars:
         return False
     key = _normalise(line)
     if not key:
@@ -99,8 +101,9 @@ def _is_debris_line(line: str, in_article: bool) -> bool:
 
 def check_debris_phrase(seg, ctx: Context) -> Iterator[Hit]:
     in_article = ctx.document is None or ctx.document.document.kind == "article"
-    for a, b in _short_lines(seg.text, _MAX_DEBRIS_CHARS):
-        if _is_debris_line(seg.text[a:b], in_article):
+    max_chars = ctx.param(MAX_DEBRIS_CHARS)
+    for a, b in _short_lines(seg.text, max_chars):
+        if _is_debris_line(seg.text[a:b], in_article, max_chars):
             yield Hit(
                 a,
                 b,
@@ -137,7 +140,11 @@ _DOMAIN = regex.compile(
 )
 _MAX_HEADLINE_CHARS = 220
 _SEPARATORS = "—–|·•-"
-_HEAD_MIN_WORDS = 3
+HEAD_MIN_WORDS = Parameter(
+    "head_min_words",
+    3,
+    "Words a headline must have before the separator for its tail to count as a site name.",
+)
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +165,7 @@ def check_glued_site_name(seg, ctx: Context) -> Iterator[Hit]:
     lines = list(_lines(text))
     if len(lines) != 1:
         return  # a headline is a paragraph of its own; a line inside a block is a table or a list
+    head_min_words = ctx.param(HEAD_MIN_WORDS)
     for a, b in lines:
         line = seg.text[a:b]
         if b - a > _MAX_HEADLINE_CHARS or line[-1] in '.!?…:;,»”"' or line.startswith("|"):
@@ -165,7 +173,7 @@ def check_glued_site_name(seg, ctx: Context) -> Iterator[Hit]:
         m = _GLUED_TAIL.search(line)
         if not m or not _looks_like_site(m.group("name")):
             continue
-        if len(_WORD.findall(line[: m.start()])) < _HEAD_MIN_WORDS:
+        if len(_WORD.findall(line[: m.start()])) < head_min_words:
             continue
         mirrored = _source_has_site_tail(seg.segment.src)
         yield Hit(
@@ -221,6 +229,11 @@ def check_blank_line_run(doc, ctx: Context) -> Iterator[Hit]:
 RULES = (
     Rule(
         code="MTQ701",
+        data_files=(
+            DataFile("*", "debris_phrases"),
+            DataFile("*", "debris_words"),
+            DataFile("any", "share_widget_words"),
+        ),
         name="debris-phrase",
         category=Category.BOILERPLATE,
         severity=Severity.ERROR,
@@ -228,9 +241,21 @@ RULES = (
         why="Lines such as 'Related Post', 'Lien source' or 'Partager sur Facebook' are page furniture, "
         "not article text; translated or not, they must not reach readers.",
         flagged=(
-            Example("Le ministre a démissionné mardi.\n\nLire aussi :\n\nLe gouvernement est tombé.", "fr"),
-            Example("The minister resigned on Tuesday.\n\nRelated Posts\n\nThe vote is on Friday.", "en"),
-            Example("Le ministre a démissionné mardi.\n\nFacebook Twitter WhatsApp", "fr"),
+            Example(
+                "Le ministre a démissionné mardi.\n\nLire aussi :\n\nLe gouvernement est tombé.",
+                "fr",
+                spans=("Lire aussi :",),
+            ),
+            Example(
+                "The minister resigned on Tuesday.\n\nRelated Posts\n\nThe vote is on Friday.",
+                "en",
+                spans=("Related Posts",),
+            ),
+            Example(
+                "Le ministre a démissionné mardi.\n\nFacebook Twitter WhatsApp",
+                "fr",
+                spans=("Facebook Twitter WhatsApp",),
+            ),
         ),
         passing=(
             Example("Lire aussi la presse étrangère est devenu un réflexe chez les diplomates.", "fr"),
@@ -238,6 +263,7 @@ RULES = (
             Example("Shareholders will vote on the related posts at Friday's meeting.", "en"),
         ),
         check=check_debris_phrase,
+        parameters=(MAX_DEBRIS_CHARS,),
     ),
     Rule(
         code="MTQ702",
@@ -247,8 +273,8 @@ RULES = (
         summary="A line holding only a glyph: a close button 'X', an arrow, a bullet or a bar.",
         why="Icons of buttons and menus become stray characters once the page is scraped as text.",
         flagged=(
-            Example("X\n\nLes avions russes ont frappé Alep.", "fr"),
-            Example("The talks resumed on Monday.\n\n▶", "en"),
+            Example("X\n\nLes avions russes ont frappé Alep.", "fr", spans=("X",)),
+            Example("The talks resumed on Monday.\n\n▶", "en", spans=("▶",)),
         ),
         passing=(
             Example("Les avions russes ont frappé Alep.\n\n* * *\n\nLa trêve a été rompue.", "fr"),
@@ -258,6 +284,7 @@ RULES = (
     ),
     Rule(
         code="MTQ703",
+        data_files=(DataFile("any", "site_name_cues"),),
         name="glued-site-name",
         category=Category.BOILERPLATE,
         severity=Severity.WARNING,
@@ -265,14 +292,19 @@ RULES = (
         why="The page title carries the site name after a dash or bar; copied into the article it reads "
         "as part of the headline.",
         flagged=(
-            Example("Le Parlement adopte la réforme des retraites — France Info Actu", "fr"),
-            Example("Parliament passes the pension reform | example.com", "en"),
+            Example(
+                "Le Parlement adopte la réforme des retraites — France Info Actu",
+                "fr",
+                spans=("France Info Actu",),
+            ),
+            Example("Parliament passes the pension reform | example.com", "en", spans=("example.com",)),
         ),
         passing=(
             Example("Le Parlement adopte la réforme des retraites — une première depuis 2010", "fr"),
             Example("Macron meets Scholz – and Biden calls", "en"),
         ),
         check=check_glued_site_name,
+        parameters=(HEAD_MIN_WORDS,),
     ),
     Rule(
         code="MTQ704",
@@ -283,8 +315,10 @@ RULES = (
         why="A run of empty lines is the hole left by a removed embed (tweet, video, gallery): a sign "
         "that content is missing or that the scrape needs cleaning.",
         flagged=(
-            Example("Le vote a eu lieu mardi.\n\n\n\n\nLe texte passe au Sénat.", "fr"),
-            Example("The vote took place on Tuesday.\n\n\n\nThe bill goes to the Senate.", "en"),
+            Example("Le vote a eu lieu mardi.\n\n\n\n\nLe texte passe au Sénat.", "fr", spans=("\n\n\n\n",)),
+            Example(
+                "The vote took place on Tuesday.\n\n\n\nThe bill goes to the Senate.", "en", spans=("\n\n\n",)
+            ),
         ),
         passing=(
             Example("Le vote a eu lieu mardi.\n\nLe texte passe au Sénat.", "fr"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from mtqa.glossary import is_preferred, matcher
 from mtqa.model import Category, Severity
-from mtqa.rules.base import Context, Example, Hit, Rule
+from mtqa.rules.base import Context, Example, Hit, Input, Rule
 
 
 def _matcher(ctx: Context):
@@ -60,15 +60,15 @@ RULES = (
         why="A desk spells a name one way across all its articles; MT and agency copy bring in English "
         "or other transliterations that readers and search see as different names.",
         flagged=(
-            Example("Le régime de Bashar Assad a repris Alep."),
-            Example("Les combattants de Tahrir-al-Sham sont entrés dans Idlib."),
+            Example("Le régime de Bashar Assad a repris Alep.", spans=("Bashar Assad",)),
+            Example("Les combattants de Tahrir-al-Sham sont entrés dans Idlib.", spans=("Tahrir-al-Sham",)),
         ),
         passing=(
             Example("Le régime de Bachar al-Assad a repris Alep. Al-Assad a salué la victoire."),
             Example("Hayat Tahrir al-Cham contrôle Idlib ; Assad reste au pouvoir."),
         ),
         check=check_variant,
-        requires=frozenset({"glossary"}),
+        inputs=frozenset({Input.TARGET, Input.GLOSSARY}),
     ),
     Rule(
         code="MTQ122",
@@ -80,9 +80,11 @@ RULES = (
         "in the source and not in the translation." + _GLOSSARY_NOTE,
         why="'Temps financiers' for the Financial Times sends readers looking for a paper that does "
         "not exist; titles and brands are quoted, not translated.",
-        flagged=(Example("Selon le Temps financiers, la banque a perdu 2 milliards."),),
+        flagged=(
+            Example("Selon le Temps financiers, la banque a perdu 2 milliards.", spans=("Temps financiers",)),
+        ),
         passing=(Example("Selon le Financial Times, la banque a perdu 2 milliards."),),
         check=check_kept,
-        requires=frozenset({"glossary"}),
+        inputs=frozenset({Input.TARGET, Input.GLOSSARY}),
     ),
 )

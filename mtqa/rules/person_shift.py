@@ -19,16 +19,31 @@ import regex
 
 from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
-from mtqa.rules.base import Context, Example, Hit, Rule
+from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
 from mtqa.text import persons
 
 LANGUAGES = frozenset({"fr", "en"})
-_VOICE_MIN_SENTENCES = 2  # a person used in this many narration sentences...
-_VOICE_MIN_SHARE = 0.1  # ...and in this share of them is the document's own voice
+VOICE_MIN_SENTENCES = Parameter(
+    "voice_min_sentences",
+    2,
+    "Narration sentences a person must be used in (with voice_min_share) to be the document's own "
+    "voice, which is then not reported.",
+)
+VOICE_MIN_SHARE = Parameter(
+    "voice_min_share",
+    0.1,
+    "Share (0-1) of the narration sentences a person must be used in (with voice_min_sentences) to be "
+    "the document's own voice.",
+)
 _CLAUSE_MAX_WORDS = 8
 _CLAUSE_END = regex.compile(r"[,;:.!?…«»\"“”()\[\]\n—–]")
 _WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
-_NARRATION_MIN_WORDS = 4  # words of a third-person clause before the shifted pronoun
+NARRATION_MIN_WORDS = Parameter(
+    "narration_min_words",
+    4,
+    "Words of a third-person clause before a 'je'/'I' for it to be a shift at the rule's severity "
+    "(otherwise it is reported as info).",
+)
 _NARRATION_LOOKBACK = 400  # characters read back from the pronoun for that clause
 
 
@@ -148,7 +163,7 @@ def _initial(text: str, start: int) -> bool:
     )
 
 
-def _after_narration_clause(text: str, sentence_start: int, start: int, lang: str) -> bool:
+def _after_narration_clause(text: str, sentence_start: int, start: int, lang: str, min_words: int) -> bool:
     """The pronoun opens a clause coordinated to a third-person one in the same sentence ("La
     Turquie a promis …, mais je ne l'ai jamais fait"): the sentence began as narration and switched
     person mid-way, the shape MT gives an impersonal or elliptical source clause. A sentence opening
@@ -158,15 +173,16 @@ def _after_narration_clause(text: str, sentence_start: int, start: int, lang: st
     # pronouns stays linear.
     before = text[max(sentence_start, start - _NARRATION_LOOKBACK) : start]
     words = _WORD.findall(before)
-    if len(words) < _NARRATION_MIN_WORDS or words[-1].lower() not in _coordinators(lang):
+    if len(words) < min_words or words[-1].lower() not in _coordinators(lang):
         return False
     forms, _ = _lexicon(lang)
     return not any(_form_of(w, forms) for w in words[:-1])
 
 
-def _narration_hits(seg, lang: str, in_speech):
+def _narration_hits(seg, lang: str, in_speech, min_words: int):
     """(person, sentence index, Hit) for every personal form outside quotations and reported speech
-    in a segment; `in_speech(start, end)` says whether a span is inside one."""
+    in a segment; `in_speech(start, end)` says whether a span is inside one; `min_words` is the
+    narration_min_words parameter."""
     text = seg.text
     if not _may_hold_form(seg, lang):
         return
@@ -194,7 +210,9 @@ def _narration_hits(seg, lang: str, in_speech):
         # Singular only: "we"/"nous" after a narrated clause is as often generic ("and we go on foot"
         # for a subjectless "one walks there") as a shift; "je"/"I" there is the narrator's own act.
         shifted = (
-            form.subject and form.person == "1s" and _after_narration_clause(text, s_start, m.start(), lang)
+            form.subject
+            and form.person == "1s"
+            and _after_narration_clause(text, s_start, m.start(), lang, min_words)
         )
         message = f"{person} '{token}' in third-person narration, outside any quotation"
         if shifted:
@@ -238,11 +256,12 @@ def check_person_shift(view, ctx: Context):
     if lang not in LANGUAGES:
         return
     src_lang = view.document.src_lang
+    min_words = ctx.param(NARRATION_MIN_WORDS)
     per_segment = []
     used: dict[str, set[tuple[int, int]]] = {}
     for i, seg in enumerate(view.segments):
         # view.speech is built on the first call only: most documents hold no personal form at all
-        hits = list(_narration_hits(seg, lang, lambda a, b, i=i: view.speech.inside(i, a, b)))
+        hits = list(_narration_hits(seg, lang, lambda a, b, i=i: view.speech.inside(i, a, b), min_words))
         if hits and seg.segment.src:
             hits = _with_source(hits, seg, src_lang or seg.segment.src_lang)
         per_segment.append((i, hits))
@@ -251,10 +270,11 @@ def check_person_shift(view, ctx: Context):
     if not used:
         return  # no personal form anywhere: the narration count below would not matter
     narration = sum(_narration_sentences(seg, i, view.speech) for i, seg in enumerate(view.segments))
+    min_sentences, min_share = ctx.param(VOICE_MIN_SENTENCES), ctx.param(VOICE_MIN_SHARE)
     voice = {
         p
         for p, sentences in used.items()
-        if len(sentences) >= _VOICE_MIN_SENTENCES and len(sentences) >= _VOICE_MIN_SHARE * narration
+        if len(sentences) >= min_sentences and len(sentences) >= min_share * narration
     }
     for i, hits in per_segment:
         last_end = -1
@@ -268,6 +288,12 @@ def check_person_shift(view, ctx: Context):
 RULES = (
     Rule(
         code="MTQ201",
+        data_files=(
+            DataFile("*", "person_pronouns", 4),
+            DataFile("*", "clause_breaks"),
+            DataFile("*", "shift_conjunctions"),
+            DataFile("*", "roman_numeral_contexts"),
+        ),
         name="person-shift",
         category=Category.PRONOUN,
         severity=Severity.WARNING,
@@ -278,11 +304,13 @@ RULES = (
         flagged=(
             Example(
                 "La Turquie a promis de séparer les groupes, mais je ne l'ai jamais fait. "
-                "L'accord de 2020 visait à mettre fin aux combats."
+                "L'accord de 2020 visait à mettre fin aux combats.",
+                spans=("je ne l'ai jamais fait",),
             ),
             Example(
                 "The ministry promised reforms in 2019, but I never delivered them. Talks resumed in March.",
                 lang="en",
+                spans=("I never delivered them",),
             ),
         ),
         passing=(
@@ -297,6 +325,7 @@ RULES = (
         ),
         check=check_person_shift,
         scope="document",
+        parameters=(VOICE_MIN_SENTENCES, VOICE_MIN_SHARE, NARRATION_MIN_WORDS),
         languages=LANGUAGES,
     ),
 )

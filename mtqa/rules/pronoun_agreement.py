@@ -13,7 +13,7 @@ the resolver reads no syntax, so a finding asks for a look rather than stating a
 from __future__ import annotations
 
 from mtqa.model import Category, Severity
-from mtqa.rules.base import Example, Hit, Rule
+from mtqa.rules.base import DataFile, Example, Hit, Rule
 from mtqa.text.antecedents import antecedents_of
 
 _GENDER = {"m": "masculine", "f": "feminine"}
@@ -36,14 +36,26 @@ def check_antecedent_gender(view, ctx):
         if res is None or res.competitor is not None or res.antecedent.gender == pronoun.gender:
             continue
         segment = model.sentences[pronoun.sentence].segment
-        if speech.inside(segment, pronoun.start, pronoun.end):
-            continue
         ante = res.antecedent
+        # the speaker named after the words reported ("Elle …, a déclaré l'animateur") is read in
+        # speech too; any other antecedent of a quoted pronoun may be what the reader never saw
+        attributed = ante.sentence == pronoun.sentence and ante.start > pronoun.start
+        if not attributed and speech.inside(segment, pronoun.start, pronoun.end):
+            continue
+        if attributed:
+            message = (
+                f"{pronoun.text!r} opens words attributed to {ante.text!r} "
+                f"({_GENDER[ante.gender]} {_NUMBER[ante.number]}): one of the two has the wrong gender"
+            )
+        else:
+            message = (
+                f"{pronoun.text!r} refers back to {ante.text!r} "
+                f"({_GENDER[ante.gender]} {_NUMBER[ante.number]}), the only candidate nearby"
+            )
         yield Hit(
             pronoun.start,
             pronoun.end,
-            f"{pronoun.text!r} refers back to {ante.text!r} "
-            f"({_GENDER[ante.gender]} {_NUMBER[ante.number]}), the only candidate nearby",
+            message,
             suggestion=_swapped(pronoun.text),
             segment=segment,
         )
@@ -62,8 +74,18 @@ RULES = (
         why="MT translates sentence by sentence and picks the pronoun's gender from the source word, "
         'not from the French antecedent ("bridges ... They" -> "les ponts ... Elles").',
         flagged=(
-            Example("Les nouveaux ponts ouvrent en mai. Elles seront gratuites pour les cyclistes.", "fr"),
-            Example("Mme Merkel a quitté la chancellerie en 2021. Il a été remplacé par M. Scholz.", "fr"),
+            Example(
+                "Les nouveaux ponts ouvrent en mai. Elles seront gratuites pour les cyclistes.",
+                spans=("Elles",),
+            ),
+            Example(
+                "Mme Merkel a quitté la chancellerie en 2021. Il a été remplacé par M. Scholz.", spans=("Il",)
+            ),
+            Example(
+                "Michael Strahan a exprimé son enthousiasme. "
+                "Elle aimerait y retourner, a déclaré l'animateur.",
+                spans=("Elle",),
+            ),
         ),
         passing=(
             Example("Les nouveaux ponts ouvrent en mai. Ils seront gratuits pour les cyclistes.", "fr"),
@@ -75,5 +97,16 @@ RULES = (
         check=check_antecedent_gender,
         scope="document",
         languages=frozenset({"fr"}),
+        data_files=(
+            DataFile("fr", "gender_determiners", 3),
+            DataFile("fr", "prenominal_adjectives", 3),
+            DataFile("fr", "human_titles", 2),
+            DataFile("fr", "noun_genders", 2),
+            DataFile("fr", "role_nouns", 2),
+            DataFile("fr", "person_nouns"),
+            DataFile("fr", "impersonal_il"),
+            DataFile("fr", "time_nouns"),
+            DataFile("fr", "speech_verbs"),
+        ),
     ),
 )

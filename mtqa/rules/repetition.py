@@ -19,7 +19,7 @@ import regex
 
 from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
-from mtqa.rules.base import Context, Example, Hit, Rule
+from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
 from mtqa.text.words import CLINGING_PUNCTUATION, bare_words
 
 # Two identical words separated by blanks only ("Oui, oui" has a comma and is left alone). The stdlib
@@ -30,7 +30,7 @@ _PUNCT = CLINGING_PUNCTUATION
 
 @cache
 def _doubled_words(lang: str | None) -> dict[str, str]:
-    return {row[0].casefold(): row[1] for row in table(lang or "", "doubled_words") if len(row) >= 2}
+    return {row[0].casefold(): row[1] for row in table(lang or "", "doubled_words")}
 
 
 @cache
@@ -54,16 +54,20 @@ def _relative_pronouns(lang: str | None) -> frozenset[str]:
     return frozenset(w.casefold() for w in word_list(lang or "", "relative_pronouns"))
 
 
-# How many words before a double a relative pronoun may open the clause the first copy closes.
-_CLAUSE_REACH = 6
+CLAUSE_REACH = Parameter(
+    "clause_reach",
+    6,
+    "Words before a doubled word in which a relative pronoun makes it a clause end repeated as the "
+    "main verb ('those who voted voted'), reported as info.",
+)
 
 
-def _closes_a_clause(text: str, start: int, word: str, lang: str | None) -> bool:
+def _closes_a_clause(text: str, start: int, word: str, lang: str | None, reach: int) -> bool:
     """ "Those who voted voted against", "people in the know know": a content word ending a relative
     clause, repeated as the main verb. Function words ("the the") are slips whatever comes before."""
     if word.casefold() in _function_words(lang):
         return False
-    before = text[max(0, start - 80) : start].split()[-_CLAUSE_REACH:]
+    before = text[max(0, start - 80) : start].split()[-reach:]
     pronouns = _relative_pronouns(lang)
     return any(w.strip(_PUNCT).casefold().split("'")[0].split("’")[0] in pronouns for w in before)
 
@@ -80,6 +84,7 @@ def check_repeated_word(seg, ctx: Context) -> Iterator[Hit]:
     text = seg.text
     if not _has_adjacent_twin(seg.bare_words):
         return
+    reach = ctx.param(CLAUSE_REACH)
     for m in _DOUBLED.finditer(text):
         word, again = m.group(1), m.group(2)
         if again[0].isupper():
@@ -87,7 +92,7 @@ def check_repeated_word(seg, ctx: Context) -> Iterator[Hit]:
         kind = _doubled_words(ctx.lang).get(again.casefold())
         if kind == "ok":
             continue
-        clause = _closes_a_clause(text, m.start(), word, ctx.lang)
+        clause = _closes_a_clause(text, m.start(), word, ctx.lang, reach)
         yield Hit(
             m.start(),
             m.end(),
@@ -102,8 +107,22 @@ def check_repeated_word(seg, ctx: Context) -> Iterator[Hit]:
 # ("des groupes armés soutenus par les États-Unis" twice: yes; "jeux de hockey sur table" twice: no);
 # across the sentences of a paragraph it needs 8+ tokens and 4+ content words. A stutter (the copy
 # follows at once, blanks between) needs 2+ tokens with a content word, or 3+ tokens.
-_MIN_IN_SENTENCE = (5, 3, 9)
-_MIN_IN_PARAGRAPH = (8, 4, 12)
+SENTENCE_MIN_WORDS = Parameter("sentence_min_words", 5, "Words of a phrase repeated within one sentence.")
+SENTENCE_MIN_CONTENT = Parameter(
+    "sentence_min_content", 3, "Content words of a phrase repeated within one sentence."
+)
+SENTENCE_MIN_SUM = Parameter(
+    "sentence_min_sum", 9, "Words plus content words of a phrase repeated within one sentence."
+)
+PARAGRAPH_MIN_WORDS = Parameter(
+    "paragraph_min_words", 8, "Words of a phrase repeated across the sentences of one paragraph."
+)
+PARAGRAPH_MIN_CONTENT = Parameter(
+    "paragraph_min_content", 4, "Content words of a phrase repeated across the sentences of one paragraph."
+)
+PARAGRAPH_MIN_SUM = Parameter(
+    "paragraph_min_sum", 12, "Words plus content words of a phrase repeated across one paragraph."
+)
 # Tokens are the blank-separated words with clinging punctuation stripped: cheap, and numbers stay
 # tokens ("49 billion rupees ... 25 billion rupees" is not a repeat).
 _NON_BLANK = re.compile(r"\S+")
@@ -191,16 +210,21 @@ _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 _UNSPACED_WORD = regex.compile(r"[^\s\p{P}\p{S}\p{Hiragana}]{2,}")
 
 
-_MIN_RUN = 3
+UNSPACED_MIN_RUN = Parameter(
+    "unspaced_min_run",
+    3,
+    "Characters of a run a source in an unspaced script (Chinese, Japanese, Thai) must repeat for "
+    "the target's repeat to mirror it (reported as info).",
+)
 _MAX_RUN = 12
 
 
-def _longest_repeated_run(words: list[str]) -> int:
-    """Characters in the longest run (3 to 12) found twice in these unspaced words: 累計感染者 inside
-    both 累計感染者 and ブレイクスルー累計感染者数. Growing the length while a repeat exists keeps
-    it linear: at most _MAX_RUN passes over the text."""
+def _longest_repeated_run(words: list[str], min_run: int) -> int:
+    """Characters in the longest run (min_run to 12) found twice in these unspaced words: 累計感染者
+    inside both 累計感染者 and ブレイクスルー累計感染者数. Growing the length while a repeat exists
+    keeps it linear: at most _MAX_RUN passes over the text."""
     best = 0
-    for n in range(_MIN_RUN, _MAX_RUN + 1):
+    for n in range(min_run, _MAX_RUN + 1):
         seen: set[str] = set()
         found = False
         for w in words:
@@ -218,7 +242,7 @@ def _longest_repeated_run(words: list[str]) -> int:
     return best
 
 
-def _source_repeat_size(segment) -> float:
+def _source_repeat_size(segment, min_run: int) -> float:
     """The longest phrase the segment's source (when the input gives one) repeats, in words: a
     repeated run of 2+ words, or one word said again at once ("Grenzschutz, Grenzschutz"). In
     unspaced scripts a repeated compound of n characters counts n/2 words."""
@@ -226,7 +250,7 @@ def _source_repeat_size(segment) -> float:
     if not src:
         return 0.0
     if _UNSPACED.search(src):
-        return _longest_repeated_run(_UNSPACED_WORD.findall(src)) / 2
+        return _longest_repeated_run(_UNSPACED_WORD.findall(src), min_run) / 2
     lang = segment.src_lang
     stop = _function_words(lang) if lang else _function_words("en") | _function_words("fr")
     toks, _ = _tokens(bare_words(src))
@@ -270,6 +294,12 @@ def check_repeated_phrase(seg, ctx: Context) -> Iterator[Hit]:
     links = _iteration_links(ctx.lang) | joins
     starts = [a for a, _ in seg.sentences]
     source_size = None
+    in_sentence = ctx.param(SENTENCE_MIN_WORDS), ctx.param(SENTENCE_MIN_CONTENT), ctx.param(SENTENCE_MIN_SUM)
+    in_paragraph = (
+        ctx.param(PARAGRAPH_MIN_WORDS),
+        ctx.param(PARAGRAPH_MIN_CONTENT),
+        ctx.param(PARAGRAPH_MIN_SUM),
+    )
 
     def word(k: int) -> str:
         a, b = raw[index[k]]
@@ -319,7 +349,7 @@ def check_repeated_phrase(seg, ctx: Context) -> Iterator[Hit]:
                 # the citizens beat the slaves"), a refrain ("my friend, my friend"), a gloss in
                 # brackets. Only a long one keeps the rule's severity.
                 where = "immediately"
-                min_words, min_content, min_sum = _MIN_IN_SENTENCE
+                min_words, min_content, min_sum = in_sentence
                 if size < min_words or content < min_content or size + content < min_sum:
                     severity = Severity.INFO
             else:
@@ -328,7 +358,7 @@ def check_repeated_phrase(seg, ctx: Context) -> Iterator[Hit]:
             end = second + size
             a1, a2 = raw[index[first]][0], raw[index[second]][0]
             same = bisect.bisect_right(starts, a1) == bisect.bisect_right(starts, a2)
-            min_words, min_content, min_sum = _MIN_IN_SENTENCE if same else _MIN_IN_PARAGRAPH
+            min_words, min_content, min_sum = in_sentence if same else in_paragraph
             if size < min_words or content < min_content or size + content < min_sum:
                 continue
             where = "in the same sentence" if same else "in the same paragraph"
@@ -341,7 +371,7 @@ def check_repeated_phrase(seg, ctx: Context) -> Iterator[Hit]:
         start, stop_at = raw[index[first]], raw[index[first + size - 1]]
         copy = text[_word_span(text, start)[0] : _word_span(text, stop_at)[1]]
         if source_size is None:
-            source_size = _source_repeat_size(seg.segment)
+            source_size = _source_repeat_size(seg.segment, ctx.param(UNSPACED_MIN_RUN))
         if _mirrors_source(size, source_size):
             severity, note = Severity.INFO, " (the source repeats too)"
         yield Hit(
@@ -356,6 +386,11 @@ def check_repeated_phrase(seg, ctx: Context) -> Iterator[Hit]:
 RULES = (
     Rule(
         code="MTQ301",
+        data_files=(
+            DataFile("*", "doubled_words", 2),
+            DataFile("*", "function_words"),
+            DataFile("*", "relative_pronouns"),
+        ),
         name="repeated-word",
         category=Category.REPETITION,
         severity=Severity.ERROR,
@@ -363,17 +398,23 @@ RULES = (
         why="A doubled word is a typing slip in human text and a decoder stutter in MT; either way a reader "
         "notices it at once.",
         flagged=(
-            Example("Les forces syriennes ont levé le le siège d’Alep.", "fr"),
-            Example("Syrian forces lifted the the siege of Aleppo.", "en"),
+            Example("Les forces syriennes ont levé le le siège d’Alep.", "fr", spans=("le le",)),
+            Example("Syrian forces lifted the the siege of Aleppo.", "en", spans=("the the",)),
         ),
         passing=(
             Example("Nous nous sommes battus, vous vous êtes repliés.", "fr"),
             Example("He had had enough; Sirhan Sirhan was convicted.", "en"),
         ),
         check=check_repeated_word,
+        parameters=(CLAUSE_REACH,),
     ),
     Rule(
         code="MTQ302",
+        data_files=(
+            DataFile("*", "function_words"),
+            DataFile("*", "coordinating_conjunctions"),
+            DataFile("*", "iteration_links"),
+        ),
         name="repeated-phrase",
         category=Category.REPETITION,
         severity=Severity.WARNING,
@@ -388,9 +429,14 @@ RULES = (
                 "Assad a repris le pays à des groupes armés soutenus par les États-Unis, décrits par "
                 "Washington comme des groupes armés soutenus par les États-Unis.",
                 "fr",
+                spans=("des groupes armés soutenus par les États-Unis",),
             ),
-            Example("The army retook the city of Aleppo the city of Aleppo on Friday.", "en"),
-            Example("Le Pérou, le Pérou et la Bolivie ont signé l’accord.", "fr"),
+            Example(
+                "The army retook the city of Aleppo the city of Aleppo on Friday.",
+                "en",
+                spans=("the city of Aleppo",),
+            ),
+            Example("Le Pérou, le Pérou et la Bolivie ont signé l’accord.", "fr", spans=("le Pérou",)),
         ),
         passing=(
             Example(
@@ -402,5 +448,14 @@ RULES = (
             Example("Ils ont avancé pas à pas, jour après jour après jour, côte à côte.", "fr"),
         ),
         check=check_repeated_phrase,
+        parameters=(
+            SENTENCE_MIN_WORDS,
+            SENTENCE_MIN_CONTENT,
+            SENTENCE_MIN_SUM,
+            PARAGRAPH_MIN_WORDS,
+            PARAGRAPH_MIN_CONTENT,
+            PARAGRAPH_MIN_SUM,
+            UNSPACED_MIN_RUN,
+        ),
     ),
 )

@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mtqa.model import Category, Severity
-from mtqa.rules.base import Context, Example, Hit, Rule
+from mtqa.rules.base import Context, Example, Hit, Input, Parameter, Rule
 
 # XCOMET labels spans minor / major / critical, as MQM does.
 SPAN_SEVERITY = {"minor": Severity.INFO, "major": Severity.WARNING, "critical": Severity.ERROR}
 LOWER_IS_BETTER = frozenset({"ter"})
+MIN_CONFIDENCE = Parameter(
+    "min_confidence", 0.0, "COMET error spans below this confidence (0-1) are not reported."
+)
 
 
 def breaches(key: str, value: float, floor: float) -> bool:
@@ -47,7 +50,7 @@ def check_segment_floor(seg, ctx: Context) -> Iterator[Hit]:
             )
 
 
-def span_hits(text: str, spans) -> Iterator[Hit]:
+def span_hits(text: str, spans, min_confidence: float = MIN_CONFIDENCE.default) -> Iterator[Hit]:
     """COMET error spans (dicts with start, end, severity, confidence) as hits on `text`; the
     spans' edges are trimmed of the blanks subword offsets include."""
     for span in spans:
@@ -61,6 +64,8 @@ def span_hits(text: str, spans) -> Iterator[Hit]:
             continue
         label = str(span.get("severity", "major"))
         confidence = float(span.get("confidence", 0.0))
+        if confidence < min_confidence:
+            continue
         yield Hit(
             a,
             b,
@@ -72,7 +77,7 @@ def span_hits(text: str, spans) -> Iterator[Hit]:
 
 def check_comet_spans(seg, ctx: Context) -> Iterator[Hit]:
     spans = (ctx.options.get("comet_error_spans") or {}).get(seg.segment.index, ())
-    yield from span_hits(seg.text, spans)
+    yield from span_hits(seg.text, spans, ctx.param(MIN_CONFIDENCE))
 
 
 RULES = (
@@ -85,10 +90,21 @@ RULES = (
         why="Corpus scores hide the few sentences a reader will stumble on; a floor points at them. "
         "The examples are scored with --seg-min-chrf 50 against the reference "
         '"Les avions russes ont frappé Alep."',
-        flagged=(Example("Les avions a déclaré le armée hier soir que.", "fr"),),
-        passing=(Example("Les avions russes ont frappé Alep.", "fr"),),
+        flagged=(
+            Example(
+                "Les avions a déclaré le armée hier soir que.",
+                "fr",
+                reference="Les avions russes ont frappé Alep.",
+                spans=("Les avions a déclaré le armée hier soir que.",),
+            ),
+        ),
+        passing=(
+            Example(
+                "Les avions russes ont frappé Alep.", "fr", reference="Les avions russes ont frappé Alep."
+            ),
+        ),
         check=check_segment_floor,
-        requires=frozenset({"reference"}),
+        inputs=frozenset({Input.TARGET, Input.REFERENCE}),
         default_enabled=False,
     ),
     Rule(
@@ -103,6 +119,7 @@ RULES = (
                 "Le groupe a déclaré que son combattant était entré à Alep.",
                 "fr",
                 source="The group said its fighters had entered Aleppo.",
+                spans=("son combattant",),
             ),
         ),
         passing=(
@@ -113,7 +130,8 @@ RULES = (
             ),
         ),
         check=check_comet_spans,
-        requires=frozenset({"comet-model"}),
+        inputs=frozenset({Input.TARGET, Input.COMET_MODEL}),
+        parameters=(MIN_CONFIDENCE,),
         default_enabled=False,
     ),
 )

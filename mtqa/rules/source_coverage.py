@@ -8,14 +8,29 @@ import regex
 
 from mtqa.align import expected_ratio
 from mtqa.model import Category, Severity
-from mtqa.rules.base import Example, Hit, Rule
+from mtqa.rules.base import Example, Hit, Parameter, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs, source_extra, usable_alignment
 
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+")
-_MIN_WORDS = 5  # shorter units (datelines, "Related Post", captions) are not worth a sentence finding
-_MIN_CHARS = 40  # length ratios of shorter pairs are noise
-_SHORT, _LONG = 0.45, 2.2  # target/source length, relative to the document's own ratio
-_WINDOW = 1.2  # an added (dropped) sentence makes its neighbourhood this much longer (shorter)
+MIN_WORDS = Parameter(
+    "min_words",
+    5,
+    "Words a sentence needs to be reported as omitted or added: shorter units (datelines, "
+    "'Related Post', captions) are not worth a sentence finding.",
+)
+MIN_CHARS = Parameter(
+    "min_chars", 40, "Characters (without blanks) a pair needs for its length ratio to count."
+)
+SHORT = Parameter(
+    "short_ratio", 0.45, "A target shorter than this share of the length its source predicts is reported."
+)
+LONG = Parameter("long_ratio", 2.2, "A target longer than this many times the predicted length is reported.")
+WINDOW = Parameter(
+    "window_ratio",
+    1.2,
+    "How much longer (an added sentence) or shorter (a dropped one) the sentence's neighbourhood must "
+    "be than the document's length ratio predicts.",
+)
 
 
 def _words(text: str) -> int:
@@ -62,8 +77,9 @@ def check_omitted(view, ctx):
     if al is None:
         return
     norm = _norm(view)
+    min_words, window = ctx.param(MIN_WORDS), ctx.param(WINDOW)
     for pair in pairs(view, with_nulls=True):
-        if pair.target or _words(pair.source_text) < _MIN_WORDS or _window_ratio(pair, norm) > 1 / _WINDOW:
+        if pair.target or _words(pair.source_text) < min_words or _window_ratio(pair, norm) > 1 / window:
             continue
         placed = _omission_place(al, pair)
         if placed is None:
@@ -82,11 +98,12 @@ def check_added(view, ctx):
     if usable_alignment(view) is None:
         return
     norm = _norm(view)
+    min_words, window = ctx.param(MIN_WORDS), ctx.param(WINDOW)
     for pair in pairs(view, with_nulls=True):
-        if pair.source or _window_ratio(pair, norm) < _WINDOW:
+        if pair.source or _window_ratio(pair, norm) < window:
             continue
         for t in pair.target:
-            if _words(t.text) >= _MIN_WORDS:
+            if _words(t.text) >= min_words:
                 yield Hit(
                     t.start,
                     t.end,
@@ -111,15 +128,16 @@ def check_length_ratio(view, ctx):
         return
     al = view.alignment
     norm = expected_ratio(al.source_lang, view.lang, lt / ls)
+    min_chars, short, long = ctx.param(MIN_CHARS), ctx.param(SHORT), ctx.param(LONG)
     for pair in found:
         s = _length(pair.source_text)
         t = sum(_length(x.text) for x in pair.target)
-        if max(s, t) < _MIN_CHARS or min(s, t) == 0:
+        if max(s, t) < min_chars or min(s, t) == 0:
             continue
         ratio = t / (s * norm)
-        if ratio < _SHORT:
+        if ratio < short:
             msg = f"translation is {ratio:.0%} of the length its source predicts: something is left out"
-        elif ratio > _LONG:
+        elif ratio > long:
             msg = (
                 f"translation is {ratio:.1f}x the expected length of its source sentence: something is added"
             )
@@ -145,7 +163,7 @@ def check_source_mismatch(view, ctx):
     )
 
 
-def _rule(code, name, category, severity, summary, why, flagged, passing, check) -> Rule:
+def _rule(code, name, category, severity, summary, why, flagged, passing, check, parameters=()) -> Rule:
     return Rule(
         code=code,
         name=name,
@@ -157,7 +175,8 @@ def _rule(code, name, category, severity, summary, why, flagged, passing, check)
         passing=passing,
         check=check,
         scope="document",
-        requires=NEEDS_SOURCE,
+        inputs=NEEDS_SOURCE,
+        parameters=parameters,
     )
 
 
@@ -180,7 +199,10 @@ RULES = (
         "A dropped sentence reads seamlessly; only the alignment with the source shows the gap.",
         (
             Example(
-                "La Russie est intervenue en 2015. La Turquie a pris en charge Idlib en 2018.", "fr", _SRC
+                "La Russie est intervenue en 2015. La Turquie a pris en charge Idlib en 2018.",
+                "fr",
+                _SRC,
+                spans=("",),  # zero-width: where the omitted sentence belongs
             ),
         ),
         (
@@ -193,6 +215,7 @@ RULES = (
             ),
         ),
         check_omitted,
+        (MIN_WORDS, WINDOW),
     ),
     _rule(
         "MTQ912",
@@ -210,6 +233,10 @@ RULES = (
                 "La Turquie a pris en charge Idlib en 2018.",
                 "fr",
                 _SRC,
+                spans=(
+                    "Les États-Unis ont aussitôt annoncé de nouvelles sanctions contre Moscou et contre "
+                    "plusieurs banques russes accusées de financer son armée.",
+                ),
             ),
         ),
         (
@@ -222,6 +249,7 @@ RULES = (
             ),
         ),
         check_added,
+        (MIN_WORDS, WINDOW),
     ),
     _rule(
         "MTQ913",
@@ -236,6 +264,7 @@ RULES = (
                 "Elle a aidé le gouvernement.",
                 "fr",
                 "It helped the government retake most of the country from the armed groups it fought.",
+                spans=("Elle a aidé le gouvernement.",),
             ),
         ),
         (
@@ -246,6 +275,7 @@ RULES = (
             ),
         ),
         check_length_ratio,
+        (MIN_CHARS, SHORT, LONG),
     ),
     _rule(
         "MTQ921",
@@ -257,7 +287,7 @@ RULES = (
         "sentences align); source-aware checks are skipped. JSONL rows pair each source segment with "
         "its translation, so there only an empty or wrong-language source counts.",
         "Checking a translation against the wrong source produces nothing but false alarms.",
-        (Example(_FR_NEWS, "fr", _FR_NEWS),),
+        (Example(_FR_NEWS, "fr", _FR_NEWS, spans=("",)),),  # zero-width: said once, at the start
         (
             Example(
                 _FR_NEWS,

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mtqa.align import Alignment, Bead, Sentence
-from mtqa.rules.base import Hit
+from mtqa.rules.base import Hit, Input
 
-NEEDS_SOURCE = frozenset({"source"})
+NEEDS_SOURCE = frozenset({Input.TARGET, Input.SOURCE})
 _SHOWN_SOURCE = 400  # characters of source text attached to a finding
 
 

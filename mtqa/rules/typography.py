@@ -17,7 +17,7 @@ import regex
 
 from mtqa.data import word_list
 from mtqa.model import Category, Severity
-from mtqa.rules.base import Context, Example, Hit, Rule
+from mtqa.rules.base import Context, DataFile, Example, Hit, Rule
 from mtqa.text import lexicon
 from mtqa.text.apostrophes import (
     BLANKS,
@@ -29,6 +29,7 @@ from mtqa.text.apostrophes import (
     apostrophe_damage_spans,
     quoted_letter,
 )
+from mtqa.text.lazy_regex import lazy_compile
 from mtqa.text.nonwords import NonWords
 
 __all__ = ["RULES", "apostrophe_damage_spans"]  # the latter re-exported for quotation rules
@@ -42,7 +43,7 @@ def _apostrophe(text: str) -> str:
 
 # An apostrophe mangled by a wrong decoding (U+0092 is Windows-1252's ’ read as Latin-1) or left
 # as an HTML entity by a scraper: "Holland\x92s", "Il &#8217; s". Any language.
-_ENCODED = regex.compile(
+_ENCODED = lazy_compile(
     r"(?<![\p{L}\p{M}])(?P<head>\p{L}[\p{L}\p{M}]*+)[ ]?"
     r"(?P<mark>[\x91\x92]|&(?:#8217|#x2019|#39|#x27|rsquo|apos);)[ ]?(?P<next>\p{L}[\p{L}\p{M}]*+)"
 )
@@ -232,9 +233,23 @@ RULES = (
         why="Encoders, smart-quote passes and detokenizers turn apostrophes into quote marks; the word "
         "reads as a quotation, and a pair of such marks fools quotation checks.",
         flagged=(
-            Example('Le directeur de l "entreprise a promis d" investir dans l" usine.'),
-            Example("Le club des parents&#39; a ouvert."),
-            Example('The minister said it" s too early and they don "t agree.', lang="en"),
+            Example(
+                'Le directeur de l "entreprise a promis d" investir dans l" usine.',
+                spans=(
+                    'l "entreprise',
+                    'd" investir',
+                    'l" usine',
+                ),
+            ),
+            Example("Le club des parents&#39; a ouvert.", spans=("&#39;",)),
+            Example(
+                'The minister said it" s too early and they don "t agree.',
+                lang="en",
+                spans=(
+                    'it" s',
+                    'don "t',
+                ),
+            ),
         ),
         passing=(
             Example("Le directeur de l’entreprise a parlé d’« urgence » et de « crise »."),
@@ -254,8 +269,10 @@ RULES = (
         why="Scrapers and sentence joiners drop the space after a full stop; readers and every "
         "sentence-level tool then see one sentence.",
         flagged=(
-            Example("La police a bouclé le quartier en Bavière.Le ministre a réagi."),
-            Example("The mayor resigned on Monday.The council will meet today.", lang="en"),
+            Example("La police a bouclé le quartier en Bavière.Le ministre a réagi.", spans=("Bavière.Le",)),
+            Example(
+                "The mayor resigned on Monday.The council will meet today.", lang="en", spans=("Monday.The",)
+            ),
         ),
         passing=(
             Example("Selon Gazeta.Ru et bild.de, la hausse atteint 2.5 % aux U.S. en 2021."),
@@ -266,6 +283,7 @@ RULES = (
     ),
     Rule(
         code="MTQ553",
+        data_files=(DataFile("*", "function_words"),),
         name="split-token",
         category=Category.PUNCTUATION,
         severity=Severity.WARNING,
@@ -275,8 +293,24 @@ RULES = (
         why="Detokenization left behind; every such blank is visible to a reader and marks the text "
         "as unrevised machine output. French blanks before ; : ! ? » are correct and not reported.",
         flagged=(
-            Example("Il ya deux ans, lorsqu il est arrivé , la ville était vide."),
-            Example("The company do n't know , and I 'm not sure .", lang="en"),
+            Example(
+                "Il ya deux ans, lorsqu il est arrivé , la ville était vide.",
+                spans=(
+                    "Il ya",
+                    "lorsqu il",
+                    " ,",
+                ),
+            ),
+            Example(
+                "The company do n't know , and I 'm not sure .",
+                lang="en",
+                spans=(
+                    "do n't",
+                    " ,",
+                    "I 'm",
+                    " .",
+                ),
+            ),
         ),
         passing=(
             Example("Il y a deux ans, lorsqu’il est arrivé : « la ville était vide » !"),

@@ -80,7 +80,9 @@ def floor_findings(units: list[Unit], results: list[MetricResult], floors: dict[
     return out
 
 
-def span_findings(units: list[Unit], spans_per_unit) -> list[Finding]:
+def span_findings(units: list[Unit], spans_per_unit, parameters: dict | None = None) -> list[Finding]:
+    """MTQ952 findings, with the rule's declared parameters (`parameters` overrides by name)."""
+    min_confidence = ERROR_SPAN.parameter_values(parameters)["min_confidence"]
     out = []
     for unit, spans in zip(units, spans_per_unit, strict=False):
         if not spans:
@@ -88,7 +90,7 @@ def span_findings(units: list[Unit], spans_per_unit) -> list[Finding]:
         mapping = (
             flat_to_original(unit.original, unit.hyp) if unit.hyp != unit.original[: len(unit.hyp)] else None
         )
-        for hit in span_hits(unit.hyp, spans):
+        for hit in span_hits(unit.hyp, spans, min_confidence):
             if mapping is not None:
                 hit = Hit(**{**hit.__dict__, "start": mapping[hit.start], "end": mapping[hit.end - 1] + 1})
             out.append(_finding(ERROR_SPAN, hit, unit))

@@ -4,7 +4,8 @@ Three shapes, chosen by `align`:
 - "lines": line-aligned files, read exactly as the `sacrebleu` command reads them (split at "\n",
   trailing whitespace stripped), so corpus figures match it;
 - "jsonl": the hypothesis is a `.jsonl` file whose rows carry `mt`, `ref` (a string or a list, the
-  same length on every row) and `src`; `--ref`/`--source` line files override them;
+  same length on every row) and `src`, each row validated as `mtqa check` validates it
+  (mtqa.io.rows); `--ref`/`--source` line files override them;
 - "articles": whole articles, split into sentences and aligned with the references
   (mtqa.scoring.article_align). "auto" keeps files whose line counts agree line-aligned, as
   sacrebleu does (blank lines in them are empty segments, never a sign of paragraphs); it aligns
@@ -18,9 +19,9 @@ part of the first word. The scores' signature then says `bom:dropped`.
 from __future__ import annotations
 
 import codecs
-import json
 
 from mtqa.io.errors import InputError, decode, read_file
+from mtqa.io.rows import RowError, parse_row
 from mtqa.scoring.units import ScoringInputError, ScoringSet, Unit
 
 ALIGN_MODES = ("auto", "lines", "articles")
@@ -113,72 +114,55 @@ def _line_units(path: str, text: str, refs: list[list[str]], srcs: list[str] | N
     return units
 
 
-def _row_refs(value, where: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    if isinstance(value, list) and not value:
-        raise ScoringInputError(f"{where}: 'ref' is an empty list")
-    raise ScoringInputError(f"{where}: 'ref' must be a string or a list of strings")
-
-
 def _jsonl_units(
     path: str, text: str, want_refs: bool | None, want_src: bool
 ) -> tuple[list[Unit], str | None]:
     """The rows' units, and their tgt_lang when every row names the same one (it chooses BLEU's
-    tokenizer, as -l does). want_refs: True, rows must carry 'ref'; False, ignore it; None, use it
-    when rows have it."""
+    tokenizer, as -l does). Each row is validated by mtqa.io.rows.parse_row, as `mtqa check` reads
+    it; what is checked here is scoring's own: references on every row or on none, as many on each.
+    want_refs: True, rows must carry 'ref'; False, ignore it; None, use it when rows have it."""
     units: list[Unit] = []
     langs: set[str | None] = set()
     n_refs = None
     for lineno, (_, raw) in enumerate(split_lines(text), start=1):
         if not raw.strip():
             continue
-        where = f"{path}: line {lineno}"
         try:
-            row = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise ScoringInputError(f"{where}: malformed JSON ({exc.msg}, column {exc.colno})") from None
-        if not isinstance(row, dict) or not isinstance(row.get("mt"), str):
-            raise ScoringInputError(f"{where}: expected an object with a string 'mt'")
+            row = parse_row(raw, lineno)
+        except RowError as exc:  # a scored set missing a row would misalign every line after it
+            raise ScoringInputError(f"{path}: {exc}") from None
+        seg = row.segment
+        where = f"{path}: line {lineno}"
         refs: tuple[str, ...] = ()
         if want_refs is None:  # rows' references are optional: used when the first row has one
-            want_refs = row.get("ref") is not None
+            want_refs = bool(seg.ref)
         if want_refs:
-            if row.get("ref") is None:
+            if not seg.ref:
                 raise ScoringInputError(f"{where}: no 'ref' (give references in the rows or with --ref)")
-            refs = _row_refs(row["ref"], where)
+            refs = seg.ref
             if n_refs is None:
                 n_refs = len(refs)
             elif len(refs) != n_refs:
                 raise ScoringInputError(
                     f"{where}: 'ref' has {len(refs)} reference(s), expected {n_refs} as on the first row"
                 )
-        src = row.get("src")
-        if not isinstance(src, str):
-            if want_src:
-                raise ScoringInputError(
-                    f"{where}: no string 'src' (give sources in the rows or with --source)"
-                )
-            src = None
-        seg_id = row.get("id")
-        doc_id = row.get("doc_id")
-        lang = row.get("tgt_lang")
-        langs.add(lang.lower() if isinstance(lang, str) else None)
+        if want_src and seg.src is None:
+            raise ScoringInputError(f"{where}: no string 'src' (give sources in the rows or with --source)")
+        langs.add(seg.tgt_lang)
+        hyp = seg.text.rstrip()
         units.append(
             Unit(
-                hyp=row["mt"].rstrip(),
+                hyp=hyp,
                 refs=refs,
                 index=len(units),
                 path=path,
                 line=lineno,
                 start=0,
-                end=len(row["mt"].rstrip()),
-                src=src,
-                segment_id=None if seg_id is None else str(seg_id),
-                doc_id=None if doc_id is None else str(doc_id),
-                original=row["mt"],
+                end=len(hyp),
+                src=seg.src,
+                segment_id=seg.id,
+                doc_id=row.doc_id,
+                original=seg.text,
             )
         )
     if not units:
@@ -258,7 +242,7 @@ def load(
     refs_arg = tuple(ref_paths)
     ref_read = [read_input(p, encoding) for p in refs_arg]
     ref_texts = [t for t, _ in ref_read]
-    src_text, _ = read_input(src_path, encoding) if src_path else (None, False)
+    src_text, _ = read_input(src_path, encoding) if src_path else ("", False)
     boms = tuple(
         p for p, bom in ((hyp_path, hyp_bom), *zip(refs_arg, (b for _, b in ref_read), strict=True)) if bom
     )
@@ -307,7 +291,7 @@ def load(
     if mode == "articles":
         from mtqa.scoring.article_units import article_set
 
-        sset = article_set(hyp_path, hyp_text, refs_arg, ref_texts, src_path, src_text)
+        sset = article_set(hyp_path, hyp_text, refs_arg, ref_texts, src_path, src_text if src_path else None)
         sset.bom_dropped = boms
         return sset
     hint = " (line-aligned files must match; use --align articles for whole articles)"

@@ -4,8 +4,19 @@ weak segments and error spans, the thresholds that failed, and the weakest segme
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
-from mtqa.model import Finding, Report, Score
+from mtqa.model import (
+    CorpusScore,
+    DocumentScores,
+    Finding,
+    Note,
+    Report,
+    Score,
+    ScoredUnit,
+    ThresholdResult,
+    UnitAlignment,
+)
 from mtqa.scoring.sacrebleu_metrics import SACREBLEU_METRICS, MetricResult, score_all
 from mtqa.scoring.settings import SacrebleuSettings
 from mtqa.scoring.units import ScoringInputError, ScoringSet
@@ -35,6 +46,8 @@ class ScoreOptions:
     sacrebleu: SacrebleuSettings = field(default_factory=SacrebleuSettings)
     confidence: int = 0  # --confidence: bootstrap resamples for a 95% interval (sacrebleu's -cin)
     max_words: dict[str, int] = field(default_factory=lambda: {"ter": TER_MAX_WORDS})  # 0: no limit
+    # MTQ952's parameters from [tool.mtqa.parameters.MTQ952] (name -> value; the rest keep defaults)
+    span_parameters: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -78,16 +91,21 @@ def _comet(sset: ScoringSet, options: ScoreOptions):
     )
 
 
-def _thresholds(results: list[MetricResult], options: ScoreOptions) -> list[str]:
-    failures = []
+def threshold_results(results: list[MetricResult], options: ScoreOptions) -> list[ThresholdResult]:
+    """Every corpus threshold set (--min-bleu, --max-ter...), passed or not."""
+    out = []
     for r in results:
-        low = options.corpus_min.get(r.key)
-        if low is not None and r.corpus < low:
-            failures.append(f"{r.name} = {r.corpus:.{options.width}f} is below --min-{r.key} {low:g}")
-        high = options.corpus_max.get(r.key)
-        if high is not None and r.corpus > high:
-            failures.append(f"{r.name} = {r.corpus:.{options.width}f} is above --max-{r.key} {high:g}")
-    return failures
+        for bound, limits in (("min", options.corpus_min), ("max", options.corpus_max)):
+            limit = limits.get(r.key)
+            if limit is None:
+                continue
+            passed = r.corpus >= limit if bound == "min" else r.corpus <= limit
+            out.append(ThresholdResult(r.name, r.key, bound, limit, r.corpus, passed, options.width))
+    return out
+
+
+def _thresholds(results: list[MetricResult], options: ScoreOptions) -> list[str]:
+    return [t.message for t in threshold_results(results, options) if not t.passed]
 
 
 def input_signature(sset: ScoringSet) -> str:
@@ -123,17 +141,26 @@ def _documents(sset: ScoringSet) -> dict[str, list[int]] | None:
     return groups if len(groups) > 1 else None
 
 
-def score_set(sset: ScoringSet, options: ScoreOptions) -> ScoreRun:
+def sacrebleu_plan(sset: ScoringSet, options: ScoreOptions) -> tuple[list[str], SacrebleuSettings]:
+    """The sacrebleu metrics to compute on `sset` and their settings (the rows' tgt_lang chooses the
+    tokenizer when -l does not): the same wherever the statistics are extracted (here or on Dask)."""
+    keys = [k for k in options.metrics if k in SACREBLEU_METRICS]
+    if keys and not sset.n_refs:
+        raise ScoringInputError(f"{', '.join(keys)} need references (--ref)")
+    settings = options.sacrebleu
+    if not settings.trg_lang and sset.tgt_lang:  # the rows' language, as -l would give it
+        settings = replace(settings, trg_lang=sset.tgt_lang)
+    return keys, settings
+
+
+def score_set(sset: ScoringSet, options: ScoreOptions, statistics: dict | None = None) -> ScoreRun:
+    """Score `sset`. `statistics`: the sacrebleu metrics' segment statistics, already extracted
+    elsewhere (mtqa.distributed.score_on_dask); else they are extracted here."""
     from mtqa.scoring.findings import floor_findings, span_findings
 
-    keys = [k for k in options.metrics if k in SACREBLEU_METRICS]
+    keys, settings = sacrebleu_plan(sset, options)
     results: list[MetricResult] = []
     if keys:
-        if not sset.n_refs:
-            raise ScoringInputError(f"{', '.join(keys)} need references (--ref)")
-        settings = options.sacrebleu
-        if not settings.trg_lang and sset.tgt_lang:  # the rows' language, as -l would give it
-            settings = replace(settings, trg_lang=sset.tgt_lang)
         results = score_all(
             keys,
             sset.hyps,
@@ -143,6 +170,8 @@ def score_set(sset: ScoringSet, options: ScoreOptions) -> ScoreRun:
             n_bootstrap=options.confidence,
             max_words=options.max_words,
             progress=options.progress and len(sset.units) >= PROGRESS_FROM,
+            stats=statistics,
+            n_units=len(sset.units),
         )
         results = [replace(r, signature=r.signature + input_signature(sset)) for r in results]
         sset.notes.extend(_skip_notes(sset, results, options))
@@ -170,25 +199,26 @@ def score_set(sset: ScoringSet, options: ScoreOptions) -> ScoreRun:
         )
     findings = floor_findings(sset.units, results, options.segment_floors)
     if comet is not None:
-        findings += span_findings(sset.units, comet.error_spans)
+        findings += span_findings(sset.units, comet.error_spans, options.span_parameters)
     findings.sort(key=Finding.sort_key)
     return ScoreRun(sset, results, findings, _thresholds(results, options), ranking, rank_metric, comet)
 
 
-def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions) -> None:
+def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions) -> Report:
+    """`report` with the scores of `run` added: corpus, document and segment scores, findings,
+    notes, thresholds and the file's DocumentScores record."""
     sset = run.scoring_set
-    for r in run.results:
-        report.scores.append(Score(r.name, r.corpus, r.signature, "corpus", path=sset.hyp_path))
-    for r in run.results:
-        for doc_id, value in r.documents:
-            report.scores.append(
-                Score(r.name, value, r.signature, "document", path=sset.hyp_path, doc_id=doc_id)
-            )
+    scores = [Score(r.name, r.corpus, r.signature, "corpus", path=sset.hyp_path) for r in run.results]
+    scores += [
+        Score(r.name, value, r.signature, "document", path=sset.hyp_path, doc_id=doc_id)
+        for r in run.results
+        for doc_id, value in r.documents
+    ]
     for r in run.results:
         for unit, value in zip(sset.units, r.segments, strict=False):
             if value is None:  # left out (beyond the length limit): noted, not scored
                 continue
-            report.scores.append(
+            scores.append(
                 Score(
                     r.name,
                     value,
@@ -200,57 +230,50 @@ def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions) -> None:
                     segment_index=unit.index,
                 )
             )
-    report.findings.extend(run.findings)
-    report.notes.extend(sset.notes)
+    thresholds = threshold_results(run.results, options)
+    notes = [Note(n, "scoring") for n in sset.notes]
     if run.comet is not None:
-        report.notes.append(f"COMET: {run.comet.kind} model {run.comet.model_name}")
-    report.notes.extend(f"threshold failed: {f}" for f in run.failures)
+        notes.append(Note(f"COMET: {run.comet.kind} model {run.comet.model_name}", "scoring"))
+    notes += [Note(f"threshold failed: {t.message}", "threshold") for t in thresholds if not t.passed]
 
-    def unit_entry(i: int) -> dict:
+    def unit_entry(i: int) -> ScoredUnit:
         u = sset.units[i]
-        return {
-            "index": u.index,
-            "path": u.path,
-            "line": u.line,
-            "column": u.column,
-            "start": u.start,
-            "end": u.end,
-            "segment_id": u.segment_id,
-            "doc_id": u.doc_id,
-            "alignment": u.alignment,
-            "hyp": u.hyp,
-            "refs": list(u.refs),
-            "scores": {r.name: round(r.segments[i], 4) for r in run.results if r.segments[i] is not None},
-        }
+        return ScoredUnit(
+            index=u.index,
+            path=u.path,
+            line=u.line,
+            column=u.column,
+            start=u.start,
+            end=u.end,
+            segment_id=u.segment_id,
+            doc_id=u.doc_id,
+            alignment=u.alignment,
+            hyp=u.hyp,
+            refs=tuple(u.refs),
+            scores=tuple((r.name, round(r.segments[i], 4)) for r in run.results if r.segments[i] is not None),
+        )
 
-    report.documents.append(
-        {
-            "kind": "scores",
-            "path": sset.hyp_path,
-            "references": list(sset.ref_paths),
-            "source": sset.src_path,
-            "mode": sset.mode,
-            "segments": len(sset.units),
-            "corpus": [
-                {
-                    "metric": r.name,
-                    "key": r.key,
-                    "value": r.corpus,
-                    "signature": r.signature,
-                    "detail": r.detail,
-                    "mean": r.mean,
-                    "ci": r.ci,
-                }
-                for r in run.results
-            ],
-            "comet": None if run.comet is None else {"model": run.comet.model_name, "kind": run.comet.kind},
-            "thresholds_failed": run.failures,
-            "ranked_by": next((r.name for r in run.results if r.key == run.rank_metric), None),
-            "weakest": [unit_entry(i) for i in run.ranking[: options.weakest]],
-            "width": options.width,
-            "limit": options.weakest,
-            "alignment": [{"index": u.index, "line": u.line, "alignment": u.alignment} for u in sset.units]
-            if sset.mode == "articles"
-            else [],
-        }
+    record = DocumentScores(
+        path=sset.hyp_path,
+        references=tuple(sset.ref_paths),
+        source=sset.src_path,
+        mode=sset.mode,
+        segments=len(sset.units),
+        corpus=tuple(CorpusScore(r.name, r.key, r.corpus, r.signature, r.detail, r.mean, r.ci) for r in run.results),
+        comet=None if run.comet is None else (run.comet.model_name, run.comet.kind),
+        thresholds=tuple(thresholds),
+        ranked_by=next((r.name for r in run.results if r.key == run.rank_metric), None),
+        weakest=tuple(unit_entry(i) for i in run.ranking[: options.weakest]),
+        width=options.width,
+        limit=options.weakest,
+        alignment=tuple(UnitAlignment(u.index, u.line, u.alignment) for u in sset.units)
+        if sset.mode == "articles"
+        else (),
     )
+    return replace(
+        report,
+        scores=(*report.scores, *scores),
+        findings=(*report.findings, *run.findings),
+        thresholds=(*report.thresholds, *thresholds),
+        documents=(*report.documents, record),
+    ).with_notes(notes)

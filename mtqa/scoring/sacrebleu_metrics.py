@@ -1,16 +1,21 @@
 """BLEU, chrF, chrF++ and TER through sacrebleu's API, corpus and per segment, with signatures.
 
-Segment statistics are extracted once per metric; the corpus score aggregates them exactly as
-`corpus_score` does (so the figures equal the `sacrebleu` command's), and each segment score is
-computed from its own statistics exactly as `sentence_score` does (BLEU with effective order, as
-`sacrebleu --sentence-level` uses), without tokenising the text a second time.
+Segment statistics are extracted once per metric (mtqa.scoring.statistics, in chunks, held as
+compact arrays); the corpus score aggregates them exactly as `corpus_score` does (so the figures
+equal the `sacrebleu` command's), and each segment score is computed from its own statistics
+exactly as `sentence_score` does (BLEU with effective order, as `sacrebleu --sentence-level` uses),
+without tokenising the text a second time.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from mtqa.scoring.settings import TOKENIZER_EXTRAS, SacrebleuSettings
+from mtqa.scoring.statistics import SegmentStatistics, aggregate, extract, segment_scores, too_long
 from mtqa.scoring.units import ScoringInputError
 
 SACREBLEU_METRICS = ("bleu", "chrf", "chrf++", "ter")
@@ -83,16 +88,27 @@ def _signature(metric) -> str:
     return metric.get_signature().format()
 
 
-def too_long(hyps: list[str], ref_streams, max_words: int) -> list[int]:
-    """Indices of segments whose hypothesis or a reference has more than `max_words` words."""
-    if max_words <= 0:
-        return []
-    out = []
-    for i, hyp in enumerate(hyps):
-        texts = [hyp, *((stream[i] or "") for stream in ref_streams)]
-        # a cheap bound first: fewer characters than the limit cannot hold more words
-        if any(len(t) > max_words and len(t.split()) > max_words for t in texts):
-            out.append(i)
+def extract_statistics(
+    keys: Sequence[str],
+    hyps: Sequence[str],
+    ref_streams: Sequence[Sequence[str | None]],
+    settings=None,
+    max_words: dict[str, int] | None = None,
+    offset: int = 0,
+) -> dict[str, SegmentStatistics]:
+    """Each metric's statistics for units offset.. offset+len(hyps) (a slice of a set), leaving out
+    the segments longer than max_words[key] words. Pure: runs on a Dask worker as well as here."""
+    out = {}
+    for key in keys:
+        skipped = set(too_long(hyps, ref_streams, (max_words or {}).get(key, 0)))
+        kept = [i for i in range(len(hyps)) if i not in skipped]
+        hyps_k: Sequence[str] = hyps
+        streams_k: Sequence[Sequence[str | None]] = ref_streams
+        if skipped:
+            hyps_k = [hyps[i] for i in kept]
+            streams_k = [[s[i] for i in kept] for s in ref_streams]
+        rows, counts = extract(make_metric(key, settings=settings), key, hyps_k, streams_k)
+        out[key] = SegmentStatistics(np.asarray(kept, dtype=np.int64) + offset, rows, frozenset(counts))
     return out
 
 
@@ -104,57 +120,75 @@ def score_metric(
     settings: SacrebleuSettings | None = None,
     n_bootstrap: int = 1,
     max_words: int = 0,
+    stats: SegmentStatistics | None = None,
 ) -> MetricResult:
     """Corpus and segment scores; with `groups` (doc_id -> unit indices), a corpus-style score per
     document too, aggregated from the same segment statistics. `n_bootstrap` > 1 adds sacrebleu's
     confidence interval (`--confidence`); segments longer than `max_words` words are left out (their
-    score is None) and the signature says how many."""
+    score is None) and the signature says how many. `stats`: the statistics already extracted (on
+    Dask workers); else they are extracted here from `hyps` and `ref_streams`."""
+    if stats is None:
+        stats = extract_statistics([key], hyps, ref_streams, settings, {key: max_words})[key]
+    return result_from_statistics(key, stats, len(hyps), groups, settings, n_bootstrap, max_words)
+
+
+def result_from_statistics(
+    key: str,
+    stats: SegmentStatistics,
+    n_units: int,
+    groups: dict[str, list[int]] | None = None,
+    settings: SacrebleuSettings | None = None,
+    n_bootstrap: int = 1,
+    max_words: int = 0,
+) -> MetricResult:
+    """The MetricResult of `stats` (a set of `n_units` segments): no text is needed any more."""
     corpus_metric = make_metric(key, settings=settings)
-    skipped = too_long(hyps, ref_streams, max_words)
-    left_out = set(skipped)
-    kept = [i for i in range(len(hyps)) if i not in left_out]
-    streams = [[stream[i] for i in kept] for stream in ref_streams] if skipped else ref_streams
-    stats = corpus_metric._extract_corpus_statistics([hyps[i] for i in kept], streams)
-    corpus = corpus_metric._aggregate_and_compute(stats)
-    if n_bootstrap > 1 and stats:
+    corpus_metric.num_refs = stats.num_refs
+    corpus = aggregate(corpus_metric, stats.rows)
+    if n_bootstrap > 1 and len(stats.rows):
         from sacrebleu.significance import _bootstrap_resample
 
         # as Metric.corpus_score(n_bootstrap=N): the seed and N reach the signature
         corpus_metric.n_bootstrap = n_bootstrap
-        corpus_metric.seed, bs_scores = _bootstrap_resample(stats, corpus_metric, n_bootstrap)
+        corpus_metric.seed, bs_scores = _bootstrap_resample(
+            stats.rows,  # type: ignore[arg-type]  # an array: np.array(stats) inside is the same
+            corpus_metric,
+            n_bootstrap,
+        )
         corpus.estimate_ci(bs_scores)
     segment_metric = make_metric(key, sentence=True, settings=settings) if key == "bleu" else corpus_metric
     segment_metric.num_refs = corpus_metric.num_refs
-    by_index: dict[int, object] = dict(zip(kept, stats, strict=True))
-    segments = tuple(
-        segment_metric._aggregate_and_compute([by_index[i]]).score if i in by_index else None
-        for i in range(len(hyps))
-    )
+    segments: list[float | None] = [None] * n_units
+    for i, value in zip(stats.kept.tolist(), segment_scores(segment_metric, stats.rows), strict=True):
+        segments[i] = value
+    skipped: tuple[int, ...] = ()
+    if len(stats.kept) < n_units:
+        skipped = tuple(sorted(set(range(n_units)) - set(stats.kept.tolist())))
     detail = corpus._verbose  # BLEU's precisions and brevity penalty, as sacrebleu prints them
     suffix = (settings or SacrebleuSettings()).signature_suffix(key)
     signature = _signature(corpus_metric) + suffix
     segment_signature = _segment_signature(key, settings, corpus_metric.num_refs) + suffix
     if skipped:
-        note = f"|skip:{len(skipped)}>{max_words}w"  # mtqa's own addition: segments left out
-        signature += note
+        signature += f"|skip:{len(skipped)}>{max_words}w"  # mtqa's own addition: segments left out
+    documents = []
+    for doc, idx in (groups or {}).items():
+        rows = stats.rows_of(idx)
+        if len(rows):
+            documents.append((doc, aggregate(corpus_metric, rows).score))
     return MetricResult(
         key=key,
         name=corpus.name,
         corpus=corpus.score,
         signature=signature,
-        segments=segments,
+        segments=tuple(segments),
         segment_signature=segment_signature,
         higher_is_better=key != "ter",
         detail=detail,
-        documents=tuple(
-            (doc, corpus_metric._aggregate_and_compute([by_index[i] for i in idx if i in by_index]).score)
-            for doc, idx in (groups or {}).items()
-            if any(i in by_index for i in idx)
-        ),
+        documents=tuple(documents),
         # sacrebleu prints "(μ = mean ± ci)" when its bootstrap mean is positive
         ci=corpus._ci if corpus._mean > 0 else None,
         mean=corpus._mean if corpus._mean > 0 else None,
-        skipped=tuple(skipped),
+        skipped=skipped,
     )
 
 
@@ -174,26 +208,34 @@ def score_all(
     n_bootstrap: int = 1,
     max_words: dict[str, int] | None = None,
     progress: bool = False,
+    stats: dict[str, SegmentStatistics] | None = None,
+    n_units: int | None = None,
 ) -> list[MetricResult]:
     """The metrics of `keys`; a metric whose length limit leaves out every segment is not computed
     (there is nothing to score), and is absent from the list. `progress`: a bar on stderr counting
-    the metrics (each one scores every segment: minutes on a large test set)."""
+    the metrics (each one scores every segment: minutes on a large test set). `stats`: statistics
+    extracted elsewhere (Dask workers) for `n_units` segments; `hyps` and `ref_streams` unused then."""
     from mtqa.progress import track
 
     limits = max_words or {}
+    n = len(hyps) if n_units is None else n_units
     out = []
     for k in track(keys, "sacrebleu", enabled=progress, start_after=1):
         if k not in SACREBLEU_METRICS:
             continue
-        if hyps and len(too_long(hyps, ref_streams, limits.get(k, 0))) == len(hyps):
+        if stats is not None:
+            k_stats = stats[k]
+        else:
+            k_stats = extract_statistics([k], hyps, ref_streams, settings, limits)[k]
+        if n and not len(k_stats.kept):
             continue
-        out.append(score_metric(k, hyps, ref_streams, groups, settings, n_bootstrap, limits.get(k, 0)))
+        out.append(result_from_statistics(k, k_stats, n, groups, settings, n_bootstrap, limits.get(k, 0)))
     return out
 
 
 def paired_test(
     keys: list[str],
-    named_systems: list[tuple[str, list[str]]],
+    named_systems: list[tuple[str, Sequence[str]]],
     ref_streams,
     test: str = "bs",
     n_samples: int = 0,
@@ -204,5 +246,22 @@ def paired_test(
     results) as sacrebleu.significance.PairedTest does."""
     from sacrebleu.significance import PairedTest
 
-    metrics = {k: make_metric(k, settings=settings) for k in keys if k in SACREBLEU_METRICS}
+    metrics = {
+        k: _from_statistics(make_metric(k, settings=settings), k) for k in keys if k in SACREBLEU_METRICS
+    }
     return PairedTest(named_systems, metrics, ref_streams, test_type=test, n_samples=n_samples)()
+
+
+def _from_statistics(metric, key: str):
+    """`metric`, extracting its statistics in chunks into a compact array (statistics.extract) and
+    aggregating them as sacrebleu does: PairedTest works from the statistics alone, and would
+    otherwise hold every reference's n-grams of a system at once."""
+
+    def extract_in_chunks(hypotheses, references):
+        rows, counts = extract(metric, key, hypotheses, references)
+        metric.num_refs = next(iter(counts)) if len(counts) == 1 else -1
+        return rows
+
+    metric._extract_corpus_statistics = extract_in_chunks
+    metric._aggregate_and_compute = lambda rows: aggregate(metric, rows)
+    return metric

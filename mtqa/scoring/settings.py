@@ -159,6 +159,7 @@ GENERAL_KEYS: dict[str, tuple[str, type]] = {
     "confidence-n": ("confidence_n", int),
     "max-words": ("max_words", int),
     "ter-max-words": ("ter_max_words", int),
+    "comet-quantize": ("comet_quantize", bool),  # as --comet-quantize (int8 COMET encoder on a CPU)
 }
 
 

@@ -96,8 +96,12 @@ class DocumentView:
         """Source/target sentence alignment (mtqa.align.Alignment), or None without a source.
         Computed once per document, on first use by a source-aware rule."""
         from mtqa.align import align_document
+        from mtqa.source_verdict import assess
 
-        return align_document(self)
+        alignment = align_document(self)
+        if alignment is not None:  # is the source plausibly this translation's at all?
+            assess(alignment, self.document.src_lang, self.lang, rows=self.document.source is None)
+        return alignment
 
     @cached_property
     def speech(self):

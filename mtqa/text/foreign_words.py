@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from functools import cache
 
+from mtqa.text import word_table
+from mtqa.text.word_table import WordTable
+
 # Latin-script languages with a wordfreq list and a lingua model, suspected in every article.
 SUSPECTED = ("en", "fr", "de", "es", "it", "pt", "nl")
 LANGUAGE_NAMES = {
@@ -62,15 +65,13 @@ def suspected(lang: str, hint: str | None) -> tuple[str, ...]:
 
 
 @cache
-def frequencies(lang: str) -> dict[str, float]:
-    """The frequent words of `lang` (Zipf >= 2) -> frequency; {} when wordfreq has no list. Built
+def frequencies(lang: str) -> WordTable:
+    """The frequent words of `lang` (Zipf >= 2) -> frequency; empty when wordfreq has no list. Built
     once per machine and read back from the user cache (mtqa.cache) on later runs."""
     from mtqa.cache import cached
-    from mtqa.text.lexicon import pack, unpack
 
-    return unpack(
-        cached(f"frequent-words-{lang}", lambda: pack(_build(lang)), (f"frequent:{lang}:packed", _FLOOR))
-    )
+    build = lambda: word_table.encode(_build(lang))  # noqa: E731
+    return WordTable(cached(f"frequent-words-{lang}", build, (f"frequent:{lang}:table", _FLOOR)))
 
 
 def _build(lang: str) -> dict[str, float]:

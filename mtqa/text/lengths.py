@@ -35,17 +35,17 @@ def pair_norm(
 
 @lru_cache(maxsize=1)
 def _pair_ratios() -> dict[tuple[str, str], float]:
-    return {(r[0], r[1]): float(r[2]) for r in table("any", "length_ratios") if len(r) >= 3}
+    return {(r[0], r[1]): float(r[2]) for r in table("any", "length_ratios")}
 
 
 @lru_cache(maxsize=1)
 def _language_lengths() -> dict[str, float]:
-    return {r[0]: float(r[1]) for r in table("any", "length_per_language") if len(r) >= 2}
+    return {r[0]: float(r[1]) for r in table("any", "length_per_language")}
 
 
 @lru_cache(maxsize=1)
 def _script_lengths() -> dict[str, float]:
-    return {r[0]: float(r[1]) for r in table("any", "length_per_script") if len(r) >= 2}
+    return {r[0]: float(r[1]) for r in table("any", "length_per_script")}
 
 
 _SCRIPT_SAMPLE = 2000

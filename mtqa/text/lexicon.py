@@ -1,9 +1,10 @@
-"""Word frequencies per language from wordfreq, loaded once per process and looked up as a dict.
+"""Word frequencies per language from wordfreq, loaded once per process and looked up as a mapping.
 
 `wordfreq.zipf_frequency` re-tokenises its argument on every call (tens of microseconds); the rules
-look up every token of every segment, so they read the frequency dict directly instead. Loading one
-language's dict from wordfreq takes about half a second, paid once per machine: the dict is kept
-in the user cache (mtqa.cache) and read back in about a tenth of a second. Words wordfreq lacks
+look up every token of every segment, so they read a frequency table directly instead. Building one
+language's table from wordfreq takes about half a second, paid once per machine: it is kept in the
+user cache (mtqa.cache) as a mtqa.text.word_table.WordTable, read back in a few milliseconds (a
+dict of its 300,000 words took a tenth of a second to rebuild on every run). Words wordfreq lacks
 can be added in `mtqa/data/<lang>/lexicon_extra.txt` (optional).
 """
 
@@ -13,6 +14,8 @@ import math
 from functools import cache
 
 from mtqa.data import word_list
+from mtqa.text import word_table
+from mtqa.text.word_table import WordTable
 
 APOSTROPHES = "'’ʼ"
 
@@ -81,33 +84,15 @@ _SUFFIXES = {
 
 
 @cache
-def frequencies(lang: str) -> dict[str, float]:
-    """The word -> frequency dict of `lang` ({} when wordfreq has no list for it). Built from
+def frequencies(lang: str) -> WordTable:
+    """The word -> frequency table of `lang` (empty when wordfreq has no list for it). Built from
     wordfreq once per machine and read back from the user cache (mtqa.cache) on later runs: only
-    the languages a run looks up are ever loaded."""
+    the languages a run looks up are ever loaded, and only the words looked up are decoded."""
     from mtqa.cache import cached
 
     extra = word_list(lang, "lexicon_extra")
-    return unpack(
-        cached(f"lexicon-{lang}", lambda: pack(_build(lang, extra)), (f"lexicon:{lang}:packed", *extra))
-    )
-
-
-def pack(freqs: dict[str, float]) -> list[tuple[float, str]]:
-    """A frequency dict as (frequency, its words joined by newlines), one pair per frequency: wordfreq
-    has a few hundred distinct frequencies, and unpacking that is twice as fast as a marshalled dict."""
-    groups: dict[float, list[str]] = {}
-    for word, freq in freqs.items():
-        if "\n" not in word:
-            groups.setdefault(freq, []).append(word)
-    return [(freq, "\n".join(words)) for freq, words in groups.items()]
-
-
-def unpack(packed: list[tuple[float, str]]) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for freq, words in packed:
-        out.update(dict.fromkeys(words.split("\n"), freq))
-    return out
+    build = lambda: word_table.encode(_build(lang, extra))  # noqa: E731
+    return WordTable(cached(f"lexicon-{lang}", build, (f"lexicon:{lang}:table", *extra)))
 
 
 def _build(lang: str, extra: tuple[str, ...]) -> dict[str, float]:

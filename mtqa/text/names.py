@@ -16,10 +16,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
+from mtqa.data import table, word_list
+from mtqa.text.lazy_regex import lazy_compile
 from mtqa.text.sentences import split_sentences
 
 # A name token: a capitalised word, possibly hyphenated (Tahrir-al-Sham), or a lower-case Arabic
@@ -33,23 +35,15 @@ _MAY_HOLD_NAME = regex.compile(r"\p{Lu}")
 _SPACED_PARTICLE = regex.compile(r"(?:al|el|Al|El)")
 _SEPARATORS = regex.compile(r"[-‐'’ʼ\s]+")
 _FOLD_EXTRA = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe"})
-_ALTERNATIONS = (  # applied in order to the folded, separator-free, lower-case name
-    ("dzh", "j"),
-    ("dj", "j"),
-    ("zh", "j"),
-    ("tch", "ch"),
-    ("sch", "sh"),
-    ("ch", "sh"),
-    ("kh", "h"),
-    ("ck", "k"),
-    ("q", "k"),
-    ("ph", "f"),
-    ("w", "v"),
-    ("ou", "u"),
-    ("o", "u"),
-    ("y", "i"),
-)
 _DOUBLED = regex.compile(r"(.)\1+")
+
+
+@cache
+def _alternations() -> tuple[tuple[str, ...], ...]:
+    """Spellings of one sound across transliterations (mtqa/data/any/name_alternations.tsv), in order."""
+    return table("any", "name_alternations")
+
+
 _MIN_KEY = 3
 
 
@@ -74,13 +68,16 @@ def fold(name: str) -> str:
     return unicodedata.normalize("NFKD", lowered).translate(_DROP_COMBINING)
 
 
+_EL_UL = regex.compile(r"^(?:el|ul)(?=[-‐'’\s])")  # compiled once: called for every name
+
+
 @lru_cache(maxsize=50_000)
 def translit_key(name: str) -> str:
     """The key under which transliteration variants of a name coincide."""
     key = fold(name)
-    key = regex.sub(r"^(?:el|ul)(?=[-‐'’\s])", "al", key)
+    key = _EL_UL.sub("al", key)
     key = _SEPARATORS.sub("", key)
-    for old, new in _ALTERNATIONS:
+    for old, new in _alternations():
         key = key.replace(old, new)
     return _DOUBLED.sub(r"\1", key)
 
@@ -302,46 +299,27 @@ def sort_mentions(ms: Iterable[Mention]) -> list[Mention]:
 # spellings of one sibilant (s/z/sh/ch/ts/zh) or velar (k/c/g/kh/h/q) are what schemes and
 # re-borrowings disagree on (Вайгельдт -> Weigeldt, Гутерриш -> Guterres, Бербок -> Baerbock);
 # a consonant inserted or changed is not (Ignatyuk -> Ignatnouk).
-_SKELETON_STEPS = (
-    ("ng", "n"),  # Chinese names: Pinyin -ng is Palladius -н (Chongli / Чунли)
-    ("tsch", "s"),
-    ("sch", "s"),
-    ("tch", "s"),
-    ("dzh", "s"),
-    ("zh", "s"),
-    ("sh", "s"),
-    ("ch", "s"),
-    ("ts", "s"),
-    ("tz", "s"),
-    ("dj", "s"),
-    ("z", "s"),
-    ("j", "s"),
-    ("x", "ks"),
-    ("kh", "k"),
-    ("gh", "k"),
-    ("ck", "k"),
-    ("ph", "f"),
-    ("th", "t"),
-    ("h", "k"),
-    ("q", "k"),
-    ("ce", "se"),  # Morawiecki / Моравецкий, Marcel / Марсель
-    ("ci", "si"),
-    ("c", "k"),
-    ("g", "k"),
-)
+
+
+@cache
+def _skeleton_steps() -> tuple[tuple[str, ...], ...]:
+    return table("any", "name_skeleton_steps")
+
+
 # "ch" ending a word is German or Slavic х/č as often as English ch (Bezbach / Безбах, Zbanic /
 # Жбанич -> Zhbanich): read it as the velar there, on both sides alike.
 _FINAL_CH = regex.compile(r"ch$")
 _INITIAL_DH = regex.compile(r"^dh")  # Dhabi, Dhaka: Даби, Дакка
-_NOT_SKELETON = regex.compile(r"[^bdfklmnprst]+")
+_NOT_SKELETON = lazy_compile(r"[^bdfklmnprst]+")
 # Case endings of Russian, Ukrainian and Belarusian nouns and adjectives, longest first: a name in
 # an oblique case (Хартвелла, Карнакского) is compared by its stem too.
-_SLAVIC_ENDINGS = (
-    "ского", "скому", "ской", "ским", "ских", "ская", "ский", "ого", "ому", "ыми", "ими", "ами", "ями",
-    "ой", "ей", "ом", "ем", "им", "ым", "ую", "ая", "ий", "ый", "ых", "их", "ам", "ям", "ах", "ях",
-    "ою", "ею",
-    "а", "я", "у", "ю", "е", "ы", "и", "і", "о",
-)  # fmt: skip
+
+
+@cache
+def _slavic_endings() -> tuple[str, ...]:
+    return word_list("any", "slavic_case_endings")
+
+
 _CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
 _NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Script=Latin}]")
 
@@ -354,7 +332,7 @@ def latin_script(word: str) -> bool:
 def skeleton(romanised: str) -> str:
     """The consonant skeleton of a Latin-script word (see above): Ignatyuk -> kntk."""
     key = _INITIAL_DH.sub("d", _FINAL_CH.sub("k", fold(romanised)))
-    for old, new in _SKELETON_STEPS:
+    for old, new in _skeleton_steps():
         key = key.replace(old, new)
     return _DOUBLED.sub(r"\1", _NOT_SKELETON.sub("", key))
 
@@ -386,7 +364,7 @@ def romanisations(word: str, target_lang: str | None) -> tuple[str, ...]:
     forms = [word]
     if _CYRILLIC.search(word):
         low = word.lower()
-        forms += [word[: -len(e)] for e in _SLAVIC_ENDINGS if low.endswith(e) and len(low) > len(e) + 2]
+        forms += [word[: -len(e)] for e in _slavic_endings() if low.endswith(e) and len(low) > len(e) + 2]
     out: list[str] = []
     for form in forms:
         for r in _scheme_romanisations(form, target_lang):

@@ -12,6 +12,8 @@ from functools import cached_property
 
 import regex
 
+from mtqa.text.lazy_regex import lazy_compile
+
 _TLDS = (
     "com|org|net|info|io|gov|edu|int|eu|de|fr|ru|ua|by|kz|uk|us|jp|cn|kr|tw|hk|in|au|ca|ch|at|be|es|it|"
     "nl|pl|se|no|dk|fi|pt|br|mx|tr|il|ae|tv|me|co|biz|news|online|media|site"
@@ -25,7 +27,7 @@ _FILE_EXTENSIONS = (
 )
 # Every branch may start only where its run of characters starts (the look-behinds) and takes its
 # runs possessively, so the scan stays linear on any input ("a.a.a...", "x@x@...", one huge word).
-_NONWORD = regex.compile(
+_NONWORD = lazy_compile(
     rf"""
     # URLs
       (?<![\p{{L}}\d./:@-])(?:https?://|ftp://|www\.)
@@ -54,7 +56,7 @@ _SINGLE_LETTER = regex.compile(r"(?<![\p{L}\p{M}\d'’.-])\p{L}(?![\p{L}\p{M}\d'
 
 # Every non-word holds one of these; most sentences hold none, and this one scan is several times
 # cheaper than the full pattern's.
-_MAY_HOLD = regex.compile(r"[@#]|://|www\.|[\p{L}\d]\.[\p{L}\d]|\p{L}[-/]?\d|\d[-/]?\p{L}")
+_MAY_HOLD = lazy_compile(r"[@#]|://|www\.|[\p{L}\d]\.[\p{L}\d]|\p{L}[-/]?\d|\d[-/]?\p{L}")
 
 
 def nonword_spans(text: str) -> list[tuple[int, int]]:

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 
 import regex
 
+from mtqa.text.lazy_regex import lazy_compile
+
 Form = tuple[int, int, frozenset[float], bool, tuple[float, ...]]
 
 _TIME_PATTERNS = (
@@ -36,7 +38,7 @@ _MIDDLE_DOT_DECIMAL = regex.compile(r"(?<![\d.,・])(\d+)・(\d+)(?![\d・])")
 _KANJI = regex.compile(r"[一二三四五六七八九十百千][〇一二三四五六七八九十百千万億兆]*")
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _KANJI_SMALL = {"十": 10, "百": 100, "千": 1000}
-_ROMAN = regex.compile(
+_ROMAN = lazy_compile(
     r"(?<![\p{L}\d])(?=[MDCLXVI])(?P<n>M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
     r"(?P<suffix>e|er|re|ère|ème)?(?![\p{L}\d])"
 )

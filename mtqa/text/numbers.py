@@ -64,22 +64,27 @@ def _close(a: float, b: float) -> bool:
 
 @cache
 def _words(lang: str) -> dict[str, tuple[float, str]]:
-    return {row[0]: (float(row[1]), row[2]) for row in table(lang, "number_words") if len(row) >= 3}
+    return {row[0]: (float(row[1]), row[2]) for row in table(lang, "number_words")}
+
+
+# compiled once: regex.sub with a pattern string looks the pattern up in a cache on every call
+_GROUP_SPACE = regex.compile(r"[\u00a0\u202f ]")
+_SEPARATOR = regex.compile(r"[.,]")
 
 
 def _digit_values(raw: str) -> set[float]:
     """Every value a digit string may mean, whatever the locale that wrote it."""
-    compact = regex.sub(r"[\u00a0\u202f ]", "", raw)
+    compact = _GROUP_SPACE.sub("", raw)
     if compact != raw:  # "1 500": spaces group thousands
         return {float(compact)}
     seps = [ch for ch in raw if ch in ",."]
     if not seps:
         return {float(raw)}
-    groups = regex.split(r"[.,]", raw)
+    groups = _SEPARATOR.split(raw)
     if len(set(seps)) == 2:  # "1,500.25" or "1.500,25": the last separator is the decimal one
         dec = seps[-1]
         whole, frac = raw.rsplit(dec, 1)
-        return {float(regex.sub(r"[.,]", "", whole) + "." + frac)}
+        return {float(_SEPARATOR.sub("", whole) + "." + frac)}
     if len(seps) > 1:  # "1,000,000" or "1.000.000"
         if all(len(g) == 3 for g in groups[1:]):
             return {float("".join(groups))}

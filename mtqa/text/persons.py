@@ -45,7 +45,7 @@ _SENTENCE_END = ".!?…:;\"'“”„«»‘’‚‹›([{—–-\n"
 def _forms(lang: str) -> dict[str, tuple[str, str]]:
     """lower-case form without elision apostrophe -> (person, form as listed)."""
     rows = table(lang, "person_pronouns")
-    return {r[0].rstrip("'’").lower(): (_PERSONS[r[1]], r[0]) for r in rows if len(r) >= 2}
+    return {r[0].rstrip("'’").lower(): (_PERSONS[r[1]], r[0]) for r in rows}
 
 
 @cache

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import regex
 
+from mtqa.text.lazy_regex import lazy_compile
+
 # Scripts a reader of the language reads, besides Latin and the shared marks (Common, Inherited).
 _OWN_SCRIPTS = {
     "ru": ("Cyrillic",),
@@ -67,7 +69,7 @@ _RUN_SCRIPTS = {
 # Words of one run may be separated by blanks, hyphens, apostrophes and the Japanese middle dot, or
 # by a dot with no blank (a dotted outlet name: Диалог.иа).
 _JOINER = r"(?:[\s\-'’・·]+|\.)"
-_RUN = regex.compile(
+_RUN = lazy_compile(
     "|".join(
         f"(?P<{name}>[{chars}][{chars}\\p{{M}}]*(?:{_JOINER}[{chars}][{chars}\\p{{M}}]*)*)"
         for name, chars in _RUN_SCRIPTS.items()

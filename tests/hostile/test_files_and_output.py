@@ -8,8 +8,8 @@ import signal
 
 import pytest
 
-import mtqa.commands.output
 import mtqa.io.discover
+import mtqa.io.files
 from mtqa.cli import main
 from tests.hostile.conftest import assert_one_error, paths_reported, run_json, run_process
 
@@ -119,7 +119,7 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path, good, capsys, 
         os.kill(os.getpid(), signal.SIGTERM)
         raise AssertionError("SIGTERM was not delivered")
 
-    monkeypatch.setattr(mtqa.commands.output.os, "replace", replace_then_terminated)
+    monkeypatch.setattr(mtqa.io.files.os, "replace", replace_then_terminated)
     code = main(["check", "--isolated", str(good), "--format", "json", "--output", str(target)])
     assert code == 143
     assert capsys.readouterr().err.splitlines() == ["mtqa: terminated"]

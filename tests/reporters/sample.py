@@ -3,7 +3,18 @@ field carries markup and control characters."""
 
 from __future__ import annotations
 
-from mtqa.model import Category, Finding, InputProblem, Report, Score, Severity
+from mtqa.model import (
+    Category,
+    CheckSignature,
+    DocumentText,
+    Finding,
+    InputProblem,
+    Note,
+    Report,
+    Score,
+    SegmentText,
+    Severity,
+)
 
 ARTICLE = (
     "Le régime de Bashar Assad a repris Alep.\n"
@@ -128,19 +139,19 @@ def sample_report() -> Report:
         ),
     ]
     # Line 6 of the article is clean, line 1 of the JSONL too; one article without findings.
-    documents = [
-        {"path": "articles/alep.fr.txt", "doc_id": None, "kind": "article", "text": t},
-        {"path": "articles/clean.fr.txt", "doc_id": None, "kind": "article", "text": "Tout va bien.\n"},
-        {
-            "path": "corpus/segments.jsonl",
-            "doc_id": "d1",
-            "kind": "segments",
-            "segment_texts": [
-                {"index": 0, "id": "s1", "line": 1, "text": "Le vote a eu lieu."},
-                {"index": 1, "id": "s2", "line": 2, "text": "Puis nous sommes partis."},
-            ],
-        },
-    ]
+    documents = (
+        DocumentText("articles/alep.fr.txt", None, "article", text=t),
+        DocumentText("articles/clean.fr.txt", None, "article", text="Tout va bien.\n"),
+        DocumentText(
+            "corpus/segments.jsonl",
+            "d1",
+            "segments",
+            segment_texts=(
+                SegmentText(0, "s1", 1, "Le vote a eu lieu."),
+                SegmentText(1, "s2", 2, "Puis nous sommes partis."),
+            ),
+        ),
+    )
     scores = [
         Score("chrF2", 61.25, "nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.4.2"),
         Score(
@@ -165,12 +176,20 @@ def sample_report() -> Report:
         ),
     ]
     return Report(
-        findings=findings,
-        scores=scores,
+        findings=tuple(findings),
+        scores=tuple(scores),
         documents=documents,
         files_checked=3,
         segments_checked=6,
-        notes=["MTQ301 source-number skipped where there is no source"],
+        notes=(Note("MTQ301 source-number skipped where there is no source", "skipped"),),
+        signature=CheckSignature(  # fixed: a real one follows the release and the data files
+            "mtqa:0.1.0|rules:0badc0de|params:12345678|data:9abcdef0",
+            {
+                "rules": {"MTQ121": "warning", "MTQ401": "error"},
+                "params": {"lang": "fr"},
+                "data": {"fr/x.txt": "0"},
+            },
+        ),
     )
 
 
@@ -232,22 +251,22 @@ def hostile_report() -> Report:
         context="<script>",
         context_start=0,
     )
-    documents = [
-        {"path": path, "doc_id": None, "kind": "article", "text": t},
-        {
-            "path": "x.jsonl",
-            "doc_id": '<b id="d">',
-            "kind": "segments",
-            "segment_texts": [{"index": 0, "id": "<i>s</i>", "line": 1, "text": "<script>alert(1)</script>"}],
-        },
-    ]
+    documents = (
+        DocumentText(path, None, "article", text=t),
+        DocumentText(
+            "x.jsonl",
+            '<b id="d">',
+            "segments",
+            segment_texts=(SegmentText(0, "<i>s</i>", 1, "<script>alert(1)</script>"),),
+        ),
+    )
     scores = [Score("BLEU", 10.0, HOSTILE, scope="segment", path=path, segment_id=HOSTILE, segment_index=0)]
     return Report(
-        findings=[f1, f2, f3, seg],
-        scores=scores,
+        findings=(f1, f2, f3, seg),
+        scores=tuple(scores),
         documents=documents,
         files_checked=2,
         segments_checked=3,
-        problems=[InputProblem("<img src=x>", HOSTILE)],
-        notes=[HOSTILE],
+        problems=(InputProblem("<img src=x>", HOSTILE),),
+        notes=(Note(HOSTILE),),
     )

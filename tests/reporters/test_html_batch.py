@@ -150,8 +150,8 @@ def test_a_large_batch_opens_only_the_worst_articles():
         path = f"articles/a{k:02d}.fr.txt"
         severity = first.severity if k != 7 else type(first.severity).ERROR
         findings.append(replace(first, path=path, severity=severity))
-        documents.append({"path": path, "doc_id": None, "kind": "article", "text": base.documents[0]["text"]})
-    out = render("html", replace(base, findings=findings, documents=documents, scores=[]))
+        documents.append(replace(base.documents[0], path=path))
+    out = render("html", replace(base, findings=tuple(findings), documents=tuple(documents), scores=()))
     opened = re.findall(r'<article class="doc" id="doc-\d+" data-path="([^"]+)"><details open>', out)
     assert len(opened) == OPEN_ARTICLES and opened[0] == "articles/a07.fr.txt"  # the error first
     assert out.count('<article class="doc"') == OPEN_ARTICLES + 5  # the rest are there, collapsed

@@ -91,11 +91,8 @@ def test_batch_link_opens_a_collapsed_article(tmp_path):
     base = sample_report()
     n = OPEN_ARTICLES + 3
     findings = [replace(f, path=f"a{k:02d}.fr.txt") for k in range(n) for f in base.findings[:2]]
-    documents = [
-        {"path": f"a{k:02d}.fr.txt", "doc_id": None, "kind": "article", "text": base.documents[0]["text"]}
-        for k in range(n)
-    ]
-    report = replace(base, findings=findings, documents=documents)
+    documents = [replace(base.documents[0], path=f"a{k:02d}.fr.txt") for k in range(n)]
+    report = replace(base, findings=tuple(findings), documents=tuple(documents))
     last = f"doc-{n - 1}"
     dom = rendered_dom(tmp_path, report)
     assert re.search(rf'<article class="doc" id="{last}"[^>]*><details>', dom)

@@ -20,4 +20,4 @@ def run_source_rule(code: str, text: str, source: str, lang: str, src_lang: str 
     """Findings of one rule on `text` translated from `source`."""
     src_lang = src_lang or ("en" if lang == "fr" else "fr")
     doc = with_source(text, source, lang, src_lang)
-    return check([doc], (BY_CODE[code],), Config(lang=lang, options=options or {})).findings
+    return list(check([doc], (BY_CODE[code],), Config(lang=lang, options=options or {})).findings)

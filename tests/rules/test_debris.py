@@ -187,7 +187,7 @@ def test_blank_line_run_skips_jsonl_documents():
     )
     from mtqa.rules import BY_CODE
 
-    assert check([doc], (BY_CODE["MTQ704"],), Config(lang="fr")).findings == []
+    assert check([doc], (BY_CODE["MTQ704"],), Config(lang="fr")).findings == ()
 
 
 @pytest.mark.parametrize(
@@ -205,7 +205,7 @@ def test_debris_suppresses_other_findings_on_the_same_line():
     text = "Le vote a eu lieu.\n\nPartager  partager"
     rules = (BY_CODE["MTQ701"], BY_CODE["MTQ301"])
     assert [f.code for f in run_rule("MTQ301", text, "fr")] == ["MTQ301"]
-    found = check([article_from_text(text, "<t>", "fr")], rules, Config(lang="fr")).findings
+    found = list(check([article_from_text(text, "<t>", "fr")], rules, Config(lang="fr")).findings)
     assert [(f.code, f.text) for f in found] == [("MTQ701", "Partager  partager")]
 
 
@@ -258,7 +258,7 @@ def test_site_name_mirroring_the_source_title_is_info():
         doc = Document(
             path="<rows>", segments=(Segment(mt, 0, id="0", src=src, src_lang="ru"),), kind="segments"
         )
-        found = check([doc], (BY_CODE["MTQ703"],), Config(lang="en")).findings
+        found = list(check([doc], (BY_CODE["MTQ703"],), Config(lang="en")).findings)
         return [(f.start, f.text, f.severity) for f in found]
 
     start = len("Britain records 1,239 cases of the new variant in one day - ")

@@ -198,7 +198,7 @@ def rows_document(tmp_path, texts: list[str], lang: str = "fr"):
         ),
         encoding="utf-8",
     )
-    return check(read_jsonl(path), (BY_CODE["MTQ201"],), Config()).findings
+    return list(check(read_jsonl(path), (BY_CODE["MTQ201"],), Config()).findings)
 
 
 def test_quotation_over_several_rows_is_speech(tmp_path):
@@ -252,7 +252,7 @@ def _with_sources(tmp_path, pairs, src_lang, lang="en"):
         ),
         encoding="utf-8",
     )
-    return check(read_jsonl(path), (BY_CODE["MTQ201"],), Config()).findings
+    return list(check(read_jsonl(path), (BY_CODE["MTQ201"],), Config()).findings)
 
 
 def test_source_in_another_language_using_first_person_silences_it(tmp_path):

@@ -47,6 +47,38 @@ FLAGGED = [
         "Elle",
         id="name-takes-the-role-noun-gender",
     ),
+    pytest.param(
+        "L'éruption a duré 85 jours sur l'île de La Palma. Il a détruit plus de 1 300 maisons.",
+        "Il",
+        "Elle",
+        id="elided-noun-gender-from-the-lexicon",
+    ),
+    pytest.param(
+        "Les six passagers ont atterri au Texas. Selon Blue Origin, elles ont volé pendant dix minutes.",
+        "elles",
+        "ils",
+        id="numeral-after-the-determiner-and-fronted-preposition",
+    ),
+    pytest.param(
+        "Une délégation américaine est également sur place à Vienne, mais il ne joue qu'un rôle indirect.",
+        "il",
+        "elle",
+        id="sole-candidate-across-a-clause-break",
+    ),
+    pytest.param(
+        "Michael Strahan a également exprimé son enthousiasme. "
+        "Elle aimerait retourner dans l'espace, a déclaré l'animateur.",
+        "Elle",
+        "Il",
+        id="pronoun-opening-words-attributed-to-the-speaker",
+    ),
+    pytest.param(
+        "Max Verstappen a signé chez Red Bull à 17 ans. Le contrat court jusqu'en 2023. "
+        "À 21 ans, elle laisse derrière lui Valtteri Bottas.",
+        "elle",
+        "il",
+        id="orphan-pronoun-no-mention-of-its-gender-nearby",
+    ),
 ]
 
 
@@ -85,6 +117,44 @@ CLEAN = [
     ),
     pytest.param(
         "La présidente est arrivée à Lyon. Pour elle, le sommet est un succès.", id="stressed-pronoun"
+    ),
+    pytest.param(
+        "Le jardinier a ouvert son verger en 1990. La récolte est bonne. "
+        "Chaque année, il plante 2000 arbres.",
+        id="fronted-time-adverbial-is-no-antecedent",
+    ),
+    pytest.param(
+        "Après sa victoire, la délégation est partie. Selon le patron de l'équipe, il reviendra en mai.",
+        id="governed-noun-of-the-pronoun-gender-competes",
+    ),
+    pytest.param(
+        "Thomas Müller a publié une photo de sa vaccination. La photo a circulé en ligne. "
+        "La demande venait de ses amis. Jusqu'à présent, il avait refusé.",
+        id="protagonist-named-earlier",
+    ),
+    pytest.param(
+        "Le tour de France part samedi. La poste a ouvert un bureau. Il sera fermé lundi.",
+        id="noun-of-both-genders-says-nothing",
+    ),
+    pytest.param(
+        "Après le vol, Laura Churchley a rappelé la mission de son père. "
+        "Il devait tout faire lui-même, a déclaré la femme de 74 ans.",
+        id="attributed-words-about-someone-else-named-just-before",
+    ),
+    pytest.param(
+        "Michael Strahan a également exprimé son enthousiasme. "
+        "Il aimerait retourner dans l'espace, a déclaré l'animateur.",
+        id="attributed-words-agree-with-the-speaker",
+    ),
+    pytest.param(
+        "Max Verstappen a signé chez Red Bull à 17 ans. La Scuderia Toro Rosso l'a lancé. "
+        "À 21 ans, elle laisse derrière lui Valtteri Bottas.",
+        id="orphan-check-silent-when-a-mention-of-the-pronoun-gender-is-near",
+    ),
+    pytest.param(
+        "Max Verstappen a signé chez Red Bull à 17 ans. Hamilton a gagné le titre. "
+        "À 21 ans, elle laisse derrière elle Valtteri Bottas.",
+        id="orphan-check-silent-with-a-name-of-unknown-gender",
     ),
 ]
 
@@ -204,3 +274,10 @@ def test_a_chain_of_pronouns_keeps_its_gender():
 def test_a_chain_with_a_mention_of_the_other_gender_is_silent():
     text = "Avant cela, on demandait chaque jour au ministre quand elle partirait. Il en a beaucoup souffert."
     assert run_rule("MTQ221", text, "fr") == []
+
+
+def test_noun_gender_lexicon_leaves_nouns_of_both_genders_out():
+    from mtqa.text.antecedents import noun_gender
+
+    assert (noun_gender("éruption"), noun_gender("ponts"), noun_gender("comité")) == ("f", "m", "m")
+    assert noun_gender("tour") is None and noun_gender("ministre") is None  # both genders

@@ -157,14 +157,14 @@ def test_repeat_that_mirrors_the_source_is_info():
     rows = Document(
         path="<rows>", segments=(Segment(mt, 0, id="0", src=src, src_lang="en"),), kind="segments"
     )
-    found = check([rows], (BY_CODE["MTQ302"],), Config(lang="fr")).findings
+    found = list(check([rows], (BY_CODE["MTQ302"],), Config(lang="fr")).findings)
     assert [(f.severity, "source repeats" in f.message) for f in found] == [(Severity.INFO, True)]
     rows = Document(
         path="<rows>",
         segments=(Segment(mt, 0, id="0", src="Blue and green closed cell foam.", src_lang="en"),),
         kind="segments",
     )
-    found = check([rows], (BY_CODE["MTQ302"],), Config(lang="fr")).findings
+    found = list(check([rows], (BY_CODE["MTQ302"],), Config(lang="fr")).findings)
     assert [f.severity for f in found] == [Severity.WARNING]
 
 

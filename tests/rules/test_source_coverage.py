@@ -74,7 +74,7 @@ def test_wrong_source_gives_one_warning_and_silences_the_other_rules():
         "and that the Hamburg summit would be repeated in 2025."
     )
     source_rules = tuple(r for r in ALL_RULES if "source" in r.requires)
-    found = check([with_source(HUMAN, other, "fr", "en")], source_rules, Config(lang="fr")).findings
+    found = list(check([with_source(HUMAN, other, "fr", "en")], source_rules, Config(lang="fr")).findings)
     assert [f.code for f in found] == ["MTQ921"]
     assert "source-aware checks skipped" in found[0].message
 
@@ -106,7 +106,7 @@ def _rows(pairs_, src_lang, lang):
 
 def _codes(doc, lang, *codes):
     rules = tuple(r for r in ALL_RULES if r.code in codes)
-    return check([doc], rules, Config(lang=lang)).findings
+    return list(check([doc], rules, Config(lang=lang)).findings)
 
 
 def test_omission_in_a_row_is_reported_in_that_row():

@@ -108,7 +108,7 @@ def test_jsonl_reference_list_of_wrong_length(tmp_path):
     [
         ({"mt": "Bonjour."}, "no 'ref'"),
         ({"mt": "Bonjour.", "ref": []}, "empty list"),
-        ({"mt": "Bonjour.", "ref": 3}, "string or a list"),
+        ({"mt": "Bonjour.", "ref": 3}, "string or a non-empty list"),
         ({"ref": "Bonjour."}, "string 'mt'"),
     ],
 )

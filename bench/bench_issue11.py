@@ -1,0 +1,275 @@
+"""Issue 11's table again: mtqa against its peer on the same work, in the same run, and the growth series.
+
+    .venv/bin/python bench/bench_issue11.py [--quick] [--repeat 3] [--only LINE,...] [--no-growth]
+
+Each line runs mtqa and its peer as whole processes (start-up included, as a user runs them),
+interleaved, --repeat times; it prints the medians of CPU time (user + system of the process and its
+children, read with wait4: on shared cores wall time counts the neighbours), mtqa/peer as the ratio,
+and each side's peak resident memory (the child's own ru_maxrss). Lines (--only takes their keys):
+- target: target-only rules on 10,000 JSONL rows (bench/bench_check.py's corpus); the peer is
+  pofilter (translate-toolkit, default checks) on a PO file with each row's text as msgstr, and as
+  msgid too (a row has no source; pofilter needs one);
+- source: the same with the source (`src` in rows: the dev MT rows with their English source);
+  pofilter on msgid = source, msgstr = translation;
+- seed: `mtqa check seeds/000_...txt` against pofilter on the seed's paragraphs (msgid = msgstr);
+- score: BLEU + chrF, corpus and per segment, 100,000 lines: `mtqa score HYP --ref REF --metrics
+  bleu,chrf` against the sacrebleu command (`sacrebleu REF -i HYP -m bleu chrf`, then the same with
+  --sentence-level: its CPU times added, the larger peak);
+- comet: 2,000 segments on the tiny test model (tests/comet_tiny.py): mtqa's predict against
+  COMET's own predict() (bench/bench_comet.py's processes), and mtqa with --comet-quantize;
+- jobs: `mtqa check --jobs 2` against --jobs 1 on the target corpus (wall time here: the point is
+  the cores; bench/bench_jobs.py), reports compared byte for byte.
+A peer that is not installed (pip install translate-toolkit; sacrebleu, COMET: mtqa's extras) is
+reported as missing, not guessed. Then the growth series of bench/bench_scale.py (rows 1k/10k/100k,
+one document 2k/8k/20k rows, articles 1k/5k/20k sentences) with their fitted exponents.
+--quick: a tenth of the sizes, one repetition (a smoke run, not the figures to quote).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BIN = Path(sys.executable).parent
+SEED = ROOT / "seeds" / "000_d71c614b73ba7402.txt"
+LINES = ("target", "source", "seed", "score", "comet", "jobs")
+
+
+def _bench(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# ---- one process, measured ---------------------------------------------------------------------
+
+
+def measure(cmd: list[str]) -> tuple[float, float, float]:
+    """(CPU seconds, wall seconds, peak MiB) of `cmd` run to completion (its output discarded)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    err = child.stderr.read().decode(errors="replace") if child.stderr else ""
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in (0, 1):  # 1: findings (mtqa) or failed checks (pofilter)
+        raise RuntimeError(f"{' '.join(cmd[:3])}... failed ({child.returncode}): {err[-500:]}")
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024
+
+
+def compare(ours: list[list[str]], peer: list[list[str]] | None, repeat: int) -> dict:
+    """Medians of mtqa's and the peer's runs, interleaved. Each side is a list of commands run in
+    turn (their CPU times added, the largest peak kept)."""
+    runs: dict[str, list[tuple[float, float, float]]] = {"mtqa": [], "peer": []}
+    for _ in range(repeat):
+        for side, cmds in (("mtqa", ours), ("peer", peer)):
+            if cmds is None:
+                continue
+            parts = [measure(c) for c in cmds]
+            runs[side].append((sum(p[0] for p in parts), sum(p[1] for p in parts), max(p[2] for p in parts)))
+    out = {}
+    for side, values in runs.items():
+        if values:
+            out[side] = tuple(statistics.median(v[k] for v in values) for k in range(3))
+    return out
+
+
+def line(label: str, result: dict, unit: str = "", per: int | None = None, note: str = "") -> None:
+    cpu, _, peak = result["mtqa"]
+    rate = f" ({per / cpu:,.0f} {unit}/s)" if per else ""
+    ours = f"{cpu:7.2f} s{rate}, {peak:,.0f} MiB"
+    if "peer" in result:
+        pcpu, _, ppeak = result["peer"]
+        peer, ratio = f"{pcpu:7.2f} s, {ppeak:,.0f} MiB", f"{cpu / pcpu:5.2f}"
+    else:
+        peer, ratio = "missing", "  -  "
+    print(f"| {label} | {ours} | {peer} | {ratio} |{' ' + note if note else ''}", flush=True)
+
+
+# ---- inputs --------------------------------------------------------------------------------------
+
+
+def _po_string(text: str) -> str:
+    body = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{body}"'
+
+
+def write_po(path: Path, pairs: list[tuple[str, str, str]]) -> None:
+    """A PO file of (context, msgid, msgstr) entries, French target, for pofilter."""
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n\n')
+        for ctx, src, tgt in pairs:
+            fh.write(f"msgctxt {_po_string(ctx)}\nmsgid {_po_string(src)}\nmsgstr {_po_string(tgt)}\n\n")
+
+
+def po_of_rows(jsonl: Path, po: Path, with_src: bool) -> None:
+    rows = [json.loads(x) for x in jsonl.read_text(encoding="utf-8").splitlines() if x.strip()]
+    write_po(po, [(r["id"], r["src"] if with_src else r["mt"], r["mt"]) for r in rows])
+
+
+def _mtqa_check(path: Path, out: Path, jobs: int = 1) -> list[str]:
+    return [sys.executable, "-m", "mtqa", "check", str(path), "--format", "json", "--output", str(out),
+            "-q", "--isolated", "--exit-zero", "--jobs", str(jobs)]  # fmt: skip
+
+
+def _pofilter(po: Path, out: Path) -> list[list[str]] | None:
+    exe = BIN / "pofilter" if (BIN / "pofilter").exists() else shutil.which("pofilter")
+    return [[str(exe), "--progress=none", str(po), str(out)]] if exe else None
+
+
+# ---- the lines -----------------------------------------------------------------------------------
+
+
+def bench_rows(tmp: Path, n: int, with_src: bool, repeat: int) -> None:
+    corpus, po = tmp / f"rows{int(with_src)}.jsonl", tmp / f"rows{int(with_src)}.po"
+    rows, docs = _bench("bench_check").make_corpus(corpus, n, with_src=with_src)
+    po_of_rows(corpus, po, with_src)
+    result = compare([_mtqa_check(corpus, tmp / "out.json")], _pofilter(po, tmp / "out.po"), repeat)
+    label = f"{'with the source' if with_src else 'target-only rules'}, {rows:,} segments ({docs} documents)"
+    line(label, result, "seg", rows)
+
+
+def bench_seed(tmp: Path, repeat: int) -> None:
+    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    po = tmp / "seed.po"
+    write_po(po, [(str(k), p, p) for k, p in enumerate(paragraphs)])
+    ours = [sys.executable, "-m", "mtqa", "check", str(SEED), "-q", "--isolated", "--exit-zero"]
+    result = compare([ours], _pofilter(po, tmp / "seed.out.po"), max(repeat, 5))
+    wall = result["mtqa"][1]
+    line("`mtqa check` on the seed, whole process", result, note=f"(mtqa wall {wall:.2f} s; target 0.3 s)")
+
+
+def bench_score(tmp: Path, n: int, repeat: int) -> None:
+    _, hyp, ref = _bench("bench_score")._write(tmp, n)
+    ours = [sys.executable, "-m", "mtqa", "score", hyp, "--ref", ref, "--metrics", "bleu,chrf", "--format",
+            "json", "--output", str(tmp / "score.json"), "-q", "--isolated", "--exit-zero"]  # fmt: skip
+    exe = BIN / "sacrebleu" if (BIN / "sacrebleu").exists() else shutil.which("sacrebleu")
+    peer = None
+    if exe:
+        base = [str(exe), ref, "-i", hyp, "-m", "bleu", "chrf"]
+        peer = [base, base + ["--sentence-level"]]
+    result = compare([ours], peer, repeat)
+    note = "(peer: sacrebleu CLI, corpus and -sl)"
+    line(f"BLEU+chrF corpus+segment, {n:,} lines", result, "lines", n, note)
+
+
+def bench_comet(tmp: Path, n: int, repeat: int) -> None:
+    import warnings
+
+    warnings.filterwarnings("ignore")  # COMET's and torchmetrics' import-time deprecation notices
+    try:
+        import comet  # noqa: F401
+    except ImportError:
+        print("| COMET | skipped: unbabel-comet not installed | | |")
+        return
+    module = _bench("bench_comet")
+    model = module.build("tiny", tmp / "comet")
+    n = min(n, len(module._triples(n)))
+
+    def run(config: str) -> tuple[float, float, float]:
+        cmd = [sys.executable, str(ROOT / "bench" / "bench_comet.py"), "--one", str(model), config,
+               "--segments", str(n), "--threads", "1"]  # fmt: skip
+        env = dict(os.environ, PYTHONWARNINGS="ignore")
+        out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True, cwd=ROOT)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        return r["cpu_s"], r["wall_s"], r["peak_mib"]
+
+    for ours in ("mtqa", "mtqa int8"):
+        runs = {"mtqa": [], "peer": []}
+        for _ in range(repeat):
+            runs["mtqa"].append(run(ours))
+            runs["peer"].append(run("comet predict"))
+        result = {k: tuple(statistics.median(v[i] for v in vs) for i in range(3)) for k, vs in runs.items()}
+        label = f"COMET ({ours}), {n:,} segments, tiny test model, scoring only"
+        line(label, result, "seg", n, "(peer: COMET's own predict(), same checkpoint)")
+
+
+def bench_jobs(tmp: Path, n: int, repeat: int) -> None:
+    corpus = tmp / "jobs.jsonl"
+    rows, _ = _bench("bench_check").make_corpus(corpus, n)
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(repeat):
+        for jobs in walls:
+            walls[jobs].append(measure(_mtqa_check(corpus, tmp / f"jobs{jobs}.json", jobs))[1])
+    same = (tmp / "jobs1.json").read_bytes() == (tmp / "jobs2.json").read_bytes()
+    one, two = statistics.median(walls[1]), statistics.median(walls[2])
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(
+        f"| 2 cores vs 1, {rows:,} segments (wall) | {two:.2f} s vs {one:.2f} s | | {one / two:.2f}x |"
+        f" reports identical: {same}; {cores} cores here, load {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+
+
+def growth(quick: bool, limit: float) -> None:
+    scale = _bench("bench_scale")
+    sizes = {
+        "rows": (1_000, 10_000, 100_000),
+        "one-doc": (2_000, 8_000, 20_000),
+        "align": (1_000, 5_000, 20_000),
+    }
+    if quick:
+        sizes = {k: tuple(max(100, n // 10) for n in v) for k, v in sizes.items()}
+    print("\ngrowth (seconds of the work after a warm-up, peak memory of its process):", flush=True)
+    summary = []
+    for name, ns in sizes.items():
+        _, b = scale.run_series(name, ns, limit, 1)
+        summary.append(f"{name} {'-' if b is None else f'{b:.2f}'}")
+    print(f"exponents: {', '.join(summary)} (target <= {scale.TARGET_EXPONENT})", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="a tenth of the sizes, one repetition")
+    ap.add_argument("--repeat", type=int, default=3, help="interleaved runs per line (median)")
+    ap.add_argument("--only", default=",".join(LINES), help="comma-separated: " + ", ".join(LINES))
+    ap.add_argument("--no-growth", action="store_true", help="skip the growth series")
+    ap.add_argument("--growth-only", action="store_true", help="only the growth series")
+    ap.add_argument("--limit", type=float, default=600.0, help="seconds allowed to one growth size")
+    args = ap.parse_args(argv)
+    repeat = 1 if args.quick else args.repeat
+    scale = 10 if args.quick else 1
+    only = set(args.only.split(","))
+    if only - set(LINES):
+        ap.error(f"unknown line(s): {', '.join(sorted(only - set(LINES)))}")
+    if args.growth_only:
+        growth(args.quick, args.limit)
+        return 0
+    print(
+        f"bench_issue11: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}, {repeat} run(s) per line, "
+        "CPU time (user + system), medians\n"
+    )
+    print("| work | mtqa | peer, same run | ratio |\n|---|---|---|---|", flush=True)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        if "target" in only:
+            bench_rows(tmp, 10_000 // scale, False, repeat)
+        if "source" in only:
+            bench_rows(tmp, 10_000 // scale, True, repeat)
+        if "seed" in only:
+            bench_seed(tmp, repeat)
+        if "score" in only:
+            bench_score(tmp, 100_000 // scale, repeat)
+        if "comet" in only:
+            bench_comet(tmp, 2_000 // scale, repeat)
+        if "jobs" in only:
+            bench_jobs(tmp, 10_000 // scale, repeat)
+    if not args.no_growth:
+        growth(args.quick, args.limit)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

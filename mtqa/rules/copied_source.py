@@ -1,0 +1,172 @@
+"""MTQ611 copied-source: a target sentence identical or nearly identical to its source sentence, or
+a run of source words copied through untranslated inside it.
+
+Names, numbers and brand names legitimately pass through unchanged, so a copy only counts when it
+carries ordinary words that belong to the source language rather than the target one (word
+frequencies from wordfreq decide, not a hand list).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+from rapidfuzz import fuzz
+
+from mtqa.model import Category, Severity
+from mtqa.rules.base import Example, Parameter, Rule
+from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
+from mtqa.text.lexicon import has_lexicon, zipf
+from mtqa.text.nonwords import NonWords
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\d+")
+NEAR_COPY = Parameter(
+    "near_copy", 90.0, "rapidfuzz ratio (0-100) of a target sentence to its source at which it is a copy."
+)
+MIN_RUN = Parameter("min_run", 4, "Tokens in a run copied from the source sentence before it is reported.")
+MIN_SOURCE_WORDS = Parameter(
+    "min_source_words",
+    2,
+    "Ordinary source-language words (not shared with the target language, not names) a copy must carry.",
+)
+
+
+def _source_words(tokens: list[str], src_lang: str | None, tgt_lang: str | None) -> int:
+    """How many tokens are ordinary lower-case words of the source language, not of the target's."""
+    count = 0
+    for t in tokens:
+        if len(t) < 2 or not t.islower():
+            continue
+        zs, zt = zipf(t, src_lang), zipf(t, tgt_lang)
+        if zs >= 3.0 and zs - zt >= 1.0:
+            count += 1
+    return count
+
+
+_SRC_NONWORD, _TGT_NONWORD = "\x00", "\x01"  # stand-ins that never match each other
+
+
+def _tokens(text: str, stand_in: str) -> tuple[list[regex.Match], list[str]]:
+    """Word tokens of `text` and their strings; a token inside a URL, an e-mail address, a handle or
+    a code (mtqa.text.nonwords) is legitimately copied, so its string is a stand-in that matches
+    nothing on the other side."""
+    nonwords = NonWords(text)
+    matches = list(_TOKEN.finditer(text))
+    return matches, [stand_in if nonwords.covers(m.start(), m.end()) else m.group() for m in matches]
+
+
+@cache
+def _own_lexicon(lang: str | None) -> bool:
+    """A word-frequency list of this very language: wordfreq answers for a language it lacks with its
+    "nearest match" (English for Swahili), which would take every copied word for a name."""
+    if not lang:
+        return False
+    from wordfreq import available_languages
+
+    return lang in available_languages() and has_lexicon(lang)
+
+
+def _copied_run(src_tokens: list[str], tgt: list[str], min_run: int) -> tuple[int, int] | None:
+    """(first, last) indices into `tgt` of the longest run of tokens also consecutive in the source."""
+    positions: dict[str, list[int]] = {}
+    for i, t in enumerate(src_tokens):
+        positions.setdefault(t, []).append(i)
+    best, best_len = None, 0
+    prev: dict[int, int] = {}  # source index -> run length ending there, for the previous target token
+    for j, token in enumerate(tgt):
+        cur = {i: prev.get(i - 1, 0) + 1 for i in positions.get(token, ())}
+        for length in cur.values():
+            if length > best_len:
+                best, best_len = (j - length + 1, j), length
+        prev = cur
+    return best if best_len >= min_run else None
+
+
+def check_copies(view, ctx):
+    al = view.alignment
+    src_lang = al.source_lang if al is not None else None
+    if al is None or not al.ok or (src_lang is not None and src_lang == view.lang):
+        return
+    if not (_own_lexicon(src_lang) and _own_lexicon(view.lang)):
+        # Telling a copied ordinary word from a shared name needs both languages' word frequencies.
+        al.notes.add(f"MTQ611 skipped: no word frequencies for {src_lang!r} -> {view.lang!r}")
+        return
+    near_copy, min_run, min_words = ctx.param(NEAR_COPY), ctx.param(MIN_RUN), ctx.param(MIN_SOURCE_WORDS)
+    for pair in pairs(view):
+        src_tokens = _tokens(pair.source_text, _SRC_NONWORD)[1]
+        for sentence in pair.target:
+            tgt, tgt_tokens = _tokens(sentence.text, _TGT_NONWORD)
+            if len(tgt) < 3:
+                continue
+            if fuzz.ratio(sentence.text.casefold(), pair.source_text.casefold()) >= near_copy:
+                if _source_words(tgt_tokens, src_lang, view.lang) >= min_words:
+                    yield hit(
+                        sentence, 0, len(sentence.text), "sentence copied from the source, untranslated", pair
+                    )
+                continue
+            run = _copied_run(src_tokens, tgt_tokens, min_run)
+            if run is None:
+                continue
+            words = [m.group() for m in tgt[run[0] : run[1] + 1]]
+            start, end = tgt[run[0]].start(), tgt[run[1]].end()
+            if sum(w.islower() for w in words) <= 0.5 * len(words):
+                continue  # mostly capitalised: a title or a name kept in the original (The Lord of the Rings)
+            if view.segments[sentence.segment].quotes.inside(sentence.start + start, sentence.start + end):
+                continue  # a quotation or a title quoted in the original language
+            if _source_words(words, src_lang, view.lang) >= min_words:
+                yield hit(sentence, start, end, "words copied from the source, untranslated", pair)
+
+
+RULES = (
+    Rule(
+        code="MTQ611",
+        name="copied-source",
+        category=Category.UNTRANSLATED,
+        severity=Severity.WARNING,
+        summary="A target sentence identical or nearly identical to its source sentence, or a run of "
+        "source words copied through untranslated.",
+        why="MT systems pass text through when they fail; the copy looks like a quotation or a "
+        "proper name to a reader who does not have the source.",
+        flagged=(
+            Example(
+                "The army said it had retaken several districts.",
+                "fr",
+                source="The army said it had retaken several districts.",
+                spans=("The army said it had retaken several districts.",),
+            ),
+            Example(
+                "Le groupe a dit qu'il had taken control of the area.",
+                "fr",
+                source="The group said it had taken control of the area.",
+                spans=("had taken control of the area",),
+            ),
+            Example(
+                "Le gouvernement a dit que ses troupes avaient repris la ville.",
+                "en",
+                source="Le gouvernement a dit que ses troupes avaient repris la ville.",
+                spans=("Le gouvernement a dit que ses troupes avaient repris la ville.",),
+            ),
+        ),
+        passing=(
+            Example(
+                "Hayat Tahrir al-Sham (HTS) a parlé à Al Jazeera.",
+                "fr",
+                source="Hayat Tahrir al-Sham (HTS) spoke to Al Jazeera.",
+            ),
+            Example(
+                "Le Premier ministre Boris Johnson s'est rendu à Downing Street.",
+                "fr",
+                source="Prime Minister Boris Johnson went to Downing Street.",
+            ),
+            Example(
+                "The Russian Center for Reconciliation said so on Friday.",
+                "en",
+                source="Le Centre russe de réconciliation l'a dit vendredi.",
+            ),
+        ),
+        check=check_copies,
+        scope="document",
+        inputs=NEEDS_SOURCE,
+        parameters=(NEAR_COPY, MIN_RUN, MIN_SOURCE_WORDS),
+    ),
+)

@@ -1,0 +1,425 @@
+"""MTQ111 source-name-mismatch: a name of the source rendered in the translation by a variant
+spelling (Ignatyuk -> Ignatnouk), or missing from the whole translation.
+
+A source name is a capitalised word that does not open its sentence. It is rendered correctly when
+the aligned target sentences (or their neighbours) hold it, folded for case and diacritics, under
+the same transliteration key (Zelensky/Zelenski), or in an established target-language form from
+the exonym table (Aleppo -> Alep; mtqa/data/<target>/exonyms.tsv, extended with --exonyms FILE).
+A variant is a capitalised target word that is not a word of the target language and resembles
+the source name without being a truncation of it (Damascus -> Damas is a form, not a variant).
+
+A name in another script (Cyrillic, Greek...) is romanised with the target language's conventions
+(iuliia's Russian schemes, anyascii for every script) and compared by consonant skeleton
+(mtqa.text.names.skeleton): Игнатюк is rendered by Ignatyuk or Ignatiouk, misspelled by Ignatnouk.
+Scripts without case (Arabic, Chinese, Japanese) give no capitals to find names by, and kanji
+names have no reliable reading: they are not checked. In German, which capitalises every noun, a
+word of the lexicon or a compound of frequent words (Achterbahn+züge) is a noun, not a name.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from pathlib import Path
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from mtqa.align import title_case
+from mtqa.data import table
+from mtqa.model import Category, Severity
+from mtqa.rules.base import DataFile, Example, Parameter, Rule
+from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
+from mtqa.text.lexicon import has_lexicon, known, zipf
+from mtqa.text.names import fold as _fold_name
+from mtqa.text.names import latin_script, romanisations
+from mtqa.text.names import skeleton as _skeleton
+from mtqa.text.names import skeletons as _skeletons
+from mtqa.text.names import translit_key as _translit_key
+
+# Names recur in every pair of a document: fold each word once per process, not once per pair.
+fold = lru_cache(maxsize=1 << 16)(_fold_name)
+translit_key = lru_cache(maxsize=1 << 16)(_translit_key)
+CROSS_SCRIPT_SIMILAR = Parameter(
+    "cross_script_similar",
+    0.75,
+    "Similarity (0-1, normalised Levenshtein of transliteration keys) from which a target word "
+    "misspells a romanised name of another script.",
+)
+MIN_SKELETON = Parameter(
+    "min_skeleton",
+    3,
+    "Consonants of a name's skeleton (across scripts) below which it is too short to compare.",
+)
+# Languages that capitalise every noun: there a capital says "noun", not "name".
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+_LINKING = ("s", "es", "n", "en")  # Fugen: Lebens+dank, Tannen+verkauf
+_MAX_COMPOUND = 40  # longer "words" are debris, not names; and compound splitting stays linear
+_COMPOUND_PARTS = 3
+_PART_ZIPF = 2.5
+_PREFIX_ZIPF = 5.0
+_NOUN_ENDINGS = ("s", "es", "n", "en", "ens", "ern")
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a word of any script (non-Latin words romanised first)."""
+    if latin_script(word):
+        return _skeleton(word)
+    from anyascii import anyascii
+
+    return _skeleton(anyascii(word))
+
+
+@lru_cache(maxsize=1 << 16)
+def target_skeletons(word: str) -> frozenset[str]:
+    """The skeletons of a target word under each Latin-script reading (see names.skeletons)."""
+    return _skeletons(word) if latin_script(word) else frozenset({skeleton(word)})
+
+
+def _common(word: str, lang: str) -> bool:
+    """A frequent word (a compound's part): the lexicon also lists rare junk ("tsch", "nigg")."""
+    return max(zipf(word, lang), zipf(word.casefold(), lang)) >= _PART_ZIPF
+
+
+def _lexical(word: str, lang: str) -> bool:
+    """A word of the lexicon; casefolded too, as wordfreq stores German ß as ss."""
+    return known(word, lang) or known(word.casefold(), lang)
+
+
+@lru_cache(maxsize=1 << 16)
+def _common_noun(word: str, lang: str) -> bool:
+    """A German noun: a word of the lexicon, or a compound of them with an optional linking s/es/n/en
+    (Achterbahn+züge, Lava+schicht, Vor+krisen+umsätze); names (Holetschek, Europa-Park) are neither."""
+    if len(word) > _MAX_COMPOUND:
+        return False
+    if _lexical(word, lang) or _compound(word.casefold(), lang, _COMPOUND_PARTS):
+        return True
+    # an inflected noun (des Beschenkens, den Oberpfälzern, die Pushbacks)
+    stems = (word[: -len(e)] for e in _NOUN_ENDINGS if word.endswith(e) and len(word) > len(e) + 3)
+    return any(_lexical(x, lang) or _compound(x.casefold(), lang, _COMPOUND_PARTS) for x in stems)
+
+
+@lru_cache(maxsize=1 << 16)
+def _compound(low: str, lang: str, parts: int, shortest: int = 3) -> bool:
+    """Whether `low` splits into at most `parts` words of the lexicon, each `shortest` letters or
+    more; 4+ in three parts (the lexicon holds short junk enough to cut a name in three)."""
+    for i in range(shortest, len(low) - shortest + 1):
+        head, tail = low[:i], low[i:]
+        linked = (head[: -len(j)] for j in _LINKING if head.endswith(j) and len(head) > len(j) + 2)
+        if not (_common(head, lang) or any(_common(h, lang) for h in linked)):
+            continue
+        if _common(tail, lang):
+            return True
+        # a three-part split: short heads only when very frequent (vor+krisen+umsätze)
+        frequent_head = len(head) >= 4 or zipf(head, lang) >= _PREFIX_ZIPF
+        if parts > 2 and frequent_head and _compound(tail, lang, parts - 1, 4):
+            return True
+    return False
+
+
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d'’-])\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_OPENERS = " \t\"'“‘«([—–-"
+_HYPHEN = regex.compile(r"[-‐]")
+_BEFORE_SPACELESS = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]*")
+_HYPHEN_WORD = regex.compile(r"[-‐]\p{Ll}{3,}")
+SIMILAR = Parameter(
+    "similar",
+    0.6,
+    "Similarity (0-1, normalised Levenshtein of folded spellings) from which a target word "
+    "misspells a Latin-script source name.",
+)
+
+
+class ExonymFileError(ValueError):
+    """A row of a user's --exonyms file that is not `name<TAB>name|name...` (message: file:line: why)."""
+
+
+def read_exonyms(path: str) -> list[tuple[str, ...]]:
+    """The rows of a user's exonym file (tab-separated: a source-language name, then its
+    target-language names separated by |); `#` lines and blank lines are skipped. A row with fewer
+    than two columns, or an empty name, raises ExonymFileError naming the file and line."""
+    rows = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = tuple(col.strip() for col in line.split("\t"))
+        if len(row) < 2 or not row[0] or not any(row[1].split("|")):
+            raise ExonymFileError(
+                f"{path}:{number}: an exonym row needs a name, a tab and its target-language "
+                f"names separated by | (got {line.strip()[:60]!r})"
+            )
+        rows.append(row)
+    return rows
+
+
+_NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "de", "da", "di", "von", "van", "la", "le"})
+
+
+@cache
+def _exonym_table(lang: str, extra_files: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    rows = list(table(lang, "exonyms"))  # the loader checks the shipped table's columns
+    for path in extra_files:
+        rows.extend(read_exonyms(path))
+    out: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        out[fold(row[0])] = out.get(fold(row[0]), ()) + tuple(fold(f) for f in row[1].split("|") if f)
+    return out
+
+
+def _name_like(word: str) -> bool:
+    """Not glued scraping debris ("PowerThe") nor shouting ("AFFORDABLY")."""
+    return not word.isupper() and not any(c.isupper() for c in word[1:] if c.isalpha())
+
+
+def _source_names(text: str, lang: str | None) -> list[str]:
+    if title_case(text):
+        return []
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        i = m.start()
+        while i and text[i - 1] in _OPENERS:  # back over openers, without copying the text before
+            i -= 1
+        if not i or text[i - 1] in ".!?:…":
+            continue  # sentence-initial: its capital says nothing
+        word = _BEFORE_SPACELESS.match(m.group()).group()  # "Margrafです": the name, not its particle
+        parts = _HYPHEN.split(word)
+        if any(p.islower() and p not in _NAME_PARTICLES for p in parts):
+            parts = [p for p in parts if p[:1].isupper()]  # "US-backed", "Kremlin-linked": the name only
+        else:
+            parts = [word]
+        for part in parts:
+            if part.isupper() and len(part) <= 5:
+                continue  # acronyms are often translated (NATO -> OTAN) and are matched by the exonyms
+            if len(part) >= 3 and not (lang in _NOUNS_CAPITALISED and _common_noun(part, lang)):
+                out.append(part)
+    return out
+
+
+def _rendered(
+    name: str, folded_text: str, target_words: set[str], target_keys: set[str], exonyms: dict
+) -> bool:
+    """Whether the target (folded text, its words and their transliteration keys) renders `name`."""
+    f = fold(name)
+    if f in target_words or translit_key(name) in target_keys:
+        return True
+    return any(form in folded_text for form in exonyms.get(f, ()))
+
+
+def _variant(name: str, candidates: list[tuple[int, int, str, object]], lang: str | None, similar: float):
+    """The target word most like `name` that is a misspelling of it rather than a translation."""
+    f = fold(name)
+    best = None
+    for start, end, word, sentence in candidates:
+        g = fold(word)
+        if g == f or g[0] != f[0] or len(g) < 4:
+            continue
+        if f.startswith(g[: max(4, len(g) - 1)]) or g.startswith(f[: max(4, len(f) - 1)]):
+            continue  # a truncation or an inflection (Damascus -> Damas, Syria -> Syrie)
+        if not _name_like(word) or _HYPHEN_WORD.search(word) or (lang and known(word, lang)):
+            continue  # a word of the language (Podomètre, Tru-huile): a translation, not a spelling
+        score = Levenshtein.normalized_similarity(f, g)
+        if score >= similar and (best is None or score > best[0]):
+            best = (score, start, end, word, sentence)
+    return best
+
+
+def _cross_script_variant(forms: tuple[str, ...], candidates, lang: str | None, ctx):
+    """The target word that misspells a romanised name: close to a romanisation by its
+    transliteration key, but with another consonant skeleton (Игнатюк -> Ignatnouk)."""
+    skeletons = {skeleton(r) for r in forms}
+    keys = {translit_key(r) for r in forms}
+    best = None
+    similar, min_skeleton = ctx.param(CROSS_SCRIPT_SIMILAR), ctx.param(MIN_SKELETON)
+    for start, end, word, sentence in candidates:
+        sk = skeleton(word)
+        if len(sk) < min_skeleton or sk in skeletons or not any(sk[0] == x[:1] for x in skeletons):
+            continue
+        if not latin_script(word) or not _name_like(word) or _HYPHEN_WORD.search(word):
+            continue
+        if lang and _lexical(word, lang):
+            continue  # a word of the target language: a translation, not a spelling
+        score = max(Levenshtein.normalized_similarity(k, translit_key(word)) for k in keys)
+        if score >= similar and (best is None or score > best[0]):
+            best = (score, start, end, word, sentence)
+    return best
+
+
+def _cross_script(name, pair, nearby, everywhere, candidates, view, reported, ctx):
+    """A source name of another script (Игнатюк) against the Latin-script translation: rendered
+    when a target word has the skeleton of one of its romanisations."""
+    al = view.alignment
+    if not _name_like(name):
+        return  # an acronym (ККСРМТ) is translated, not transliterated
+    forms = romanisations(name, view.lang)
+    skeletons = {skeleton(r) for r in forms}
+    if skeletons & nearby.skeletons:
+        return
+    parts = [p for p in _HYPHEN.split(name) if len(p) >= 3]
+    if len(parts) > 1 and all(
+        (al.source_lang and _lexical(p, al.source_lang))
+        or {skeleton(r) for r in romanisations(p, view.lang)} & nearby.skeletons
+        for p in parts
+    ):
+        return  # Гвинее-Бисау -> Guinea-Bissau, Премьер-Министра -> Prime Minister
+    variant = _cross_script_variant(forms, candidates, view.lang, ctx)
+    if variant is not None:
+        yield _misspelt(pair, variant, f"{name!r} ({forms[0]})", forms[0])
+        return
+    if fold(name) in reported or skeletons & everywhere.skeletons:
+        return
+    if max(map(len, skeletons)) < ctx.param(MIN_SKELETON):
+        return
+    if al.source_lang and (_lexical(name, al.source_lang) or _common_noun(name, al.source_lang)):
+        return  # a word capitalised (Правительство), a common name, or a compound one (Минцифры)
+    reported.add(fold(name))
+    yield _missing(pair, f"{name!r} ({forms[0]})", forms[0])
+
+
+class _Words:
+    """The folded words of some paragraphs, their transliteration keys and 4-letter prefixes."""
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = words
+        self.keys = {translit_key(w) for w in words}
+        self.prefixes = {w[:4] for w in words if len(w) >= 4}
+        self.skeletons = set().union(*map(target_skeletons, words)) if words else set()
+
+    @classmethod
+    def union(cls, parts: list[_Words]) -> _Words:
+        out = cls.__new__(cls)
+        out.words = set().union(*(p.words for p in parts))
+        out.keys = set().union(*(p.keys for p in parts))
+        out.prefixes = set().union(*(p.prefixes for p in parts))
+        out.skeletons = set().union(*(p.skeletons for p in parts))
+        return out
+
+
+def _misspelt(pair, variant, shown: str, suggestion: str):
+    """A target word that spells a source name differently, with the source's spelling to use."""
+    _, start, end, word, sentence = variant
+    message = f"{word!r} spells the source's name {shown} differently"
+    return hit(sentence, start - sentence.start, end - sentence.start, message, pair, suggestion=suggestion)
+
+
+def _missing(pair, shown: str, suggestion: str):
+    """An info on the pair's first target sentence: a source name the translation never renders."""
+    sentence = pair.target[0]
+    message = f"the source's name {shown} is missing from the translation"
+    return hit(sentence, 0, len(sentence.text), message, pair, suggestion=suggestion, severity=Severity.INFO)
+
+
+def check_names(view, ctx):
+    al = view.alignment
+    if al is None:
+        return
+    exonyms = _exonym_table(view.lang or "", tuple(ctx.options.get("exonyms", ())))
+    # Each pair looks at its neighbours' paragraphs: fold and split every paragraph once per
+    # document and join per pair (folding is per character, so fold(a + " " + b) is
+    # fold(a) + " " + fold(b), and no word spans the joining space).
+    folded = [_fold_name(t) for t in al.target_segments]
+    target_words = [_Words(set(_WORD.findall(t))) for t in folded]
+    source_words = [{fold(w) for w in _WORD.findall(t)} for t in al.source_segments]
+    whole = " ".join(folded)
+    everywhere = _Words.union(target_words)
+    reported: set[str] = set()
+    similar = ctx.param(SIMILAR)
+    for pair in pairs(view):
+        near = pair.neighbour_target_segments()
+        around = " ".join(folded[k] for k in near)
+        nearby = _Words.union([target_words[k] for k in near])
+        source_near = set().union(*(source_words[k] for k in pair.neighbour_source_segments()))
+        candidates = [
+            (s.start + m.start(), s.start + m.end(), m.group(), s)
+            for s in pair.target
+            for m in _CAPITALISED.finditer(s.text)
+            if fold(m.group()) not in source_near
+        ]
+        for name in _source_names(pair.source_text, al.source_lang):
+            if _rendered(name, around, nearby.words, nearby.keys, exonyms):
+                continue
+            if not latin_script(name):
+                yield from _cross_script(name, pair, nearby, everywhere, candidates, view, reported, ctx)
+                continue
+            variant = _variant(name, candidates, view.lang, similar) if _name_like(name) else None
+            if variant is not None and al.source_lang and known(name, al.source_lang):
+                # A name common enough to be in the lexicon (Putin, Prigozhin) has established
+                # spellings per language (Poutine, Prigojine) that only the exonym table can vouch for.
+                continue
+            if variant is not None:
+                yield _misspelt(pair, variant, repr(name), name)
+                continue
+            prefix = fold(name)[:4]
+            if len(prefix) == 4 and prefix in nearby.prefixes:
+                continue  # a cognate or a translated adjective (Syrian -> syrienne)
+            if (
+                fold(name) in reported
+                or not _name_like(name)
+                or _rendered(name, whole, everywhere.words, everywhere.keys, exonyms)
+                or skeleton(name) in everywhere.skeletons  # romanised or re-scripted (Игнатюк)
+                or (al.source_lang and has_lexicon(al.source_lang) and _lexical(name, al.source_lang))
+            ):
+                continue  # present elsewhere, or an ordinary word capitalised (Army, Friday)
+            reported.add(fold(name))
+            yield _missing(pair, repr(name), name)
+
+
+RULES = (
+    Rule(
+        code="MTQ111",
+        data_files=(
+            DataFile("*", "exonyms", 2),
+            DataFile("any", "name_skeleton_steps", 2),
+            DataFile("any", "slavic_case_endings"),
+        ),
+        name="source-name-mismatch",
+        category=Category.ENTITY,
+        severity=Severity.WARNING,
+        summary="A name of the source is spelled differently in the translation (Ignatyuk -> Ignatnouk, "
+        "Игнатюк -> Ignatnouk), or is missing; established exonyms (Aleppo -> Alep) and the romanisations "
+        "of another script (Игнатюк -> Ignatyuk, Ignatiouk) are accepted.",
+        why="Readers and search engines know a person by one spelling; a re-transliterated name is a "
+        "different person to them, and only the source shows which spelling is right.",
+        flagged=(
+            Example(
+                "Le colonel Oleg Ignatnouk a parlé aux journalistes.",
+                "fr",
+                source="Colonel Oleg Ignatyuk spoke to reporters.",
+                spans=("Ignatnouk",),
+            ),
+            Example(
+                "Colonel Oleg Ignatnouk spoke to reporters.",
+                "en",
+                source="Le colonel Oleg Ignatyuk a parlé aux journalistes.",
+                spans=("Ignatnouk",),
+            ),
+            Example(
+                "Le colonel Oleg Ignatnouk a parlé aux journalistes vendredi.",
+                "fr",
+                source="Полковник Олег Игнатюк в пятницу выступил перед журналистами.",
+                spans=("Ignatnouk",),
+            ),
+        ),
+        passing=(
+            Example(
+                "Les combattants de l'État islamique sont entrés à Alep, pas à Moscou.",
+                "fr",
+                source="Islamic State fighters entered Aleppo, not Moscow.",
+            ),
+            Example(
+                "The army retook Aleppo and Damascus on Friday.",
+                "en",
+                source="L'armée a repris Alep et Damas vendredi.",
+            ),
+            Example(
+                "Le colonel Oleg Ignatiouk a parlé aux journalistes vendredi.",
+                "fr",
+                source="Полковник Олег Игнатюк в пятницу выступил перед журналистами.",
+            ),
+        ),
+        check=check_names,
+        parameters=(SIMILAR, CROSS_SCRIPT_SIMILAR, MIN_SKELETON),
+        scope="document",
+        inputs=NEEDS_SOURCE,
+    ),
+)

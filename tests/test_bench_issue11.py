@@ -1,0 +1,48 @@
+"""bench/bench_issue11.py keeps working: the PO file it gives pofilter holds each row as written
+(quotes, backslashes, newlines, tabs), and a line of its table shows both sides and their ratio."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_issue11", ROOT / "bench" / "bench_issue11.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ROWS = [
+    {"id": "d0:0", "src": 'He said "no" \\ then left.', "mt": "Il a dit « non » \\ puis il est parti."},
+    {"id": "d0:1", "src": "Two\nlines\twith a tab", "mt": "Deux\nlignes\tavec une tabulation"},
+]
+
+
+def test_po_file_holds_each_row_as_written(bench, tmp_path):
+    po_storage = pytest.importorskip("translate.storage.po", reason="translate-toolkit is not installed")
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ROWS), encoding="utf-8")
+    for with_src in (True, False):
+        po = tmp_path / f"rows{with_src}.po"
+        bench.po_of_rows(rows, po, with_src)
+        units = [u for u in po_storage.pofile.parsefile(str(po)).units if not u.isheader()]
+        assert [(u.getcontext(), u.source, u.target) for u in units] == [
+            (r["id"], r["src"] if with_src else r["mt"], r["mt"]) for r in ROWS
+        ]
+
+
+def test_a_table_line_shows_both_sides_and_the_ratio(bench, capsys):
+    bench.line("work", {"mtqa": (2.0, 2.5, 100.0), "peer": (4.0, 4.5, 50.0)}, "seg", 10_000)
+    out = capsys.readouterr().out
+    assert out.startswith("| work |") and "5,000 seg/s" in out and "4.00 s, 50 MiB" in out
+    assert out.rstrip().endswith("|  0.50 |")
+    bench.line("work", {"mtqa": (2.0, 2.5, 100.0)})
+    assert "missing" in capsys.readouterr().out
