@@ -52,6 +52,11 @@ def forms(dic: Path, aff: Path):
         head, _, morph = line.partition(" ")
         word, _, spec = head.partition("/")
         base_gender = "m" if "is:mas" in morph else "f" if "is:fem" in morph else "e"
+        # The entry itself is a form too: invariable nouns ("cours/L'D'Q' po:nom is:mas is:inv")
+        # have no suffix rule that yields it, and "cours" must then meet "cour"+s (f) to drop out.
+        # Entries whose gender comes from their suffix rules ("abonné/F." m and f) are left to them.
+        if base_gender != "e" or "is:epi" in morph:
+            yield word, base_gender, "sg" if "is:sg" in morph else "-", word
         for flag in flags_of(spec):
             for strip, add, cond, rule_morph in rules.get(flag, ()):
                 if not cond.search(word) or (strip and not word.endswith(strip)):
@@ -76,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     genders: dict[str, set[str]] = defaultdict(set)
     role: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for form, gender, number, lemma in forms(dic, dic.with_suffix(".aff")):
-        if form[:1].isupper() or "-" in form:
-            continue
+        if form[:1].isupper() or not form.replace("'", "").isalpha() or len(form) < 2:
+            continue  # names, compounds, "2D", and letters ("un a") that are mostly other words
         genders[form].add(gender)
         if number == "sg" and gender in "mf":
             role[lemma][gender].add(form)

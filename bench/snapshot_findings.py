@@ -49,8 +49,19 @@ def lines(dev: Path):
     for name, mode, docs in runs(dev):
         for f in check(docs, config=Config()).findings:
             yield json.dumps(
-                [name, mode, f.doc_id, f.segment_id, f.start, f.end, f.code, str(f.severity),
-                 f.text, f.message, f.suggestion],
+                [
+                    name,
+                    mode,
+                    f.doc_id,
+                    f.segment_id,
+                    f.start,
+                    f.end,
+                    f.code,
+                    str(f.severity),
+                    f.text,
+                    f.message,
+                    f.suggestion,
+                ],
                 ensure_ascii=False,
             )
 

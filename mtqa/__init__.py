@@ -4,7 +4,6 @@ The library never prints: `check()` returns a Report that reporters render.
 """
 
 from mtqa.model import Category, Document, Finding, Report, Score, Segment, Severity
-
 from mtqa.version import __version__
 
 

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import regex
@@ -124,7 +125,6 @@ class Alignment:
     beads: list[Bead]
     status: str = "ok"  # ok, empty, wrong-language, mismatch
     reason: str = ""
-    confidence: float = 1.0
     source_path: str | None = None
     source_lang: str | None = None
     source_segments: list[str] = field(default_factory=list)  # the source paragraphs (or rows' src)
@@ -134,9 +134,39 @@ class Alignment:
     # document; the engine adds these to the report's notes.
     notes: set[str] = field(default_factory=set)
     rows: bool = False  # JSONL rows, each carrying its own source: a source sentence belongs to its row
+    # What the source-aware rules derive from the alignment and share (their aligned pairs), by key.
+    shared: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    # The confidence, or how to compute it when first read (source_verdict defers it for JSONL rows,
+    # whose verdict does not depend on it; only a report that shows alignments reads it).
+    _confidence: float | None = field(default=None, repr=False)
+    _confidence_of: Callable[[Alignment], float] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.by_target = {t: k for k, b in enumerate(self.beads) for t in b.tgt}
+
+    @property
+    def confidence(self) -> float:
+        if self._confidence is None:
+            self._confidence = self._confidence_of(self) if self._confidence_of is not None else 1.0
+        return self._confidence
+
+    @confidence.setter
+    def confidence(self, value: float) -> None:
+        self._confidence = value
+
+    def defer_confidence(self, compute: Callable[[Alignment], float]) -> None:
+        """Compute the confidence with `compute(self)` when it is first read."""
+        self._confidence, self._confidence_of = None, compute
+
+    @cached_property
+    def source_chars(self) -> list[int]:
+        """Non-blank characters of each source sentence (the length the coverage rules compare)."""
+        return [non_blank(s.text) for s in self.source]
+
+    @cached_property
+    def target_chars(self) -> list[int]:
+        return [non_blank(t.text) for t in self.target]
 
     @property
     def ok(self) -> bool:
@@ -162,6 +192,11 @@ class Alignment:
         }
 
 
+def non_blank(text: str) -> int:
+    """Characters of `text` other than blanks."""
+    return len(text) - sum(map(len, _SPACE.findall(text)))
+
+
 def _sentence_dict(s: Sentence) -> dict:
     return {"segment": s.segment, "start": s.start, "end": s.end, "text": s.text}
 
@@ -174,9 +209,18 @@ _GLUED = regex.compile(r"(?<=[\p{Ll}\d)\"”][.!?]+)(?=\p{Lu}\p{Ll})")
 _CJK_END = regex.compile(r"(?<=[。！？][」』）】〕]*)(?=[^\s」』）】〕。！？とっ])")
 
 
+# What every glued boundary inside [a, b) shows (a mark and a capital right after it): one cheap scan
+# spares the look-behind of _GLUED at every offset of the many sentences that have none.
+_GLUED_HINT = regex.compile(r"[.!?]\p{Lu}")
+
+
 def _unglue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
+    cjk = "。" in text or "！" in text or "？" in text
     for a, b in spans:
+        if not cjk and _GLUED_HINT.search(text, a, b) is None:
+            out.append((a, b))
+            continue
         cuts = sorted({m.start() for p in (_GLUED, _CJK_END) for m in p.finditer(text, a, b)} - {a})
         for cut in cuts:
             out.append((a, cut))
@@ -289,7 +333,7 @@ def _caseless(sentences: list[Sentence]) -> bool:
     for s in sentences:
         text = s.text[: _CASE_SAMPLE - size]
         letters += sum(map(str.isalpha, text))
-        cased += sum(ch.islower() or ch.isupper() for ch in text)
+        cased += sum(map(str.islower, text)) + sum(map(str.isupper, text))  # a character is not both
         size += len(text)
         if size >= _CASE_SAMPLE:
             break

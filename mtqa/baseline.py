@@ -15,8 +15,8 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from mtqa.io.files import write_atomic
 from mtqa.io.errors import read_file
+from mtqa.io.files import write_atomic
 from mtqa.model import Finding
 
 FORMAT_VERSION = 1

@@ -22,9 +22,10 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-T = TypeVar("T")
+# what marshal writes: the plain data (tuples, lists, dicts, strings, numbers) of the docstring
+T = TypeVar("T", bound="tuple[Any, ...] | list[Any] | dict[Any, Any] | str | int | float")
 
 
 @cache
@@ -87,7 +88,8 @@ def _versions() -> str:
     return "|".join(parts)
 
 
-def _key(depends: Iterable[str | Path]) -> str:
+def _key(depends: Iterable[object]) -> str:
+    # a Path counts by its contents, anything else (a setting, a word list's name) by its str()
     digest = hashlib.sha256(_versions().encode())
     for item in depends:
         if isinstance(item, Path):
@@ -97,7 +99,7 @@ def _key(depends: Iterable[str | Path]) -> str:
     return digest.hexdigest()[:16]
 
 
-def cached(name: str, build: Callable[[], T], depends: Iterable[str | Path] = ()) -> T:
+def cached(name: str, build: Callable[[], T], depends: Iterable[object] = ()) -> T:
     path = directory() / f"{name}-{_key(depends)}.marshal"
     try:
         return marshal.loads(path.read_bytes())

@@ -87,7 +87,6 @@ def check_on_dask(
     """Check `paths` (files, directories, .jsonl) on Dask: `scheduler` is a scheduler address
     ("tcp://host:8786"), "local" or a `distributed.Client`. The same Report as `mtqa.check`."""
     from mtqa.io import read_inputs
-
     from mtqa.signature import check_signature
 
     rules, config = resolve_rules(rules, config)

@@ -35,6 +35,8 @@ def _init_worker(rules: tuple[Rule, ...], config: Config) -> None:
 
 
 def _check_batch(batch: list[Item]) -> list[Result]:
+    if _WORKER_CONFIG is None:
+        raise RuntimeError("a parallel batch ran in a process that _init_worker did not set up")
     return check_batch(batch, _WORKER_RULES, _WORKER_CONFIG)
 
 
@@ -53,7 +55,7 @@ def check_results(
         return
     # The first batch is checked here, before the pool starts: it loads the word data of the
     # corpus's languages, which workers started by fork (Linux) then share instead of each loading it.
-    yield from check_batch(first, rules, config)
+    yield from check_batch(first or [], rules, config)
     from concurrent.futures import ProcessPoolExecutor
 
     pending: deque = deque()

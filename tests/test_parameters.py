@@ -93,6 +93,21 @@ def test_the_signature_changes_with_a_parameter(project, capsys):
             id="code-and-name",
         ),
         pytest.param("[tool.mtqa]\nparameters = 3\n", "expected tables keyed by rule", id="not-a-table"),
+        pytest.param(
+            "[tool.mtqa.parameters.MTQ503]\nstranded_max_chars = -1\n",
+            "MTQ503.stranded_max_chars: expected a finite number >= 0",
+            id="negative",
+        ),
+        pytest.param(
+            "[tool.mtqa.parameters.MTQ111]\nsimilar = nan\n",
+            "MTQ111.similar: expected a finite number >= 0",
+            id="nan",
+        ),
+        pytest.param(
+            "[tool.mtqa.parameters.MTQ111]\nsimilar = inf\n",
+            "MTQ111.similar: expected a finite number >= 0",
+            id="inf",
+        ),
     ],
 )
 def test_bad_parameters_are_one_line_config_errors(project, capsys, body, named):

@@ -120,7 +120,7 @@ def _comet(args, sets) -> dict:
         comet_metric.predict(loaded, s.hyps, refs, srcs, args.batch_size, args.gpus, progress) for s in sets
     ]
     pairs = comet_metric.compare_statistics(
-        [list(o.result.segments) for o in outs],
+        [[s for s in o.result.segments if s is not None] for o in outs],  # COMET leaves no unit out
         num_splits=args.num_splits,
         sample_ratio=args.sample_ratio,
         seed=args.seed,

@@ -9,6 +9,7 @@ review and keep.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from mtqa.commands.exits import EXIT_CLEAN, EXIT_USAGE, UsageError
 from mtqa.terminal import print_error
@@ -36,7 +37,7 @@ def suggest(texts: list[str], doc_of: list[int], min_count: int = 2) -> list[dic
     """Clusters as dicts: variants (surface form, count) most frequent first, and documents touched."""
     from mtqa.text.names import drift_clusters, spelling
 
-    out = []
+    out: list[dict[str, Any]] = []
     for cluster in drift_clusters(texts):
         surfaces: dict[str, Counter] = {}
         for m in cluster.mentions:

@@ -219,7 +219,9 @@ def options_from_args(args, table: dict | None = None):
     if args.comet_model and not args.metrics:
         # sacrebleu's metrics need references; without any, a (reference-free) model scores alone
         metrics = (*metrics, "comet") if args.refs else ("comet",)
-    corpus_min, corpus_max, floors = {}, {}, {}
+    corpus_min: dict[str, float] = {}
+    corpus_max: dict[str, float] = {}
+    floors: dict[str, float] = {}
     for suffix, key, kind in _FLOORS:
         bound = getattr(args, f"{kind}_{suffix}")
         if bound is not None:

@@ -30,6 +30,7 @@ TABLE_COLUMNS: dict[str, int | None] = {
     "possessives": 2,
     "prenominal_adjectives": 3,
     "role_nouns": 2,
+    "third_person_pronouns": 4,  # form, gender, number, reference (person | any)
     "units": 3,  # unit word, canonical unit, factor
 }
 

@@ -48,7 +48,7 @@ def article_from_text(
 ) -> Document:
     """Split an article into paragraph segments, keeping every offset into `text`. With a
     `problems` list, a paragraph over MAX_SEGMENT_CHARS is left out and reported there."""
-    segments = []
+    segments: list[Segment] = []
     line = 1
     last = 0
     for start, end in _paragraph_spans(text):

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pathspec
+
+if TYPE_CHECKING:
+    from mtqa.config import Config
 
 
 def compile_globs(globs: Iterable[str]) -> pathspec.GitIgnoreSpec:
@@ -67,13 +71,16 @@ class GitIgnore:
             spec = self._spec(folder)
             if spec is None:
                 continue
-            result = spec.check_file(_relative(path, folder, is_dir))
+            rel = _relative(path, folder, is_dir)
+            if rel is None:  # not reached: folder is one of path's parents
+                continue
+            result = spec.check_file(rel)
             if result.include is not None:
                 verdict = result.include
         return verdict
 
 
-def make_filter(config_for: Callable[[Path], object]) -> Callable[[Path, bool], bool]:
+def make_filter(config_for: Callable[[Path], Config]) -> Callable[[Path, bool], bool]:
     """`excluded(path, is_dir)` for a directory walk; `config_for(folder)` gives the closest Config."""
     git = GitIgnore()
     specs: dict[tuple, pathspec.GitIgnoreSpec] = {}
@@ -91,7 +98,7 @@ def make_filter(config_for: Callable[[Path], object]) -> Callable[[Path, bool], 
                 return True
             if rel is None and specs[globs].match_file(path.name + ("/" if is_dir else "")):
                 return True
-        source = getattr(config, "source", None)
+        source = config.source
         if source and is_dir:  # the configured source folder holds no translations
             from mtqa.io.pairing import source_spec
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 
 class OutputError(OSError):
@@ -40,14 +43,17 @@ def check_output_path(path: str) -> None:
     raise OutputError(0, f"is {kind}, not a regular file; give a new path or a regular file", path)
 
 
-def write_atomic(path: str, content: str) -> None:
+@contextmanager
+def atomic_writer(path: str) -> Iterator[TextIO]:
+    """A text file to write `path` through: a temporary file beside it, renamed over it when the
+    block ends normally, removed when it does not."""
     check_output_path(path)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:  # BaseException: Ctrl-C, and SIGTERM (cli.main turns it into Terminated), remove the file
         with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
-            fh.write(content)
+            yield fh
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file (CI uploads it)
@@ -57,4 +63,9 @@ def write_atomic(path: str, content: str) -> None:
         raise
 
 
-__all__ = ["OutputError", "check_output_path", "write_atomic"]
+def write_atomic(path: str, content: str) -> None:
+    with atomic_writer(path) as fh:
+        fh.write(content)
+
+
+__all__ = ["OutputError", "atomic_writer", "check_output_path", "write_atomic"]

@@ -124,7 +124,7 @@ def source_candidates(target: Path, spec: SourceSpec) -> Iterator[Path]:
         rel = PurePath(*parts[i:])
         names = [rel.name]
         m = regex.match(rel.name) if regex is not None else None
-        if m:
+        if m and name_template is not None:  # _pattern gives both or neither
             names.insert(0, name_template.format(stem=m.group("stem")))
         for name in names:
             if spec.is_template:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from html import escape
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -30,7 +31,7 @@ def _e(value) -> str:
 
 
 def is_markdown(path: str | None) -> bool:
-    return bool(path) and path.lower().endswith(MARKDOWN_SUFFIXES)
+    return path is not None and path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def markdown_styles(text: str) -> list[Style]:
@@ -52,7 +53,7 @@ def markdown_styles(text: str) -> list[Style]:
     return styles
 
 
-def highlight(text: str, spans: list[tuple[int, int, int, str, str]], styles: list[Style] = ()) -> str:
+def highlight(text: str, spans: list[tuple[int, int, int, str, str]], styles: Sequence[Style] = ()) -> str:
     """`text` escaped, with <mark> around every piece covered by findings (id, start, end, sev, title).
 
     Overlapping findings split the text at every boundary; a piece covered by several findings is

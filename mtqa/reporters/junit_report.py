@@ -97,7 +97,7 @@ def build(report, fail_on: str | Mapping[str, str] = "error") -> ET.Element:
     root = ET.Element(
         "testsuites",
         name="mtqa",
-        tests=cases.get("tests"),
+        tests=cases.get("tests", "0"),
         failures=str(failures),
         errors=str(len(report.problems)),
     )

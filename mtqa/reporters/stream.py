@@ -13,13 +13,11 @@ whole Report (`write_report`), so a streamed report and a rendered one are the s
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import import_module
-from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from mtqa.model import DocumentRecord, Finding, Report
@@ -78,22 +76,10 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         yield out  # type: ignore[misc]
         out.flush()
         return
-    from mtqa.io.files import check_output_path
+    from mtqa.io.files import atomic_writer
 
-    check_output_path(path)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:  # BaseException: Ctrl-C and SIGTERM remove the temporary file too
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
-            yield fh
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_writer(path) as fh:
+        yield fh
 
 
 def spool() -> Any:

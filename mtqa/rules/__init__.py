@@ -18,6 +18,7 @@ from mtqa.rules import (
     person_shift,
     predicate_agreement,
     pronoun_agreement,
+    pronoun_gender_vs_source,
     quote_structure_vs_source,
     quotes_brackets,
     repetition,
@@ -51,6 +52,7 @@ ALL_RULES: tuple[Rule, ...] = (
     # source-aware rules (issue 3): run only where the document has a source
     *source_name_mismatch.RULES,
     *shift_vs_source.RULES,
+    *pronoun_gender_vs_source.RULES,
     *quote_structure_vs_source.RULES,
     *copied_source.RULES,
     *number_mismatch.RULES,

@@ -29,16 +29,36 @@ MIN_SOURCE_WORDS = Parameter(
     2,
     "Ordinary source-language words (not shared with the target language, not names) a copy must carry.",
 )
+SOURCE_WORD_ZIPF = Parameter(
+    "source_word_zipf", 3.0, "Zipf frequency in the source language from which a copied word is ordinary."
+)
+SOURCE_WORD_MARGIN = Parameter(
+    "source_word_margin",
+    1.0,
+    "How much more frequent (zipf) a copied word must be in the source language than in the target "
+    "language to count as the source's (a word both languages share is no copy).",
+)
+MIN_SENTENCE_TOKENS = Parameter("min_sentence_tokens", 3, "Tokens of the shortest target sentence judged.")
+MIN_LOWER_SHARE = Parameter(
+    "min_lower_share",
+    0.5,
+    "Share of lower-case words a copied run must exceed: mostly capitalised runs are titles and names "
+    "kept in the original.",
+)
 
 
-def _source_words(tokens: list[str], src_lang: str | None, tgt_lang: str | None) -> int:
+def _source_words(
+    tokens: list[str], src_lang: str | None, tgt_lang: str | None, min_zipf: float, margin: float
+) -> int:
     """How many tokens are ordinary lower-case words of the source language, not of the target's."""
+    if src_lang is None or tgt_lang is None:
+        return 0
     count = 0
     for t in tokens:
         if len(t) < 2 or not t.islower():
             continue
         zs, zt = zipf(t, src_lang), zipf(t, tgt_lang)
-        if zs >= 3.0 and zs - zt >= 1.0:
+        if zs >= min_zipf and zs - zt >= margin:
             count += 1
     return count
 
@@ -46,13 +66,14 @@ def _source_words(tokens: list[str], src_lang: str | None, tgt_lang: str | None)
 _SRC_NONWORD, _TGT_NONWORD = "\x00", "\x01"  # stand-ins that never match each other
 
 
-def _tokens(text: str, stand_in: str) -> tuple[list[regex.Match], list[str]]:
-    """Word tokens of `text` and their strings; a token inside a URL, an e-mail address, a handle or
-    a code (mtqa.text.nonwords) is legitimately copied, so its string is a stand-in that matches
-    nothing on the other side."""
+def _token_strings(text: str, matches: list[regex.Match], stand_in: str) -> list[str]:
+    """The strings of word tokens `matches` of `text`; a token inside a URL, an e-mail address, a
+    handle or a code (mtqa.text.nonwords) is legitimately copied, so its string is a stand-in that
+    matches nothing on the other side."""
     nonwords = NonWords(text)
-    matches = list(_TOKEN.finditer(text))
-    return matches, [stand_in if nonwords.covers(m.start(), m.end()) else m.group() for m in matches]
+    if not nonwords.spans:  # most sentences hold none: no membership test per token
+        return [m.group() for m in matches]
+    return [stand_in if nonwords.covers(m.start(), m.end()) else m.group() for m in matches]
 
 
 @cache
@@ -71,6 +92,8 @@ def _copied_run(src_tokens: list[str], tgt: list[str], min_run: int) -> tuple[in
     positions: dict[str, list[int]] = {}
     for i, t in enumerate(src_tokens):
         positions.setdefault(t, []).append(i)
+    if sum(t in positions for t in tgt) < min_run:
+        return None  # too few target tokens occur in the source at all to make a run of min_run
     best, best_len = None, 0
     prev: dict[int, int] = {}  # source index -> run length ending there, for the previous target token
     for j, token in enumerate(tgt):
@@ -92,28 +115,49 @@ def check_copies(view, ctx):
         al.notes.add(f"MTQ611 skipped: no word frequencies for {src_lang!r} -> {view.lang!r}")
         return
     near_copy, min_run, min_words = ctx.param(NEAR_COPY), ctx.param(MIN_RUN), ctx.param(MIN_SOURCE_WORDS)
+    word_zipf, margin = ctx.param(SOURCE_WORD_ZIPF), ctx.param(SOURCE_WORD_MARGIN)
+    min_tokens, lower_share = ctx.param(MIN_SENTENCE_TOKENS), ctx.param(MIN_LOWER_SHARE)
     for pair in pairs(view):
-        src_tokens = _tokens(pair.source_text, _SRC_NONWORD)[1]
+        source_text = pair.source_text
+        src_matches = list(_TOKEN.finditer(source_text))
+        src_plain = {m.group() for m in src_matches}
+        src_words = None  # the plain token strings, read for the first sentence sharing enough tokens
+        src_tokens = None  # with stand-ins for non-words: read for the first sentence that may hold a run
+        src_folded = source_text.casefold()
         for sentence in pair.target:
-            tgt, tgt_tokens = _tokens(sentence.text, _TGT_NONWORD)
-            if len(tgt) < 3:
+            tgt = list(_TOKEN.finditer(sentence.text))
+            if len(tgt) < min_tokens:
                 continue
-            if fuzz.ratio(sentence.text.casefold(), pair.source_text.casefold()) >= near_copy:
-                if _source_words(tgt_tokens, src_lang, view.lang) >= min_words:
+            # score_cutoff: rapidfuzz gives up early on pairs below it (and returns 0 for them)
+            if fuzz.ratio(sentence.text.casefold(), src_folded, score_cutoff=near_copy) >= near_copy:
+                tgt_tokens = _token_strings(sentence.text, tgt, _TGT_NONWORD)
+                if _source_words(tgt_tokens, src_lang, view.lang, word_zipf, margin) >= min_words:
                     yield hit(
                         sentence, 0, len(sentence.text), "sentence copied from the source, untranslated", pair
                     )
                 continue
+            # Stand-ins only take matches away: a run they would allow is a run of the plain tokens
+            # too, so fewer than min_run shared tokens, or no plain run, rule one out (and spare the
+            # non-word scans of most sentences).
+            if sum(m.group() in src_plain for m in tgt) < min_run:
+                continue
+            if src_words is None:
+                src_words = [m.group() for m in src_matches]
+            if _copied_run(src_words, [m.group() for m in tgt], min_run) is None:
+                continue
+            if src_tokens is None:
+                src_tokens = _token_strings(source_text, src_matches, _SRC_NONWORD)
+            tgt_tokens = _token_strings(sentence.text, tgt, _TGT_NONWORD)
             run = _copied_run(src_tokens, tgt_tokens, min_run)
             if run is None:
                 continue
             words = [m.group() for m in tgt[run[0] : run[1] + 1]]
             start, end = tgt[run[0]].start(), tgt[run[1]].end()
-            if sum(w.islower() for w in words) <= 0.5 * len(words):
+            if sum(w.islower() for w in words) <= lower_share * len(words):
                 continue  # mostly capitalised: a title or a name kept in the original (The Lord of the Rings)
             if view.segments[sentence.segment].quotes.inside(sentence.start + start, sentence.start + end):
                 continue  # a quotation or a title quoted in the original language
-            if _source_words(words, src_lang, view.lang) >= min_words:
+            if _source_words(words, src_lang, view.lang, word_zipf, margin) >= min_words:
                 yield hit(sentence, start, end, "words copied from the source, untranslated", pair)
 
 
@@ -167,6 +211,14 @@ RULES = (
         check=check_copies,
         scope="document",
         inputs=NEEDS_SOURCE,
-        parameters=(NEAR_COPY, MIN_RUN, MIN_SOURCE_WORDS),
+        parameters=(
+            NEAR_COPY,
+            MIN_RUN,
+            MIN_SOURCE_WORDS,
+            SOURCE_WORD_ZIPF,
+            SOURCE_WORD_MARGIN,
+            MIN_SENTENCE_TOKENS,
+            MIN_LOWER_SHARE,
+        ),
     ),
 )

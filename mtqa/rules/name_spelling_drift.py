@@ -11,7 +11,7 @@ import re
 
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
-from mtqa.text.names import drift_clusters, fold, separators_only, spelling, translit_key
+from mtqa.text.names import Mention, drift_clusters, fold, separators_only, spelling, translit_key
 
 _MAX_LINES_LISTED = 5  # in the message
 _MAX_LINES_KEPT = 50  # in the finding's extra["spellings"], per spelling
@@ -91,7 +91,7 @@ def _lines_listed(lines: list[int]) -> str:
 
 def _worst(severities: list[Severity | None]) -> Severity | None:
     """None (the rule's default, warning) outranks info."""
-    return None if None in severities else max(severities)
+    return None if None in severities else max(s for s in severities if s is not None)
 
 
 def _spellings(view, mentions) -> list[dict]:
@@ -118,7 +118,8 @@ def check_name_drift(view, ctx: Context):
             continue
         # The dominant spelling is counted once per cluster: Cluster.dominant recounts every mention.
         dominant = cluster.dominant
-        usual, minority = [], []
+        usual: list[Mention] = []
+        minority: list[Mention] = []
         seen: set[tuple[int, int, int]] = set()
         for m in cluster.mentions:
             if (m.source, m.start, m.end) not in seen:  # a mention is counted once

@@ -16,7 +16,7 @@ import regex
 
 from mtqa.data import word_list
 from mtqa.model import Category, Severity
-from mtqa.rules.base import Context, DataFile, Example, Hit, Rule
+from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
 from mtqa.text.numbers import extract_numbers
 
 _EDGE_BEFORE = r"(?<![\p{L}\d.,:/'’-])"
@@ -36,6 +36,11 @@ _DOT_DECIMAL = regex.compile(
 )
 # 45.000 euros: German/Italian grouping; French groups with a space. Readable, so info.
 _DOT_THOUSANDS = regex.compile(_EDGE_BEFORE + r"[1-9]\d{0,2}(?:\.\d{3})+" + _EDGE_AFTER)
+DOT_THOUSANDS = Parameter(
+    "dot_thousands",
+    True,
+    "Report thousands grouped with a dot (45.000 euros) as info; false for a desk that accepts them.",
+)
 
 
 @cache
@@ -45,7 +50,7 @@ def _measure_words() -> frozenset[str]:
 
 def _french_space(digits: str) -> str:
     whole = digits.replace(",", "").replace(".", "")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         whole, tail = whole[:-3], whole[-3:]
         groups.insert(0, tail)
@@ -106,6 +111,8 @@ def check_number_format(seg, ctx: Context) -> Iterator[Hit]:
                 f"{m.group()!r} is an English decimal; French writes {m.group(1)},{m.group(2)}{note}",
                 suggestion=f"{m.group(1)},{m.group(2)}",
             )
+    if not ctx.param(DOT_THOUSANDS):
+        return
     for m in _DOT_THOUSANDS.finditer(text):
         yield Hit(
             m.start(),
@@ -139,6 +146,7 @@ RULES = (
             Example("Le boîtier mesure 5,125 pouces de long.", "fr"),
         ),
         check=check_number_format,
+        parameters=(DOT_THOUSANDS,),
         languages=frozenset({"fr"}),
     ),
 )

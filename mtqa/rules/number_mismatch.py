@@ -10,9 +10,27 @@ import regex
 
 from mtqa.data import table
 from mtqa.model import Category, Severity
-from mtqa.rules.base import DataFile, Example, Rule
+from mtqa.rules.base import DataFile, Example, Parameter, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
 from mtqa.text.numbers import Number, extract_numbers
+
+UNIT_TOLERANCE = Parameter(
+    "unit_tolerance",
+    0.1,
+    "Relative difference within which a source quantity and a target one in other units agree "
+    "(320 km = 199 miles): a converted quantity, not a mismatch.",
+)
+YEAR_MIN = Parameter(
+    "year_min", 1000, "Smallest whole number an added number may be to read as a year (info)."
+)
+YEAR_MAX = Parameter(
+    "year_max", 2100, "Largest whole number an added number may be to read as a year (info)."
+)
+NEIGHBOUR_REACH = Parameter(
+    "neighbour_reach",
+    1,
+    "Aligned sentences on each side where a missing or added number may have moved instead.",
+)
 
 
 def _unmatched(wanted: list[Number], offered: list[Number]) -> list[Number]:
@@ -87,8 +105,10 @@ def _measure(n: Number, text: str) -> tuple[str, set[float]] | None:
     return unit[0], {v * unit[1] for v in n.values if v > 0}
 
 
-def _converted(missing: list[Number], src_text: str, added: list[tuple[Number, str]]) -> set[int]:
-    """Pairs of a source quantity and a target quantity in other units that agree within 10 %:
+def _converted(
+    missing: list[Number], src_text: str, added: list[tuple[Number, str]], tolerance: float
+) -> set[int]:
+    """Pairs of a source quantity and a target quantity in other units that agree within `tolerance`:
     a translation converting kilometres to miles. Returns the ids of the numbers so explained."""
     explained: set[int] = set()
     for n in missing:
@@ -99,7 +119,7 @@ def _converted(missing: list[Number], src_text: str, added: list[tuple[Number, s
             mt = _measure(t, text)
             if id(t) in explained or mt is None or mt[0] != ms[0]:
                 continue
-            if any(abs(a - b) <= 0.1 * max(a, b) for a in ms[1] for b in mt[1]):
+            if any(abs(a - b) <= tolerance * max(a, b) for a in ms[1] for b in mt[1]):
                 explained |= {id(n), id(t)}
                 break
     return explained
@@ -110,14 +130,16 @@ def _minor(n: Number) -> bool:
     return len(n.text) == 1 or n.values == {1.0}
 
 
-def _year(n: Number) -> bool:
+def _year(n: Number, first: int, last: int) -> bool:
     """A year a translation adds (to "this year", "last season") explains; one that replaces another
     year is still a mismatch."""
-    return any(1000 <= v <= 2100 and v == int(v) for v in n.values) and n.text.isdigit()
+    return any(first <= v <= last and v == int(v) for v in n.values) and n.text.isdigit()
 
 
 def check_numbers(view, ctx):
     src_lang = view.alignment.source_lang if view.alignment is not None else None
+    tolerance, reach = ctx.param(UNIT_TOLERANCE), ctx.param(NEIGHBOUR_REACH)
+    year_min, year_max = ctx.param(YEAR_MIN), ctx.param(YEAR_MAX)
     for pair in pairs(view):
         src = extract_numbers(pair.source_text, src_lang)
         tgt = [(s, n) for s in pair.target for n in extract_numbers(s.text, view.lang)]
@@ -128,15 +150,17 @@ def check_numbers(view, ctx):
         added = _unmatched(tgt_numbers, src)
         missing, added = _split_groups(missing, added)
         if missing:  # a number may have moved into the next sentence's translation
-            around = extract_numbers(pair.neighbour_target_text(), view.lang)
+            around = extract_numbers(pair.neighbour_target_text(reach), view.lang)
             missing = [n for n in missing if not _anywhere(n, around) and not _parts_present(n, around)]
         if added:
-            around = extract_numbers(pair.neighbour_source_text(), src_lang)
+            around = extract_numbers(pair.neighbour_source_text(reach), src_lang)
             added = [n for n in added if not _anywhere(n, around) and not _parts_present(n, around)]
 
         where = {id(n): s for s, n in tgt}
         if missing and added:
-            explained = _converted(missing, pair.source_text, [(n, where[id(n)].text) for n in added])
+            explained = _converted(
+                missing, pair.source_text, [(n, where[id(n)].text) for n in added], tolerance
+            )
             missing = [n for n in missing if id(n) not in explained]
             added = [n for n in added if id(n) not in explained]
         for n in added:
@@ -158,7 +182,7 @@ def check_numbers(view, ctx):
                     n.end,
                     f"number {n.text!r} is not in the source sentence",
                     pair,
-                    severity=Severity.INFO if _minor(n) or _year(n) else None,
+                    severity=Severity.INFO if _minor(n) or _year(n, year_min, year_max) else None,
                 )
         for n in missing:
             sentence = pair.target[0]
@@ -214,6 +238,7 @@ RULES = (
             ),
         ),
         check=check_numbers,
+        parameters=(UNIT_TOLERANCE, YEAR_MIN, YEAR_MAX, NEIGHBOUR_REACH),
         scope="document",
         inputs=NEEDS_SOURCE,
     ),

@@ -11,6 +11,7 @@ the declared defaults (`Rule.parameter_values`), and the check's signature carri
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -33,6 +34,10 @@ def _typed(where: str, parameter: Parameter, value: Any) -> Any:
         ok = isinstance(value, expected)
     if not ok:
         raise ValueError(f"{where}: expected {_type_name(default)} (default {default!r}), got {value!r}")
+    # Every numeric parameter is a count, a length, a share or a score: TOML's -1, inf and nan would
+    # reach a regex repeat or a comparison that cannot hold.
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and not 0 <= value < math.inf:
+        raise ValueError(f"{where}: expected a finite number >= 0 (default {default!r}), got {value!r}")
     return value
 
 

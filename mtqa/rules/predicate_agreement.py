@@ -94,7 +94,7 @@ def _role_nouns_ant_ent() -> frozenset[str]:
     """Nouns in -ant/-ent naming a person (président, agent, étudiant), any form: "elle est agent de
     police" follows a house style on feminine role nouns, not a broken agreement (MTQ223 reads role
     nouns about named people)."""
-    forms = set()
+    forms: set[str] = set()
     for masculine, feminine in table("fr", "role_nouns"):
         if masculine.endswith(("ant", "ent")):
             forms.update((masculine, feminine, masculine + "s", feminine + "s"))
@@ -162,7 +162,7 @@ def _impersonal_hits(text: str):
         )
 
 
-def _describe(form: tuple[str, str]) -> str:
+def _describe(form: tuple[str, str | None]) -> str:
     gender, number = form
     said = {"sg": " singular", "pl": " plural", None: ""}[number]
     return f"{'masculine' if gender == 'm' else 'feminine'}{said}"

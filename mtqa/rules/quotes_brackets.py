@@ -11,11 +11,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
 from mtqa.model import Category, Severity
-from mtqa.rules.base import Context, Example, Hit, Rule
+from mtqa.rules.base import Context, Example, Hit, Parameter, Rule
 from mtqa.text.quotes import BRACKETS, PAIRS, ascii_bracket, scan_brackets, scan_quotes
 
 # A guillemet right after a number is usually an inch mark that the translation turned into a quote.
@@ -151,11 +152,25 @@ def check_unclosed_bracket(doc, ctx: Context) -> Iterator[Hit]:
     return _unless_mirrored(doc, _unclosed_bracket_hits(doc), _source_brackets_unbalanced)
 
 
-# A "sentence" that is nothing but a quoted lower-case fragment: « rebelles modérés ». after a full stop.
-_STRANDED = regex.compile(
-    r"(?P<quote>[«“\"„][ \u00a0\u202f]*\p{Ll}[^«»“”\"\n.!?]{0,80}?[ \u00a0\u202f]*[»”\"“])"
-    r"[ \u00a0\u202f]*[.!?…]?"
+STRANDED_MAX_CHARS = Parameter(
+    "stranded_max_chars",
+    80,
+    "Characters after the first letter of the longest quoted fragment read as stranded (a longer "
+    "quotation standing alone is a sentence of its own).",
 )
+
+
+@cache
+def _stranded(max_chars: int) -> regex.Pattern:
+    """A "sentence" that is nothing but a quoted lower-case fragment: « rebelles modérés ». after a
+    full stop."""
+    return regex.compile(
+        r"(?P<quote>[«“\"„][ \u00a0\u202f]*\p{Ll}[^«»“”\"\n.!?]{0,"
+        + str(max_chars)
+        + r"}?[ \u00a0\u202f]*[»”\"“])[ \u00a0\u202f]*[.!?…]?"
+    )
+
+
 _ENDS_SENTENCE = regex.compile(r"[.!?…][»”\"')\]]*$")
 
 
@@ -167,9 +182,9 @@ def check_stranded_quote(seg, ctx: Context) -> Iterator[Hit]:
     text = seg.text
     if not _QUICK_STRANDED.search(text):
         return
-    sentences = seg.sentences
+    sentences, stranded = seg.sentences, _stranded(ctx.param(STRANDED_MAX_CHARS))
     for (pa, pb), (a, b) in zip(sentences, sentences[1:], strict=False):
-        m = _STRANDED.fullmatch(text, a, b)
+        m = stranded.fullmatch(text, a, b)
         if m and _ENDS_SENTENCE.search(text, pa, pb):
             yield Hit(
                 m.start("quote"),
@@ -277,5 +292,6 @@ RULES = (
             Example("Washington calls them “moderate rebels”. “Nonsense,” Moscow replied.", "en"),
         ),
         check=check_stranded_quote,
+        parameters=(STRANDED_MAX_CHARS,),
     ),
 )

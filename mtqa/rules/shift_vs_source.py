@@ -30,7 +30,7 @@ import regex
 
 from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
-from mtqa.rules.base import DataFile, Example, Rule
+from mtqa.rules.base import DataFile, Example, Parameter, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
 from mtqa.text.persons import absence_is_evidence, formal_lookalike, voices
 from mtqa.text.speech import speech_verbs
@@ -38,6 +38,25 @@ from mtqa.text.speech import speech_verbs
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*(?:['’]s)?")
 _SINGULAR_S = ("ss", "us", "is", "'s", "’s", "ics")  # "press", "virus", "crisis", "politics"
 
+
+NEWSROOM_GAP_AFTER = Parameter(
+    "newsroom_gap_after",
+    3,
+    "Words (l', a, ont...) a first-person object pronoun may stand before the speech verb it is the "
+    'object of ("nous l\'a confirmé"): the newsroom spoken to, reported as info.',
+)
+NEWSROOM_GAP_BEFORE = Parameter(
+    "newsroom_gap_before",
+    2,
+    'Words (to...) a first-person object pronoun may stand after its speech verb ("told us"): the '
+    "newsroom spoken to, reported as info.",
+)
+PLURAL_MIN_LETTERS = Parameter(
+    "plural_min_letters",
+    4,
+    'Letters of the shortest noun after an English possessive whose final "s" marks a plural '
+    '("its arms"; "its bus" is read as unknown).',
+)
 
 _TABLE_PERSONS = {"1s": "first", "1p": "first", "2": "second", "generic": "generic"}
 _PERSONS = {"1": "first", "2": "second"}  # mtqa.text.persons voices -> the target's person names
@@ -81,19 +100,19 @@ def _objects(lang: str) -> dict[str, bool]:
     return {r[0].lower(): r[2] == "object" for r in table(lang, "person_pronouns")}
 
 
-def _told_the_newsroom(tokens: list, k: int, lang: str) -> bool:
+def _told_the_newsroom(tokens: list, k: int, lang: str, gap_after: int, gap_before: int) -> bool:
     """The newsroom as the one spoken to ("a spokesman told us", "comme nous l'a confirmé un
     porte-parole"): the outlet's own voice, which translators add for "auf Anfrage", "on request"."""
     gap, verbs = _OBJECT_GAP.get(lang, frozenset()), speech_verbs(lang)
     after = k + 1
-    while after < len(tokens) and after <= k + 3 and tokens[after].group().lower() in gap:
+    while after < len(tokens) and after <= k + gap_after and tokens[after].group().lower() in gap:
         after += 1
     if after > k + 1 and after < len(tokens) and tokens[after].group().lower() in verbs:
         return True
     if not _objects(lang).get(tokens[k].group().lower()):
         return False  # "said we would": a subject after the verb is the speaker, not the listener
     before = k - 1
-    while before >= 0 and before >= k - 2 and tokens[before].group().lower() in gap:
+    while before >= 0 and before >= k - gap_before and tokens[before].group().lower() in gap:
         before -= 1
     return before >= 0 and tokens[before].group().lower() in verbs
 
@@ -125,24 +144,28 @@ def check_person(view, ctx):
     target_words = _person_words(view.lang)
     if not target_words or not absence_is_evidence(al.source_lang):
         return  # a source that drops its subject pronouns may speak in person without any form
-    # A source that addresses its reader ("you") or speaks as "we" anywhere outside quotations
-    # has a personal narration: that person is then no shift in any sentence of the translation.
     from mtqa.text.quotes import scan_quotes
 
-    narration = {
-        _PERSONS[v]
-        for t in al.source_segments
-        for v in voices(t, al.source_lang, scan_quotes(t))
-        if v in _PERSONS
-    }
-    severities, speech = _severities(view.lang), view.speech
+    # A source that addresses its reader ("you") or speaks as "we" anywhere outside quotations
+    # has a personal narration: that person is then no shift in any sentence of the translation.
+    # Read on the first person word of the translation (most documents have none).
+    narration: set[str] | None = None
+    severities, speech = _severities(view.lang), None
+    gap_after, gap_before = ctx.param(NEWSROOM_GAP_AFTER), ctx.param(NEWSROOM_GAP_BEFORE)
     for pair in pairs(view):
-        if voices(pair.source_text, al.source_lang):
+        holders = [s for s in pair.target if _may_hold_person(s.text, target_words)]
+        if not holders or voices(pair.source_text, al.source_lang):
             continue
+        if narration is None:
+            narration = {
+                _PERSONS[v]
+                for t in al.source_segments
+                for v in voices(t, al.source_lang, scan_quotes(t))
+                if v in _PERSONS
+            }
+            speech = view.speech
         src_tokens = None  # read only when a target sentence holds a person word
-        for s in pair.target:
-            if not _may_hold_person(s.text, target_words):
-                continue
+        for s in holders:
             tokens = list(_TOKEN.finditer(s.text))
             for k, m in enumerate(tokens):
                 person = _person(m.group(), target_words, s.text, m.end())
@@ -161,7 +184,7 @@ def check_person(view, ctx):
                 if severity is None or speech.inside(s.segment, s.start + m.start(), s.start + m.end()):
                     continue  # quoted, or reported speech ("Nous sommes prêts, a déclaré X")
                 message = f"{m.group()!r}: {person} person where the source sentence has none"
-                if _told_the_newsroom(tokens, k, view.lang):
+                if _told_the_newsroom(tokens, k, view.lang, gap_after, gap_before):
                     severity = Severity.INFO
                 elif (
                     person == "second"
@@ -183,35 +206,42 @@ def check_person(view, ctx):
 
 
 @cache
+def _function_words(lang: str) -> frozenset[str]:
+    return frozenset(word_list(lang, "function_words"))
+
+
+@cache
 def _possessives(lang: str) -> dict[str, str]:
     return {r[0]: r[1] for r in table(lang, "possessives")}
 
 
-def _noun_number(tokens: list[str], k: int, stop: frozenset[str]) -> str:
+def _noun_number(tokens: list[str], k: int, stop: frozenset[str], plural_min: int) -> str:
     """Number of the noun right after the determiner at k, or "?" when it cannot be read with
     confidence (an adjective may come first: "its armed fighters")."""
     if k + 1 >= len(tokens):
         return "?"
     head = tokens[k + 1].lower()
-    if head.endswith("s") and len(head) > 3 and not head.endswith(_SINGULAR_S):
+    if head.endswith("s") and len(head) >= plural_min and not head.endswith(_SINGULAR_S):
         return "pl"
     nxt = tokens[k + 2].lower() if k + 2 < len(tokens) else ""
     return "sg" if (not nxt or nxt in stop) and head not in stop else "?"
 
 
-def _possessive_numbers(text: str, lang: str) -> list[tuple[int, int, str]]:
+def _possessive_numbers(text: str, lang: str, plural_min: int) -> list[tuple[int, int, str]]:
     table_ = _possessives(lang)
-    if not table_:
-        return []
+    if not table_ or table_.keys().isdisjoint(_TOKEN.findall(text.lower())):
+        return []  # most sentences hold no possessive: no per-token pass
     matches = list(_TOKEN.finditer(text))
     tokens = [m.group() for m in matches]
-    stop = frozenset(word_list(lang, "function_words"))
+    stop = _function_words(lang)
     out = []
     for k, m in enumerate(matches):
         kind = table_.get(m.group().lower())
         if kind is None:
             continue
-        out.append((m.start(), m.end(), _noun_number(tokens, k, stop) if kind == "noun" else kind))
+        out.append(
+            (m.start(), m.end(), _noun_number(tokens, k, stop, plural_min) if kind == "noun" else kind)
+        )
     return out
 
 
@@ -221,9 +251,14 @@ def check_possessive_number(view, ctx):
         return
     if "noun" in _possessives(view.lang).values():
         return  # the target marks number on the noun (English): mass nouns make that unreliable
+    plural_min = ctx.param(PLURAL_MIN_LETTERS)
     for pair in pairs(view):
-        src = [n for _, _, n in _possessive_numbers(pair.source_text, al.source_lang)]
-        tgt = [(s, a, b, n) for s in pair.target for a, b, n in _possessive_numbers(s.text, view.lang)]
+        src = [n for _, _, n in _possessive_numbers(pair.source_text, al.source_lang, plural_min)]
+        tgt = [
+            (s, a, b, n)
+            for s in pair.target
+            for a, b, n in _possessive_numbers(s.text, view.lang, plural_min)
+        ]
         # Compare only when every possessive is read and both sides have as many: then they are
         # most likely the same possessives, and a count that differs is a shifted number.
         if not src or "?" in src or len(src) != len(tgt):
@@ -283,6 +318,7 @@ RULES = (
             Example("Les forces américaines ont quitté la base.", "fr", source="US forces left the base."),
         ),
         check=check_person,
+        parameters=(NEWSROOM_GAP_AFTER, NEWSROOM_GAP_BEFORE),
         scope="document",
         inputs=NEEDS_SOURCE,
         supersedes=("MTQ201",),
@@ -328,6 +364,7 @@ RULES = (
             ),
         ),
         check=check_possessive_number,
+        parameters=(PLURAL_MIN_LETTERS,),
         scope="document",
         inputs=NEEDS_SOURCE,
     ),

@@ -42,15 +42,15 @@ def _window_ratio(pair, norm: float) -> float:
     sentence really dropped or added shifts it; a sentence the splitter cut differently does not."""
     al = pair.alignment
     beads = al.beads[max(0, pair.index - 1) : pair.index + 2]
-    ls = sum(_length(al.source[i].text) for b in beads for i in b.src)
-    lt = sum(_length(al.target[j].text) for b in beads for j in b.tgt)
+    ls = sum(al.source_chars[i] for b in beads for i in b.src)
+    lt = sum(al.target_chars[j] for b in beads for j in b.tgt)
     return float("inf") if ls == 0 else lt / (ls * norm)
 
 
 def _norm(view) -> float:
     al = view.alignment
-    ls = sum(_length(s.text) for s in al.source)
-    lt = sum(_length(t.text) for t in al.target)
+    ls = sum(al.source_chars)
+    lt = sum(al.target_chars)
     return expected_ratio(al.source_lang, view.lang, (lt + 1) / (ls + 1))
 
 
@@ -113,25 +113,22 @@ def check_added(view, ctx):
                 )
 
 
-_SPACE = regex.compile(r"\s+")
-
-
-def _length(text: str) -> int:
-    return len(text) - sum(len(m) for m in _SPACE.findall(text))
-
-
 def check_length_ratio(view, ctx):
     found = list(pairs(view))
-    ls = sum(_length(p.source_text) for p in found)
-    lt = sum(_length(t.text) for p in found for t in p.target)
+    if not found:
+        return
+    # Non-blank lengths, so a pair's joined source sentences count as the sum of theirs.
+    al = view.alignment
+    src_chars, tgt_chars = al.source_chars, al.target_chars
+    ls = sum(src_chars[i] for p in found for i in p.bead.src)
+    lt = sum(tgt_chars[j] for p in found for j in p.bead.tgt)
     if not ls or not lt:
         return
-    al = view.alignment
     norm = expected_ratio(al.source_lang, view.lang, lt / ls)
     min_chars, short, long = ctx.param(MIN_CHARS), ctx.param(SHORT), ctx.param(LONG)
     for pair in found:
-        s = _length(pair.source_text)
-        t = sum(_length(x.text) for x in pair.target)
+        s = sum(src_chars[i] for i in pair.bead.src)
+        t = sum(tgt_chars[j] for j in pair.bead.tgt)
         if max(s, t) < min_chars or min(s, t) == 0:
             continue
         ratio = t / (s * norm)

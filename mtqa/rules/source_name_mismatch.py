@@ -29,6 +29,7 @@ from mtqa.data import table
 from mtqa.model import Category, Severity
 from mtqa.rules.base import DataFile, Example, Parameter, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
+from mtqa.text.analysis import cached_property
 from mtqa.text.lexicon import has_lexicon, known, zipf
 from mtqa.text.names import fold as _fold_name
 from mtqa.text.names import latin_script, romanisations
@@ -196,12 +197,10 @@ def _source_names(text: str, lang: str | None) -> list[str]:
     return out
 
 
-def _rendered(
-    name: str, folded_text: str, target_words: set[str], target_keys: set[str], exonyms: dict
-) -> bool:
+def _rendered(name: str, folded_text: str, target: _Words, exonyms: dict) -> bool:
     """Whether the target (folded text, its words and their transliteration keys) renders `name`."""
     f = fold(name)
-    if f in target_words or translit_key(name) in target_keys:
+    if f in target.words or translit_key(name) in target.keys:
         return True
     return any(form in folded_text for form in exonyms.get(f, ()))
 
@@ -277,22 +276,36 @@ def _cross_script(name, pair, nearby, everywhere, candidates, view, reported, ct
 
 
 class _Words:
-    """The folded words of some paragraphs, their transliteration keys and 4-letter prefixes."""
+    """The folded words of some paragraphs; their transliteration keys, 4-letter prefixes and
+    skeletons are computed only when a name is not found among the words themselves (most are), once
+    per paragraph: a union (a pair's neighbourhood) joins its paragraphs' sets."""
 
-    def __init__(self, words: set[str]) -> None:
+    def __init__(self, words: set[str], parts: tuple[_Words, ...] = ()) -> None:
         self.words = words
-        self.keys = {translit_key(w) for w in words}
-        self.prefixes = {w[:4] for w in words if len(w) >= 4}
-        self.skeletons = set().union(*map(target_skeletons, words)) if words else set()
+        self.parts = parts
+
+    def _joined(self, name: str, compute) -> set[str]:
+        if self.parts:
+            return set().union(*(getattr(p, name) for p in self.parts))
+        return compute(self.words)
+
+    @cached_property
+    def keys(self) -> set[str]:
+        return self._joined("keys", lambda words: {translit_key(w) for w in words})
+
+    @cached_property
+    def prefixes(self) -> set[str]:
+        return self._joined("prefixes", lambda words: {w[:4] for w in words if len(w) >= 4})
+
+    @cached_property
+    def skeletons(self) -> set[str]:
+        return self._joined("skeletons", lambda words: set().union(*map(target_skeletons, words)))
 
     @classmethod
     def union(cls, parts: list[_Words]) -> _Words:
-        out = cls.__new__(cls)
-        out.words = set().union(*(p.words for p in parts))
-        out.keys = set().union(*(p.keys for p in parts))
-        out.prefixes = set().union(*(p.prefixes for p in parts))
-        out.skeletons = set().union(*(p.skeletons for p in parts))
-        return out
+        if len(parts) == 1:
+            return parts[0]  # shares what the part has computed already
+        return cls(set().union(*(p.words for p in parts)), tuple(parts))
 
 
 def _misspelt(pair, variant, shown: str, suggestion: str):
@@ -311,15 +324,21 @@ def _missing(pair, shown: str, suggestion: str):
 
 def check_names(view, ctx):
     al = view.alignment
-    if al is None:
-        return
+    if al is None or not al.ok:
+        return  # no pairs to check
     exonyms = _exonym_table(view.lang or "", tuple(ctx.options.get("exonyms", ())))
     # Each pair looks at its neighbours' paragraphs: fold and split every paragraph once per
     # document and join per pair (folding is per character, so fold(a + " " + b) is
     # fold(a) + " " + fold(b), and no word spans the joining space).
     folded = [_fold_name(t) for t in al.target_segments]
     target_words = [_Words(set(_WORD.findall(t))) for t in folded]
-    source_words = [{fold(w) for w in _WORD.findall(t)} for t in al.source_segments]
+    source_words: dict[int, set[str]] = {}  # source paragraph -> its folded words, read when needed
+
+    def source_words_of(k: int) -> set[str]:
+        if k not in source_words:
+            source_words[k] = {fold(w) for w in _WORD.findall(al.source_segments[k])}
+        return source_words[k]
+
     whole = " ".join(folded)
     everywhere = _Words.union(target_words)
     reported: set[str] = set()
@@ -328,16 +347,18 @@ def check_names(view, ctx):
         near = pair.neighbour_target_segments()
         around = " ".join(folded[k] for k in near)
         nearby = _Words.union([target_words[k] for k in near])
-        source_near = set().union(*(source_words[k] for k in pair.neighbour_source_segments()))
-        candidates = [
-            (s.start + m.start(), s.start + m.end(), m.group(), s)
-            for s in pair.target
-            for m in _CAPITALISED.finditer(s.text)
-            if fold(m.group()) not in source_near
-        ]
+        candidates = None  # the target words that may misspell a name: read for the first name not rendered
         for name in _source_names(pair.source_text, al.source_lang):
-            if _rendered(name, around, nearby.words, nearby.keys, exonyms):
+            if _rendered(name, around, nearby, exonyms):
                 continue
+            if candidates is None:
+                source_near = set().union(*map(source_words_of, pair.neighbour_source_segments()))
+                candidates = [
+                    (s.start + m.start(), s.start + m.end(), m.group(), s)
+                    for s in pair.target
+                    for m in _CAPITALISED.finditer(s.text)
+                    if fold(m.group()) not in source_near
+                ]
             if not latin_script(name):
                 yield from _cross_script(name, pair, nearby, everywhere, candidates, view, reported, ctx)
                 continue
@@ -352,14 +373,16 @@ def check_names(view, ctx):
             prefix = fold(name)[:4]
             if len(prefix) == 4 and prefix in nearby.prefixes:
                 continue  # a cognate or a translated adjective (Syrian -> syrienne)
+            # An ordinary word capitalised (Army, Friday), or present elsewhere; the word test first,
+            # as the skeletons of a whole document are dear.
             if (
                 fold(name) in reported
                 or not _name_like(name)
-                or _rendered(name, whole, everywhere.words, everywhere.keys, exonyms)
-                or skeleton(name) in everywhere.skeletons  # romanised or re-scripted (Игнатюк)
                 or (al.source_lang and has_lexicon(al.source_lang) and _lexical(name, al.source_lang))
+                or _rendered(name, whole, everywhere, exonyms)
+                or skeleton(name) in everywhere.skeletons  # romanised or re-scripted (Игнатюк)
             ):
-                continue  # present elsewhere, or an ordinary word capitalised (Army, Friday)
+                continue
             reported.add(fold(name))
             yield _missing(pair, repr(name), name)
 

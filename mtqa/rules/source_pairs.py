@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from mtqa.align import Alignment, Bead, Sentence
 from mtqa.rules.base import Hit, Input
@@ -26,7 +27,7 @@ class Pair:
     target: list[Sentence]
     alignment: Alignment
 
-    @property
+    @cached_property  # the pairs are shared by every source-aware rule of the document
     def source_text(self) -> str:
         return " ".join(s.text for s in self.source)
 
@@ -60,9 +61,15 @@ def pairs(view, with_nulls: bool = False) -> Iterator[Pair]:
     al = usable_alignment(view)
     if al is None:
         return
-    for k, bead in enumerate(al.beads):
-        if with_nulls or (bead.src and bead.tgt):
-            yield Pair(k, bead, [al.source[i] for i in bead.src], [al.target[j] for j in bead.tgt], al)
+    # Built once per document (a dozen rules read them), kept with the alignment they belong to.
+    found = al.shared.get(("pairs", with_nulls))
+    if found is None:
+        found = al.shared[("pairs", with_nulls)] = [
+            Pair(k, bead, [al.source[i] for i in bead.src], [al.target[j] for j in bead.tgt], al)
+            for k, bead in enumerate(al.beads)
+            if with_nulls or (bead.src and bead.tgt)
+        ]
+    yield from found
 
 
 def source_extra(pair: Pair) -> dict:

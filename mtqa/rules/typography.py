@@ -199,7 +199,7 @@ def check_split_tokens(seg, ctx: Context) -> Iterator[Hit]:
     text, lang = seg.text, ctx.lang
     if lang not in LANGUAGES:
         return
-    hits = []
+    hits: list[Hit] = []
     if _QUICK_SPLIT[lang].search(text):
         hits.extend(_english_splits(text) if lang == "en" else _french_splits(text))
     if _QUICK_SPACE_BEFORE[lang].search(text):

@@ -311,7 +311,7 @@ def _severity(seg, start: int, end: int) -> Severity | None:
 def _findings(seg, ctx: Context, settings: _Settings) -> list[tuple[str, Hit]]:
     """("sentence" | "run", Hit) pairs, computed once per segment for both rules (once more only
     where the two rules run with different parameter values)."""
-    cached = _CACHE.get(seg)
+    cached: tuple[str | None, dict[_Settings, list[tuple[str, Hit]]]] | None = _CACHE.get(seg)
     if cached is None or cached[0] != ctx.lang:
         cached = (ctx.lang, {})
         _CACHE[seg] = cached
@@ -383,7 +383,9 @@ def _script_hits(seg, lang: str, hint: str | None, settings: _Settings):
     target_name = _NAMES.get(lang, lang)
 
     def source_name(script: str) -> str:
-        return _NAMES.get(hint, hint) if script_of_language(hint) == script else SCRIPT_LANGUAGE[script]
+        if hint is not None and script_of_language(hint) == script:
+            return _NAMES.get(hint, hint)
+        return SCRIPT_LANGUAGE[script]
 
     sentences = []
     for s_start, s_end in seg.sentences:

@@ -107,7 +107,7 @@ def merge_streams(
     spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False)] or [(0, 0)]
     units = []
     for a, b in spans:
-        refs = []
+        refs: list[tuple[int, int]] = []
         for groups in alignments:
             # a dropped reference sentence (0-1) goes with the unit that follows it (or the last)
             inside = [
@@ -115,6 +115,6 @@ def merge_streams(
             ]
             lo = min((x for x, y in inside if y > x), default=None)
             hi = max((y for x, y in inside if y > x), default=None)
-            refs.append((lo, hi) if lo is not None else (0, 0))
+            refs.append((lo, hi) if lo is not None and hi is not None else (0, 0))  # both or neither
         units.append(((a, b), refs))
     return units

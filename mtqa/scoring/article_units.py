@@ -51,7 +51,7 @@ def article_set(
         refs.append(sentences)
         alignments.append(align(hyp, sentences))
     line_starts = [0] + [i + 1 for i, ch in enumerate(hyp_text) if ch == "\n"]
-    units = []
+    units: list[Unit] = []
     for (h0, h1), ref_ranges in merge_streams(len(hyp), alignments):
         if h1 > h0:
             start, end = hyp_spans[h0][0], hyp_spans[h1 - 1][1]
@@ -97,7 +97,7 @@ def _source_per_sentence(
     # not join two sentences across a paragraph break (scraped debris stands alone).
     hyp_doc = article_from_text(hyp_text, "<hypothesis>")
     para_starts = [seg.offset for seg in hyp_doc.segments]
-    target = []
+    target: list[Sentence] = []
     for a, b in hyp_spans:
         para = bisect.bisect_right(para_starts, a) - 1
         first = not target or target[-1].segment != para

@@ -15,6 +15,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 from mtqa.scoring.sacrebleu_metrics import MetricResult
 
@@ -32,9 +33,23 @@ class CometError(Exception):
     """A model that cannot be found, read or used on these inputs; one-line message, exit 2."""
 
 
+class CometPredictor(Protocol):
+    """What mtqa calls on a loaded comet model (comet is imported lazily and ships no types)."""
+
+    def predict(
+        self,
+        samples: list[dict],
+        batch_size: int,
+        gpus: int,
+        progress_bar: bool,
+        accelerator: str,
+        num_workers: int,
+    ) -> Any: ...
+
+
 @dataclass(frozen=True)
 class CometModel:
-    model: object  # a comet CometModel
+    model: CometPredictor  # a comet CometModel
     name: str
     accepts_ref: bool
     requires_ref: bool
@@ -267,7 +282,7 @@ def predict(
         sample = {"mt": mt}
         if srcs is not None:
             sample["src"] = srcs[i]
-        if kind == "reference-based":
+        if kind == "reference-based" and refs is not None:  # reference-based: refs were given
             sample["ref"] = refs[i] or ""
         samples.append(sample)
     distinct, position = _distinct(samples)

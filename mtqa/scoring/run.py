@@ -4,7 +4,7 @@ weak segments and error spans, the thresholds that failed, and the weakest segme
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtqa.model import (
     CorpusScore,
@@ -20,6 +20,9 @@ from mtqa.model import (
 from mtqa.scoring.sacrebleu_metrics import SACREBLEU_METRICS, MetricResult, score_all
 from mtqa.scoring.settings import SacrebleuSettings
 from mtqa.scoring.units import ScoringInputError, ScoringSet
+
+if TYPE_CHECKING:
+    from mtqa.scoring.comet_metric import CometOutput
 
 ALL_METRICS = (*SACREBLEU_METRICS, "comet")
 DEFAULT_METRICS = SACREBLEU_METRICS
@@ -58,7 +61,7 @@ class ScoreRun:
     failures: list[str]  # corpus thresholds not met
     ranking: list[int]  # unit indices, weakest first
     rank_metric: str | None
-    comet: object | None = None  # CometOutput
+    comet: CometOutput | None = None
 
 
 def parse_metrics(value: str) -> tuple[str, ...]:
@@ -193,10 +196,12 @@ def score_set(sset: ScoringSet, options: ScoreOptions, statistics: dict | None =
     if rank_metric:
         r = by_key[rank_metric]
         sign = 1 if r.higher_is_better else -1
-        ranking = sorted(
-            (u.index for u in sset.units if not u.is_blank and r.segments[u.index] is not None),
-            key=lambda i: (sign * r.segments[i], i),
-        )
+        scored = [
+            (sign * score, u.index)
+            for u in sset.units
+            if not u.is_blank and (score := r.segments[u.index]) is not None
+        ]
+        ranking = [i for _, i in sorted(scored)]
     findings = floor_findings(sset.units, results, options.segment_floors)
     if comet is not None:
         findings += span_findings(sset.units, comet.error_spans, options.span_parameters)
@@ -250,7 +255,7 @@ def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions) -> Repor
             alignment=u.alignment,
             hyp=u.hyp,
             refs=tuple(u.refs),
-            scores=tuple((r.name, round(r.segments[i], 4)) for r in run.results if r.segments[i] is not None),
+            scores=tuple((r.name, round(s, 4)) for r in run.results if (s := r.segments[i]) is not None),
         )
 
     record = DocumentScores(
@@ -259,7 +264,9 @@ def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions) -> Repor
         source=sset.src_path,
         mode=sset.mode,
         segments=len(sset.units),
-        corpus=tuple(CorpusScore(r.name, r.key, r.corpus, r.signature, r.detail, r.mean, r.ci) for r in run.results),
+        corpus=tuple(
+            CorpusScore(r.name, r.key, r.corpus, r.signature, r.detail, r.mean, r.ci) for r in run.results
+        ),
         comet=None if run.comet is None else (run.comet.model_name, run.comet.kind),
         thresholds=tuple(thresholds),
         ranked_by=next((r.name for r in run.results if r.key == run.rank_metric), None),

@@ -210,9 +210,9 @@ def from_table(table: Any) -> dict[str, Any]:
             name, kind = GENERAL_KEYS[key]
             if type(value) is not kind:
                 raise ValueError(f"{key}: expected {kind.__name__}, got {value!r}")
-            if kind is int and value < 0:
+            if kind is int and isinstance(value, int) and value < 0:
                 raise ValueError(f"{key}: expected a number >= 0, got {value!r}")
-            if key == "langpair":
+            if key == "langpair" and isinstance(value, str):
                 parse_langpair(value)
             out[name] = value
             continue

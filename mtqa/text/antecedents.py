@@ -134,6 +134,8 @@ class Antecedents(FallbackResolutions):
                 continue
             det = determiners().get(low)
             if det and not (low in ("le", "la", "les", "l'") and prev in OBJECT_CONTEXT):
+                gender: str | None
+                number: str | None
                 gender, number = det
                 j = i + 1
                 while j < len(tokens) and (

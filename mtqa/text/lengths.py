@@ -23,13 +23,13 @@ def pair_norm(
     else the ratio of the two languages' relative lengths (length_per_language.tsv), a language
     without a row standing for the script of its text (length_per_script.tsv, when text is given)."""
     src_lang, tgt_lang = _primary(src_lang), _primary(tgt_lang)
-    norm = _pair_ratios().get((src_lang, tgt_lang))
+    norm = _pair_ratios().get((src_lang, tgt_lang)) if src_lang is not None and tgt_lang is not None else None
     if norm is not None:
         return norm
     if src_lang is not None and src_lang == tgt_lang:
         return 1.0
-    s = _language_lengths().get(src_lang) or (script_length(src_text) if src_text else None)
-    t = _language_lengths().get(tgt_lang) or (script_length(tgt_text) if tgt_text else None)
+    s = _language_length(src_lang) or (script_length(src_text) if src_text else None)
+    t = _language_length(tgt_lang) or (script_length(tgt_text) if tgt_text else None)
     return None if s is None or t is None else t / s
 
 
@@ -41,6 +41,10 @@ def _pair_ratios() -> dict[tuple[str, str], float]:
 @lru_cache(maxsize=1)
 def _language_lengths() -> dict[str, float]:
     return {r[0]: float(r[1]) for r in table("any", "length_per_language")}
+
+
+def _language_length(lang: str | None) -> float | None:
+    return None if lang is None else _language_lengths().get(lang)
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +60,7 @@ def script_length(text: str) -> float:
     counts: dict[str, int] = {}
     for name, pattern in _script_patterns():
         counts[name] = len(pattern.findall(text, 0, _SCRIPT_SAMPLE))
-    best = max(counts, key=counts.get) if counts else None
+    best = max(counts, key=counts.__getitem__) if counts else None
     latin = len(_LATIN.findall(text, 0, _SCRIPT_SAMPLE))
     if best is None or counts[best] <= latin:
         return 1.0

@@ -262,13 +262,13 @@ def drift_clusters(texts) -> list[Cluster]:
         if _is_candidate(m, starts, named_keys):
             by_key.setdefault(translit_key(m.text), []).append(m)
     clusters = []
-    for key, ms in by_key.items():
+    for key, mentions in by_key.items():
         # Spaced pairs only matter against a one-token spelling (Al Jazeera / Al-Jazeera); pairs
         # that differ inside a token (Jabhat al-Nusra / Jabhat al-Nosra) are that token's drift.
-        if all(" " in m.text for m in ms):
+        if all(" " in m.text for m in mentions):
             continue
-        if len({spelling(m.text) for m in ms}) > 1 and not _different_people(ms):
-            clusters.append(Cluster(key, sort_mentions(ms)))
+        if len({spelling(m.text) for m in mentions}) > 1 and not _different_people(mentions):
+            clusters.append(Cluster(key, sort_mentions(mentions)))
     return clusters
 
 

@@ -167,7 +167,7 @@ def extract_numbers(text: str, lang: str | None) -> tuple[Number, ...]:
         if read is not None:
             found.append(read[0])
             taken.append((m.start(), read[1]))
-    if words:
+    if words and not words.keys().isdisjoint(_WORD.findall(text.lower())):  # most hold no number word
         taken.sort()
         found.extend(_written_numbers(text, words, taken))
     found.sort(key=lambda n: n.start)

@@ -22,9 +22,7 @@ from mtqa.text.agreement import agreement
 
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]+"
 # Determiners before a German "Frau"/"Herr" that make it the noun (die Frau, einem Herrn), no title.
-_ARTICLES = frozenset(
-    "der die das den dem des ein eine einer einem einen eines the a an this that".split()
-)
+_ARTICLES = frozenset("der die das den dem des ein eine einer einem einen eines the a an this that".split())
 _COPULA_AFTER = regex.compile(
     r"\s+(?:ne\s+|n['’])?(?P<reflexive>s['’]|se\s+)?(?:est|était|sera|fut|a\s+été|avait\s+été)"
     r"(?:\s+(?:pas|plus|jamais|déjà|toujours|aussi|encore|bien|alors|enfin|finalement|\p{Ll}+ment))*"

@@ -93,11 +93,12 @@ def _initial_letter(token: str) -> bool:
 def voices(text: str, lang: str | None, quotes=None) -> frozenset[str]:
     """Persons of `text`: "1", "2", and "generic" for a generic subject (French "on"). With
     `quotes` (an object with `inside(offset)`), forms inside quotations are left out."""
-    if not has_person_table(lang):
+    if lang is None or not has_person_table(lang):
         return frozenset()
     found: set[str] = set()
     if lang in _SPACELESS:
         pattern = _spaceless_pattern(lang)
+        assert pattern is not None  # has_person_table: the language lists forms
         forms = _forms(lang)
         for m in pattern.finditer(text):
             if not (quotes and quotes.inside(m.start())):

@@ -120,7 +120,7 @@ class WordTable(Mapping):
         for entry in range(self._len):
             yield blob[offsets[entry] : offsets[entry + 1]].decode("utf-8", "surrogatepass")
 
-    def items(self):  # type: ignore[override]  # a generator, fast enough for the one-off builds
+    def items(self):  # a generator rather than an ItemsView, fast enough for the one-off builds
         values, index = self._values, self._index
         return ((word, values[index[entry]]) for entry, word in enumerate(self))
 
