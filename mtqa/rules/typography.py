@@ -89,7 +89,7 @@ _GLUED = regex.compile(
 
 
 # Cheap pre-check (stdlib re): a full stop, maybe a closing mark, glued to a capital.
-_QUICK_GLUED = re.compile(r"[^\W\d_][)\"”»’]?\.[^\W\d_]")
+_QUICK_GLUED = re.compile(r"[^\W_][)\"”»’]?\.[^\W\d_]")
 
 
 def check_glued_sentences(seg, ctx: Context) -> Iterator[Hit]:

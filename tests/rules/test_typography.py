@@ -115,6 +115,12 @@ GLUED_FLAGGED = [
         id="fr-hyphenated-and-year",
     ),
     pytest.param(
+        "Le contrat a été signé en 2019.Le ministre a démissionné deux ans plus tard.",
+        "fr",
+        [("2019.Le", "2019. Le")],
+        id="fr-year-alone",  # no letter glued elsewhere: the quick pre-check must let digits through
+    ),
+    pytest.param(
         'The mayor resigned on Monday.The council will meet, the spokesman said".It was a surprise.',
         "en",
         [("Monday.The", "Monday. The"), ('said".It', 'said". It')],
