@@ -53,6 +53,14 @@ _PREDICATE = regex.compile(
     r"\s+(?P<role>\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}'’\-])"
 )
 
+# Each pattern with literals one of which every match contains (none: always scanned).
+_PATTERNS = (
+    (_APPOSITION_AFTER, "apposition", (",",)),
+    (_ROLE_BEFORE, "title", ()),
+    (_AS_ROLE, "en tant que", ("tant",)),
+    (_PREDICATE, "predicate", ("est", "était", "sera", "fut", "été")),
+)
+
 
 def _person_gender(name: str, people: dict[str, str]) -> str | None:
     """The gender the document states for a name: its title; else, for a full name, its first
@@ -89,12 +97,9 @@ def check_role_gender(view, ctx):
     for k, seg in enumerate(view.segments):
         text = seg.text
         seen: set[int] = set()
-        for pattern, kind in (
-            (_APPOSITION_AFTER, "apposition"),
-            (_ROLE_BEFORE, "title"),
-            (_AS_ROLE, "en tant que"),
-            (_PREDICATE, "predicate"),
-        ):
+        for pattern, kind, needs in _PATTERNS:
+            if needs and not any(word in text for word in needs):
+                continue  # a literal every match holds is absent: skip the costly scan
             for m in pattern.finditer(text):
                 role = m.group("role")
                 if kind == "predicate":
