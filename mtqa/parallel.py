@@ -50,12 +50,11 @@ def check_results(
     groups = batches(inputs)
     first = next(groups, None)
     second = next(groups, None)
-    if second is None:  # one batch (an article, a short file): not worth starting processes
-        yield from check_batch(first or [], rules, config)
-        return
-    # The first batch is checked here, before the pool starts: it loads the word data of the
+    # The first batch is checked here, before any pool starts: it loads the word data of the
     # corpus's languages, which workers started by fork (Linux) then share instead of each loading it.
     yield from check_batch(first or [], rules, config)
+    if second is None:  # one batch (an article, a short file): not worth starting processes
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     pending: deque = deque()

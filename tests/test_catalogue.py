@@ -20,8 +20,6 @@ from mtqa.rules.pages import tests_path as where_tests_are
 from tests.conftest import ROOT
 
 STARTER_GLOSSARY = str(ROOT / "references" / "glossary.fr.tsv")  # named in the glossary rules' summaries
-# TODO-pronoun: the lead completes these when the pronoun rules' rewrite lands (expected spans).
-TODO_PRONOUN = frozenset({"MTQ221", "MTQ222"})
 # The engine loads no COMET model: MTQ952's findings are built by mtqa.scoring from a model's output.
 NEEDS_A_MODEL = frozenset(r.code for r in ALL_RULES if Input.COMET_MODEL in r.inputs)
 RUNNABLE = [r for r in ALL_RULES if r.code not in NEEDS_A_MODEL]
@@ -44,8 +42,7 @@ def test_rule_is_declared_completely(rule):
     assert (ROOT / module_path(rule)).is_file() and (ROOT / where_tests_are(rule)).is_file(), where_tests_are(
         rule
     )
-    if rule.code not in TODO_PRONOUN:
-        assert all(ex.spans for ex in rule.flagged)
+    assert all(ex.spans for ex in rule.flagged)
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
@@ -85,9 +82,6 @@ def _findings(rule, ex: Example):
 def test_flagged_examples_give_exactly_their_spans(rule):
     for ex in rule.flagged:
         found = _findings(rule, ex)
-        if rule.code in TODO_PRONOUN and not ex.spans:
-            assert found, ex.text
-            continue
         assert [ex.text[f.start : f.end] for f in found] == list(ex.spans), ex.text
         assert [f.text for f in found] == list(ex.spans)
 

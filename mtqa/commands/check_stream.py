@@ -14,9 +14,9 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
 
-from mtqa.commands.exits import EXIT_CLEAN, EXIT_FAILED, EXIT_USAGE, UsageError, final_code
+from mtqa.commands.exits import EXIT_CLEAN, EXIT_USAGE, UsageError, final_code, severity_code
 from mtqa.config import Config
-from mtqa.model import InputProblem, Note, Severity
+from mtqa.model import InputProblem, Note
 from mtqa.rules import Rule
 from mtqa.terminal import print_error
 
@@ -42,15 +42,6 @@ def streamable(args, formats: list[str], groups: list[Group]) -> bool:
         and not wants_scores(args)
         and not any(g.config.baseline for g in groups)
     )
-
-
-def group_code(worst: Severity | None, problems: bool, fail_on: str) -> int:
-    """A group's exit code from what the run saw: its worst severity and whether an input failed."""
-    if problems:
-        return EXIT_USAGE
-    if fail_on == "never" or worst is None:
-        return EXIT_CLEAN
-    return EXIT_FAILED if worst >= Severity.parse(fail_on) else EXIT_CLEAN
 
 
 def stream_check(
@@ -95,7 +86,7 @@ def stream_check(
                             w.document(record)
                 summary = builder.build(check_signature(group.rules, group.config))
                 summaries.append(summary.with_notes(Note(n, "input") for n in group.notes))
-                code = max(code, group_code(builder.worst, bool(builder.problems), group.config.fail_on))
+                code = max(code, severity_code(builder.worst, bool(builder.problems), group.config.fail_on))
             report = merge(summaries, problems)
             for w in writers:
                 w.close(report)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mtqa.model import Report
+    from mtqa.model import Report, Severity
 
 EXIT_CLEAN = 0
 EXIT_FAILED = 1  # findings at or above --fail-on, or a failed score threshold
@@ -31,14 +31,19 @@ class UsageError(Exception):
 def exit_code(report: Report, fail_on: str) -> int:
     """EXIT_USAGE when an input could not be read, else EXIT_FAILED when a finding is at or above
     `fail_on` ("never": none is), else EXIT_CLEAN."""
+    return severity_code(report.worst(), bool(report.problems), fail_on)
+
+
+def severity_code(worst: Severity | None, problems: bool, fail_on: str) -> int:
+    """exit_code from what a run saw (its worst severity, whether an input failed), for a run that
+    keeps no Report's findings (mtqa.commands.check_stream)."""
     from mtqa.model import Severity
 
-    if report.problems:
+    if problems:
         return EXIT_USAGE
-    if fail_on == "never":
+    if fail_on == "never" or worst is None:
         return EXIT_CLEAN
-    worst = report.worst()
-    return EXIT_FAILED if worst is not None and worst >= Severity.parse(fail_on) else EXIT_CLEAN
+    return EXIT_FAILED if worst >= Severity.parse(fail_on) else EXIT_CLEAN
 
 
 def final_code(code: int, exit_zero: bool) -> int:
@@ -55,4 +60,5 @@ __all__ = [
     "UsageError",
     "exit_code",
     "final_code",
+    "severity_code",
 ]

@@ -1,4 +1,4 @@
-"""Writing reports: stdout, or files written atomically (mtqa.io.files.write_atomic).
+"""Writing reports: stdout, or files written atomically (mtqa.reporters.stream.open_output).
 
 `--output` names a new path or a regular file (mtqa.io.files.check_output_path). Text that cannot
 be encoded (a lone surrogate in a file name read from the disk) is written as a backslash escape
@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from mtqa.commands.exits import UsageError
-from mtqa.io.files import OutputError, check_output_path, write_atomic
+from mtqa.io.files import OutputError, check_output_path
 
 if TYPE_CHECKING:
     from mtqa.model import Report
@@ -30,15 +30,11 @@ def add_terminal_options(parser) -> None:
 
 
 def emit(content: str, path: str | None) -> None:
-    if path is None or path == "-":
-        try:
-            sys.stdout.write(content)
-        except UnicodeEncodeError:  # a lone surrogate from a file name, or a narrow locale
-            encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-            sys.stdout.write(content.encode(encoding, "backslashreplace").decode(encoding))
-        sys.stdout.flush()
-    else:
-        write_atomic(path, content)
+    """`content` to stdout (None or "-") or to `path`, as mtqa.reporters.stream.open_output writes."""
+    from mtqa.reporters.stream import open_output
+
+    with open_output(path) as out:
+        out.write(content)
 
 
 # Formats that are one document each: two of them on one stream make a file no consumer can read.

@@ -7,13 +7,10 @@ with a title, labelled axes and the value of every bar in its tooltip.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from html import escape
+
+from mtqa.reporters.html_text import _e
 
 VIEW_W = 1000
-
-
-def _e(value) -> str:
-    return escape(str(value), quote=True)
 
 
 def category_chart(report) -> str:

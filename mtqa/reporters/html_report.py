@@ -15,11 +15,10 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter, defaultdict
-from html import escape
 
 from mtqa.reporters.html_assets import CSS, JS
 from mtqa.reporters.html_charts import category_chart, segment_score_chart
-from mtqa.reporters.html_text import highlight, is_markdown, markdown_styles
+from mtqa.reporters.html_text import _e, highlight, is_markdown, markdown_styles
 from mtqa.version import __version__
 
 __all__ = ["category_chart", "highlight", "render", "segment_score_chart"]
@@ -29,10 +28,6 @@ _SEVERITIES = ("error", "warning", "info")
 # behind their row in the summary table, which opens them; a long findings table collapsed too.
 OPEN_ARTICLES = 20
 OPEN_TABLE_ROWS = 500
-
-
-def _e(value) -> str:
-    return escape(str(value), quote=True)
 
 
 def _csp() -> str:

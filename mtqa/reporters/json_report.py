@@ -11,12 +11,7 @@ import json
 from typing import Any, TextIO
 
 from mtqa.model import DocumentRecord, Finding, Report
-from mtqa.reporters.stream import spool, write_report
-
-
-def _dump(value: Any, level: int) -> str:
-    """`value` as json.dumps(indent=2) writes it `level` levels deep."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+from mtqa.reporters.stream import dump, spool, write_report
 
 
 class Writer:
@@ -29,18 +24,18 @@ class Writer:
     def _start(self) -> None:
         if self.findings == 0:
             header = Report().header()
-            self.out.write("{\n" + "".join(f"  {json.dumps(k)}: {_dump(v, 1)},\n" for k, v in header.items()))
+            self.out.write("{\n" + "".join(f"  {json.dumps(k)}: {dump(v, 1)},\n" for k, v in header.items()))
             self.out.write('  "findings": [')
 
     def finding(self, f: Finding) -> None:
         self._start()
-        self.out.write(("\n" if self.findings == 0 else ",\n") + "    " + _dump(f.to_dict(), 2))
+        self.out.write(("\n" if self.findings == 0 else ",\n") + "    " + dump(f.to_dict(), 2))
         self.findings += 1
 
     def document(self, record: DocumentRecord) -> None:
         if self.spool is None:
             self.spool = spool()
-        self.spool.write(("\n" if self.documents == 0 else ",\n") + "    " + _dump(record.to_dict(), 2))
+        self.spool.write(("\n" if self.documents == 0 else ",\n") + "    " + dump(record.to_dict(), 2))
         self.documents += 1
 
     def close(self, summary: Report) -> None:
@@ -57,7 +52,7 @@ class Writer:
             self.out.write("\n  ")
         self.out.write("]")
         for key, value in summary.totals().items():
-            self.out.write(f",\n  {json.dumps(key)}: {_dump(value, 1)}")
+            self.out.write(f",\n  {json.dumps(key)}: {dump(value, 1)}")
         self.out.write("\n}\n")
 
 

@@ -11,6 +11,7 @@ import json
 from urllib.parse import quote
 
 from mtqa.reporters.position import end_position, is_segment_file
+from mtqa.reporters.stream import dump
 from mtqa.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -134,10 +135,6 @@ def _run_end(report, descriptors: list[dict]) -> dict:
     }
 
 
-def _dump(value, level: int) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
-
-
 class Writer:
     """SARIF written as the run goes: the results first, each as it comes, then the rules they refer
     to (in the order they first appear, so each result's ruleIndex is known when it is written),
@@ -157,7 +154,7 @@ class Writer:
             self.index[f.code] = len(self.descriptors)
             self.descriptors.append(_descriptor(f))
         self.out.write(
-            ("\n" if self.results == 0 else ",\n") + "        " + _dump(_result(f, self.index[f.code]), 4)
+            ("\n" if self.results == 0 else ",\n") + "        " + dump(_result(f, self.index[f.code]), 4)
         )
         self.results += 1
 
@@ -167,7 +164,7 @@ class Writer:
     def close(self, summary) -> None:
         self.out.write("]" if self.results == 0 else "\n      ]")
         for key, value in _run_end(summary, self.descriptors).items():
-            self.out.write(f",\n      {json.dumps(key)}: {_dump(value, 3)}")
+            self.out.write(f",\n      {json.dumps(key)}: {dump(value, 3)}")
         self.out.write("\n    }\n  ]\n}\n")
 
 

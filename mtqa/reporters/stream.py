@@ -13,6 +13,7 @@ whole Report (`write_report`), so a streamed report and a rendered one are the s
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -41,6 +42,11 @@ def make_writer(fmt: str, out: TextIO, **options: Any) -> Writer:
     if fmt not in STREAMING:
         raise ValueError(f"format {fmt!r} cannot be streamed (streaming formats: {', '.join(STREAMING)})")
     return import_module(f"mtqa.reporters.{fmt}_report").Writer(out, **options)
+
+
+def dump(value: Any, level: int) -> str:
+    """`value` as json.dumps(indent=2) writes it `level` levels deep (JSON and SARIF writers)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
 
 
 def write_report(writer: Writer, report: Report) -> None:

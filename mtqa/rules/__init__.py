@@ -67,14 +67,11 @@ _PARAMETER = re.compile(r"[a-z][a-z0-9_]*")
 _SCOPES = ("segment", "document")
 
 
-_EXAMPLES_WITHOUT_SPANS: frozenset[str] = frozenset()
-
-
 def _check_examples(rule: Rule) -> None:
     if not rule.flagged or not rule.passing:
         raise RuleDeclarationError(f"{rule.code}: needs at least one flagged and one passing example")
     for ex in rule.flagged:
-        if not ex.spans and rule.code not in _EXAMPLES_WITHOUT_SPANS:
+        if not ex.spans:
             raise RuleDeclarationError(f"{rule.code}: flagged example {ex.text!r} names no expected span")
         at = 0
         for span in ex.spans:  # in order, each after the previous one; "" is a zero-width span

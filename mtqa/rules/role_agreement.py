@@ -15,17 +15,15 @@ the document genders and a word that agrees with them.
 
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
-from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import DataFile, Example, Hit, Rule
-from mtqa.rules.predicate_agreement import agreement
+from mtqa.text.agreement import agreement
 from mtqa.text.antecedents import antecedents_of
 from mtqa.text.gender_lexicon import first_name_gender
-from mtqa.text.person_genders import role_gender
+from mtqa.text.mentions import function_words
+from mtqa.text.person_genders import role_gender, titles
 
 _GENDER = {"m": "masculine", "f": "feminine"}
 # Title-case words ("Le Noir Mat PRO", a product, has an all-capital word and a determiner)
@@ -67,24 +65,14 @@ def _person_gender(name: str, people: dict[str, str]) -> str | None:
     name's (gender-guesser); else, for a surname alone, the gender a title or first name gave it
     elsewhere in the document. A name opening with a function word ("Le Noir Mat") is none."""
     words = name.split()
-    title = _titles().get(words[0]) or _titles().get(words[0] + ".")
+    title = titles("fr").get(words[0]) or titles("fr").get(words[0] + ".")
     if title:
         return title
-    if words[0].lower() in _function_words():
+    if words[0].lower() in function_words():
         return None
     if len(words) > 1:
         return first_name_gender(words[0])
     return people.get(words[0])
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in word_list("fr", "function_words"))
-
-
-@cache
-def _titles() -> dict[str, str]:
-    return {r[0]: r[1] for r in table("fr", "human_titles")}
 
 
 def check_role_gender(view, ctx):

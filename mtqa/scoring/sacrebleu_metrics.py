@@ -156,8 +156,11 @@ def result_from_statistics(
             n_bootstrap,
         )
         corpus.estimate_ci(bs_scores)
-    segment_metric = make_metric(key, sentence=True, settings=settings) if key == "bleu" else corpus_metric
+    suffix = (settings or SacrebleuSettings()).signature_suffix(key)
+    # a metric of its own (no bootstrap in its signature: what `sacrebleu --sentence-level` prints)
+    segment_metric = make_metric(key, sentence=True, settings=settings)
     segment_metric.num_refs = corpus_metric.num_refs
+    segment_signature = _signature(segment_metric) + suffix
     segments: list[float | None] = [None] * n_units
     for i, value in zip(stats.kept.tolist(), segment_scores(segment_metric, stats.rows), strict=True):
         segments[i] = value
@@ -165,9 +168,7 @@ def result_from_statistics(
     if len(stats.kept) < n_units:
         skipped = tuple(sorted(set(range(n_units)) - set(stats.kept.tolist())))
     detail = corpus._verbose  # BLEU's precisions and brevity penalty, as sacrebleu prints them
-    suffix = (settings or SacrebleuSettings()).signature_suffix(key)
     signature = _signature(corpus_metric) + suffix
-    segment_signature = _segment_signature(key, settings, corpus_metric.num_refs) + suffix
     if skipped:
         signature += f"|skip:{len(skipped)}>{max_words}w"  # mtqa's own addition: segments left out
     documents = []
@@ -190,13 +191,6 @@ def result_from_statistics(
         mean=corpus._mean if corpus._mean > 0 else None,
         skipped=skipped,
     )
-
-
-def _segment_signature(key: str, settings: SacrebleuSettings | None, num_refs: int) -> str:
-    """What `sacrebleu --sentence-level` prints for each segment (no bootstrap in it)."""
-    metric = make_metric(key, sentence=True, settings=settings)
-    metric.num_refs = num_refs
-    return _signature(metric)
 
 
 def score_all(

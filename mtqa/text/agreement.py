@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from mtqa.data import word_list
 from mtqa.text import lexicon
+from mtqa.text.mentions import function_words
 
 # Endings of agreeing forms, longest first: (ending, gender, number, masculine singular ending).
 _ENDINGS = (
@@ -58,7 +58,7 @@ def agreement(word: str) -> tuple[str, str | None] | None:
     """(gender, number) of an agreeing French participle or adjective, when its ending and the word
     list make them certain: the word and every other form built from its masculine singular exist.
     The number is None for a masculine form that serves both ("assis", "pris")."""
-    if word in _function_words():
+    if word in function_words():
         return None  # "aussi", "ainsi": no agreeing word, whatever its ending
     for ending, gender, number, base_end in _ENDINGS:
         if not word.endswith(ending) or len(word) - len(ending) < 2:
@@ -73,11 +73,6 @@ def agreement(word: str) -> tuple[str, str | None] | None:
         if lexicon.zipf(word, "fr") >= _MIN_ZIPF and lexicon.zipf(counterpart, "fr") >= _MIN_ZIPF:
             return gender, number
     return None
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in word_list("fr", "function_words"))
 
 
 def _inflect(masculine: str, base_end: str, gender: str, number: str) -> str:

@@ -54,9 +54,8 @@ from mtqa.text.mentions import (
     person_noun,
     singular,
     time_nouns,
-    titles,
 )
-from mtqa.text.person_genders import evidence_genders, source_people
+from mtqa.text.person_genders import evidence_genders, source_people, titles
 
 SUBJECT_PRONOUNS = {"il": ("m", "sg"), "elle": ("f", "sg"), "ils": ("m", "pl"), "elles": ("f", "pl")}
 
@@ -122,7 +121,7 @@ class Antecedents(FallbackResolutions):
                         out.append(Mention(k, a, b, tok, g, n, "pronoun", True))
                 i += 1
                 continue
-            title = titles().get(tok)
+            title = titles("fr").get(tok)
             if title and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
                 j = i + 1
                 while j + 1 < len(tokens) and tokens[j + 1][:1].isupper() and tokens[j + 1].isalpha():

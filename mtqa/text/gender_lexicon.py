@@ -7,12 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-from mtqa.data import table, word_list
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in word_list("fr", "function_words"))
+from mtqa.data import table
+from mtqa.text.mentions import function_words
 
 
 @cache
@@ -59,7 +55,7 @@ def _build_first_names() -> dict[str, str]:
 def first_name_gender(name: str) -> str | None:
     """The gender ("m" or "f") the list gives a first name without doubt, else None."""
     names = _first_names()
-    if names is None or len(name) < 3 or name.lower() in _function_words():
+    if names is None or len(name) < 3 or name.lower() in function_words():
         return None
     return names.get(name.lower())
 

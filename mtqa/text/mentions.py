@@ -1,6 +1,6 @@
 """What the antecedent model (mtqa/text/antecedents.py) reads: mentions, sentences and resolutions,
 and the French words that mark a mention's gender, number and role (determiners, pre-nominal
-adjectives, titles, prepositions, impersonal verbs, speech verbs, person nouns), loaded once."""
+adjectives, prepositions, impersonal verbs, speech verbs, person nouns), loaded once."""
 
 from __future__ import annotations
 
@@ -52,11 +52,6 @@ def adjectives() -> dict[str, tuple[str | None, str | None]]:
         r[0]: (None if r[1] == "-" else r[1], None if r[2] == "-" else r[2])
         for r in table("fr", "prenominal_adjectives")
     }
-
-
-@cache
-def titles() -> dict[str, str]:
-    return {r[0]: r[1] for r in table("fr", "human_titles")}
 
 
 @cache

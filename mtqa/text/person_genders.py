@@ -36,7 +36,8 @@ _APPOSITION_AFTER = regex.compile(
 
 
 @cache
-def _titles(lang: str) -> dict[str, str]:
+def titles(lang: str) -> dict[str, str]:
+    """Title -> gender (mtqa/data/<lang>/human_titles.tsv), empty where the language has none."""
     if not data_file_exists(lang, "human_titles.tsv"):
         return {}
     return {r[0]: r[1] for r in table(lang, "human_titles")}
@@ -44,10 +45,10 @@ def _titles(lang: str) -> dict[str, str]:
 
 @cache
 def _title_pattern(lang: str) -> regex.Pattern | None:
-    titles = _titles(lang)
-    if not titles:
+    known = titles(lang)
+    if not known:
         return None
-    alternatives = "|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True))
+    alternatives = "|".join(regex.escape(t) for t in sorted(known, key=len, reverse=True))
     return regex.compile(
         rf"(?<![\p{{L}}\p{{M}}])(?P<before>[\p{{L}}\p{{M}}]+\s+)?(?P<title>{alternatives})(?![\p{{L}}\p{{M}}])"
         r"\s+(?:(?:Dr|Prof|Dres)\.\s+)*"  # academic titles between: "Herr Dr. Labonte"
@@ -98,7 +99,7 @@ def source_people(texts: Iterable[str], lang: str | None) -> dict[str, str]:
         for m in pattern.finditer(text):
             if m.group("before") and m.group("before").strip().lower() in _ARTICLES:
                 continue  # "die Frau Müllers": the noun, not a title
-            votes.add(m.group("name").split()[-1], _titles(lang)[m.group("title")])
+            votes.add(m.group("name").split()[-1], titles(lang)[m.group("title")])
     return votes.known()
 
 

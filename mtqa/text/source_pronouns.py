@@ -189,13 +189,6 @@ def _person_noun(noun: str, lang: str) -> tuple[bool, str | None]:
     return False, None
 
 
-@cache
-def _titles(lang: str) -> dict[str, str]:
-    if not data_file_exists(lang, "human_titles.tsv"):
-        return {}
-    return {r[0]: r[1] for r in table(lang, "human_titles")}
-
-
 def _determiner_genders(word: str) -> str | None:
     low = word.lower()
     if low in _DE_FIXED:
@@ -224,7 +217,9 @@ def read_window(texts: Iterable[str], lang: str, people: dict[str, str]) -> Wind
     states elsewhere (titles, first names)."""
     persons: set[str] = set()
     things: set[str] = set()
-    titles = _titles(lang)
+    from mtqa.text.person_genders import titles as human_titles
+
+    titles = human_titles(lang)
     for text in texts:
         tokens = [m.group() for m in _TOKEN.finditer(text)]
         for i, tok in enumerate(tokens):
