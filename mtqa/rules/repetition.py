@@ -34,6 +34,21 @@ def _doubled_words(lang: str | None) -> dict[str, str]:
 
 
 @cache
+def _fixed_phrases(lang: str | None) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(p.casefold().split()) for p in word_list(lang or "", "fixed_phrases"))
+
+
+def _opens_fixed_phrase(text: str, start: int, lang: str | None) -> bool:
+    """The doubled word at `start` begins a fixed phrase ("at at least"): the first one closes the
+    clause before it. Looks at the few words that follow only."""
+    phrases = _fixed_phrases(lang)
+    if not phrases:
+        return False
+    words = tuple(w.strip(_PUNCT).casefold() for w in text[start : start + 60].split()[:4])
+    return any(words[: len(p)] == p for p in phrases)
+
+
+@cache
 def _conjunctions(lang: str | None) -> frozenset[str]:
     return frozenset(w.casefold() for w in word_list(lang or "", "coordinating_conjunctions"))
 
@@ -90,7 +105,7 @@ def check_repeated_word(seg, ctx: Context) -> Iterator[Hit]:
         if again[0].isupper():
             continue  # "Sirhan Sirhan", "Duran Duran", "de De Gaulle": names
         kind = _doubled_words(ctx.lang).get(again.casefold())
-        if kind == "ok":
+        if kind == "ok" or _opens_fixed_phrase(text, m.start(2), ctx.lang):
             continue
         clause = _closes_a_clause(text, m.start(), word, ctx.lang, reach)
         yield Hit(
@@ -388,6 +403,7 @@ RULES = (
         code="MTQ301",
         data_files=(
             DataFile("*", "doubled_words", 2),
+            DataFile("*", "fixed_phrases"),
             DataFile("*", "function_words"),
             DataFile("*", "relative_pronouns"),
         ),
@@ -404,6 +420,7 @@ RULES = (
         passing=(
             Example("Nous nous sommes battus, vous vous êtes repliés.", "fr"),
             Example("He had had enough; Sirhan Sirhan was convicted.", "en"),
+            Example("Tickets are priced at at least $40.", "en"),
         ),
         check=check_repeated_word,
         parameters=(CLAUSE_REACH,),

@@ -45,6 +45,9 @@ amounted to 25 billion Indian rupees (US$390 million).
         ),
         pytest.param("C’est très très grave.", "fr", "très très", Severity.INFO, id="emphatic-info"),
         pytest.param("It is very very serious.", "en", "very very", Severity.INFO, id="emphatic-info-en"),
+        # a doubled word followed by a word that does not complete a fixed phrase is still a stutter
+        pytest.param("They met at at the hotel.", "en", "at at", Severity.ERROR, id="at-at-the"),
+        pytest.param("Il est arrivé à à Paris.", "fr", "à à", Severity.ERROR, id="a-a-paris"),
     ],
 )
 def test_repeated_word_flagged(text, lang, expected, severity):
@@ -65,6 +68,9 @@ def test_repeated_word_flagged(text, lang, expected, severity):
         pytest.param("Le général de De Gaulle.", "fr", id="name-after-particle"),
         pytest.param("Sirhan Sirhan was convicted; he had had enough.", "en", id="name-and-had-had"),
         pytest.param("Baden-Baden accueille 20 20 visiteurs.", "fr", id="hyphen-and-digits"),
+        pytest.param("Tickets were priced at at least $40.", "en", id="at-then-at-least"),
+        pytest.param("Turnout stood at at most 30%, aimed at At Last.", "en", id="at-then-at-most"),
+        pytest.param("La hausse s’élève à à peine 3 %.", "fr", id="a-then-a-peine"),
     ],
 )
 def test_repeated_word_clean(text, lang):
