@@ -19,7 +19,10 @@ COMET: a tiny model built offline (tests/comet_tiny.py), reference-based, CPU, b
 --memory: instead of the timing rounds, the mtqa path once in a fresh child process, with its CPU
 time and peak resident memory (the child's own maximum RSS, start-up included), and the same for
 sacrebleu's corpus_score + sentence_score; `mtqa score` keeps a few numbers per segment and metric
-(mtqa.scoring.statistics), so its peak grows by about 1 KB a segment, not 49 KB as it did.
+(mtqa.scoring.statistics), so its peak grows by about 1 KB a segment, not 49 KB as it did. Then the
+whole `mtqa score` command per output format (report thrown away). Measured (100k lines, bleu,chrf,
+shared 2-core machine): before streaming jsonl 306 MB, json 408 MB, text 221 MB; after: see the
+report of issue 11 (text, JSON and JSON Lines write one segment score at a time).
 """
 
 from __future__ import annotations
@@ -131,6 +134,26 @@ def bench_memory(hyp: str, ref: str, n: int, metrics: tuple[str, ...]) -> None:
         cpu, peak = in_child(call)
         per_line = (peak - start) * 1024 / n
         print(f"  {name:<18} {cpu:8.1f} s CPU {peak:8.0f} MiB peak ({per_line:6.1f} KiB/line over start-up)")
+    for fmt in ("jsonl", "json", "text"):
+        cpu, peak = command_peak(hyp, ref, metrics, fmt)
+        per_line = (peak - start) * 1024 / n
+        name = f"mtqa score {fmt}"
+        print(f"  {name:<18} {cpu:8.1f} s CPU {peak:8.0f} MiB peak ({per_line:6.1f} KiB/line over start-up)")
+
+
+def command_peak(hyp: str, ref: str, metrics: tuple[str, ...], fmt: str) -> tuple[float, float]:
+    """(CPU seconds, peak resident MiB) of the whole `mtqa score --format FMT` command, report thrown
+    away: text, JSON and JSON Lines are written one segment score at a time (mtqa.commands.score_stream)."""
+    import os
+    import subprocess
+
+    cmd = [sys.executable, "-m", "mtqa", "score", hyp, "--ref", ref, "--isolated", "-q"]
+    cmd += ["--metrics", ",".join(metrics), "--format", fmt]
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, cwd=ROOT)
+    _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"mtqa score failed: {' '.join(cmd)}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def best_of(repeat: int, variants: dict) -> dict[str, float]:

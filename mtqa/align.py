@@ -33,12 +33,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-import regex
-
 from mtqa.text.lang import primary as _primary
 from mtqa.text.lengths import pair_norm
 from mtqa.text.names import fold
 from mtqa.text.numbers import extract_numbers
+from mtqa.text.regex_store import compile_stored
 from mtqa.text.sentences import split_sentences
 
 METHOD = "gale-church+anchors|beads:1-1,1-2,2-1,1-0,0-1|banded"
@@ -93,9 +92,9 @@ ALIGN = AlignParameters(
 )
 _PRIOR = dict(ALIGN.prior)
 _PRIOR_COST = {k: -math.log(v) for k, v in _PRIOR.items()}
-_CAP_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
-_SPACE = regex.compile(r"\s+")
-_WORDS = regex.compile(r"[\p{L}\p{M}]+")
+_CAP_WORD = compile_stored(r"\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
+_SPACE = compile_stored(r"\s+")
+_WORDS = compile_stored(r"[\p{L}\p{M}]+")
 
 
 @dataclass(frozen=True)
@@ -203,15 +202,15 @@ def _sentence_dict(s: Sentence) -> dict:
 
 # Scraped text glues sentences together ("retention.In addition", "Demo.The blade"): a lower-case
 # letter, a full stop and a capitalised word is a boundary too, for alignment purposes.
-_GLUED = regex.compile(r"(?<=[\p{Ll}\d)\"”][.!?]+)(?=\p{Lu}\p{Ll})")
+_GLUED = compile_stored(r"(?<=[\p{Ll}\d)\"”][.!?]+)(?=\p{Lu}\p{Ll})")
 # CJK sentences end in 。！？ with no space after: a boundary, after any closing bracket or quote,
 # unless the quotation goes on as the object of a verb of saying (「本当？」と聞いた).
-_CJK_END = regex.compile(r"(?<=[。！？][」』）】〕]*)(?=[^\s」』）】〕。！？とっ])")
+_CJK_END = compile_stored(r"(?<=[。！？][」』）】〕]*)(?=[^\s」』）】〕。！？とっ])")
 
 
 # What every glued boundary inside [a, b) shows (a mark and a capital right after it): one cheap scan
 # spares the look-behind of _GLUED at every offset of the many sentences that have none.
-_GLUED_HINT = regex.compile(r"[.!?]\p{Lu}")
+_GLUED_HINT = compile_stored(r"[.!?]\p{Lu}")
 
 
 def _unglue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -221,7 +220,8 @@ def _unglue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if not cjk and _GLUED_HINT.search(text, a, b) is None:
             out.append((a, b))
             continue
-        cuts = sorted({m.start() for p in (_GLUED, _CJK_END) for m in p.finditer(text, a, b)} - {a})
+        patterns = (_GLUED, _CJK_END) if cjk else (_GLUED,)  # _CJK_END needs a 。！？ to match
+        cuts = sorted({m.start() for p in patterns for m in p.finditer(text, a, b)} - {a})
         for cut in cuts:
             out.append((a, cut))
             a = cut
@@ -231,12 +231,16 @@ def _unglue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def sentences_of(texts: list[str], spans: list[list[tuple[int, int]]] | None = None) -> list[Sentence]:
     """Sentence units of paragraphs `texts` (sentence spans given, or split here)."""
-    out = []
+    out: list[Sentence] = []
     for seg, text in enumerate(texts):
-        units = _unglue(text, spans[seg] if spans is not None else split_sentences(text))
-        for k, (a, b) in enumerate(units):
-            out.append(Sentence(seg, a, b, text[a:b], k == 0))
+        out.extend(_paragraph_sentences(text, seg, spans[seg] if spans is not None else None))
     return out
+
+
+def _paragraph_sentences(text: str, seg: int, spans: list[tuple[int, int]] | None = None) -> list[Sentence]:
+    """Sentence units of one paragraph (or row), numbered as segment `seg`."""
+    units = _unglue(text, spans if spans is not None else split_sentences(text))
+    return [Sentence(seg, a, b, text[a:b], k == 0) for k, (a, b) in enumerate(units)]
 
 
 def expected_ratio(src_lang: str | None, tgt_lang: str | None, observed: float) -> float:
@@ -280,7 +284,7 @@ _TO_LATIN = str.maketrans(
 # Languages that capitalise every noun: a capital there is no sign of a name.
 NOUN_CAPITALS = frozenset({"de", "lb"})
 # CJK numbers: digits followed by a myriad-based scale (3万 = 30,000; 1.5億 = 150,000,000).
-_CJK_SCALED = regex.compile(r"(\d+(?:[.,．]\d+)?)\s?([万萬億亿千])")
+_CJK_SCALED = compile_stored(r"(\d+(?:[.,．]\d+)?)\s?([万萬億亿千])")
 _CJK_SCALE = {"万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "千": 1e3}
 
 
@@ -332,8 +336,12 @@ def _caseless(sentences: list[Sentence]) -> bool:
     letters = cased = size = 0
     for s in sentences:
         text = s.text[: _CASE_SAMPLE - size]
-        letters += sum(map(str.isalpha, text))
-        cased += sum(map(str.islower, text)) + sum(map(str.isupper, text))  # a character is not both
+        alpha = sum(map(str.isalpha, text))
+        letters += alpha
+        if text.isascii():
+            cased += alpha  # every ASCII letter has case
+        else:
+            cased += sum(map(str.islower, text)) + sum(map(str.isupper, text))  # a character is not both
         size += len(text)
         if size >= _CASE_SAMPLE:
             break
@@ -513,14 +521,14 @@ def _align_rows(doc, tgt: list[Sentence], tgt_lang) -> tuple[list[Sentence], lis
     for row, seg in enumerate(doc.segments):
         if not seg.src or not seg.src.strip():
             continue
-        row_src = [Sentence(row, s.start, s.end, s.text, s.para_start) for s in sentences_of([seg.src])]
+        row_src = _paragraph_sentences(seg.src, row)
         t_idx = by_row.get(row, [])
         base = len(src)
         src.extend(row_src)
         if len(row_src) == 1 and len(t_idx) == 1:  # the row pairs them: nothing to align
-            row_beads = [Bead((0,), (0,), 0.0)]
-        else:
-            row_beads = align_sentences(row_src, [tgt[k] for k in t_idx], _primary(doc.src_lang), tgt_lang)
+            beads.append(Bead((base,), (t_idx[0],), 0.0))
+            continue
+        row_beads = align_sentences(row_src, [tgt[k] for k in t_idx], _primary(doc.src_lang), tgt_lang)
         for b in row_beads:
             beads.append(Bead(tuple(base + i for i in b.src), tuple(t_idx[j] for j in b.tgt), b.cost))
     return src, beads

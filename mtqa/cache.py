@@ -100,14 +100,30 @@ def _key(depends: Iterable[object]) -> str:
 
 
 def cached(name: str, build: Callable[[], T], depends: Iterable[object] = ()) -> T:
-    path = directory() / f"{name}-{_key(depends)}.marshal"
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    depends = tuple(depends)
+    found = load(name, depends)
+    if found is not None:
+        return found
     value = build()
-    _write(path, marshal.dumps(value))
+    store(name, value, depends)
     return value
+
+
+def _path(name: str, depends: Iterable[object]) -> Path:
+    return directory() / f"{name}-{_key(depends)}.marshal"
+
+
+def load(name: str, depends: Iterable[object] = ()) -> Any:
+    """The value stored under `name` and `depends`, None when there is none (or it does not parse)."""
+    try:
+        return marshal.loads(_path(name, depends).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def store(name: str, value: Any, depends: Iterable[object] = ()) -> None:
+    """Write `value` (plain data) under `name` and `depends`; nothing where the cache is not writable."""
+    _write(_path(name, depends), marshal.dumps(value))
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -32,10 +32,11 @@ from mtqa.io.errors import read_file
 from mtqa.io.languages import language_code
 from mtqa.io.toml import TomlError, parse_toml
 from mtqa.text.names import spelling, translit_key
+from mtqa.text.regex_store import compile_stored
 
 _PARTICLES = frozenset("al el ul ben bin ibn abou abu".split())
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:[‐-][\p{L}\p{M}]+)*")  # apostrophes split: d’Alep
-_PARTICLE_PREFIX = regex.compile(r"(?i)(?<![\p{L}])(?:al|el|ul)[-‐\s]+")
+_TOKEN = compile_stored(r"[\p{L}\p{M}]+(?:[‐-][\p{L}\p{M}]+)*")  # apostrophes split: d’Alep
+_PARTICLE_PREFIX = compile_stored(r"(?i)(?<![\p{L}])(?:al|el|ul)[-‐\s]+")
 _LANG_IN_NAME = re.compile(r"\.([a-z]{2,3})\.(?:tsv|toml)$")
 KINDS = ("name", "keep")
 

@@ -274,9 +274,18 @@ def _save_aligned(directory: str, sset) -> None:
 def score_into_report(args, report, hyp: str, source: str | None):
     """Score `hyp`: (status, `report` with everything added). The status is EXIT_FAILED when a
     corpus threshold fails, None otherwise; bad input raises UsageError."""
+    from mtqa.scoring.run import add_to_report
+
+    run_, options = score_run(args, hyp, source)
+    return (EXIT_FAILED if run_.failures else None), add_to_report(run_, report, options)
+
+
+def score_run(args, hyp: str, source: str | None):
+    """Score `hyp` as the command line says: (mtqa.scoring.run.ScoreRun, ScoreOptions); bad input
+    raises UsageError."""
     from mtqa.scoring.comet_metric import CometError
     from mtqa.scoring.inputs import load
-    from mtqa.scoring.run import add_to_report, score_set
+    from mtqa.scoring.run import score_set
     from mtqa.scoring.units import ScoringInputError
 
     try:
@@ -303,7 +312,7 @@ def score_into_report(args, report, hyp: str, source: str | None):
             _save_aligned(args.save_aligned, sset)
     except (ScoringInputError, CometError, ValueError, OSError) as exc:
         raise UsageError(str(exc)) from None
-    return (EXIT_FAILED if run_.failures else None), add_to_report(run_, report, options)
+    return run_, options
 
 
 def wants_scores(args) -> bool:
@@ -325,13 +334,20 @@ def score_check_paths(args, report):
 def run(args) -> int:
     from dataclasses import replace
 
+    from mtqa.commands.score_stream import STREAMED, write_streamed
     from mtqa.model import Report
+    from mtqa.scoring.run import add_to_report, segment_scores
 
     formats = args.formats or ["text"]
     outputs = list(args.outputs or [])
     # without --output every report goes to stdout ("-"), HTML too: `mtqa score` has no default file
     check_requested_reports(formats, [*outputs, *["-"] * (len(formats) - len(outputs))])
-    status, report = score_into_report(args, Report(), args.hyp, args.source)
+    run_, score_options = score_run(args, args.hyp, args.source)
+    status = EXIT_FAILED if run_.failures else None
+    # Text, JSON and JSON Lines are written with one segment score at a time (score_stream); the
+    # other formats render a Report holding them all.
+    streamed = all(fmt in STREAMED for fmt in formats)
+    report = add_to_report(run_, Report(), score_options, segments=not streamed)
     segments = sum(d.segments for d in report.document_scores)
     report = replace(report, files_checked=1, segments_checked=segments)
 
@@ -341,5 +357,8 @@ def run(args) -> int:
         return {"fail_on": args.fail_on} if fmt == "junit" else {}
 
     padded = [*outputs, *[None] * (len(formats) - len(outputs))]
-    write_reports(report, zip(formats, padded, strict=True), options)
+    if streamed:
+        write_streamed(report, lambda: segment_scores(run_), zip(formats, padded, strict=True), options)
+    else:
+        write_reports(report, zip(formats, padded, strict=True), options)
     return final_code(max(exit_code(report, args.fail_on), status or 0), args.exit_zero)

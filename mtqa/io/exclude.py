@@ -1,6 +1,7 @@
 """Which files a directory walk skips: `exclude` / `extend-exclude` globs of the closest config
 (gitignore syntax, relative to the config file's folder) and `.gitignore` files inside a git work
-tree, both matched with `pathspec` (the library black uses)."""
+tree, both matched with `pathspec` (the library black uses), imported only when a pattern is
+compiled: a check of files named on the command line never pays for it."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pathspec
-
 if TYPE_CHECKING:
+    import pathspec
+
     from mtqa.config import Config
 
 
 def compile_globs(globs: Iterable[str]) -> pathspec.GitIgnoreSpec:
     """ValueError on a pattern pathspec cannot read."""
+    import pathspec
+
     try:
         return pathspec.GitIgnoreSpec.from_lines(list(globs))
     except (ValueError, TypeError) as exc:  # pathspec's GitWildMatchPatternError is a ValueError

@@ -93,14 +93,24 @@ def _identifier(row: dict, key: str, where: str) -> str | None:
     return str(value)
 
 
+# Valid language values already read, and their codes: a corpus repeats one or two tags on every row.
+_CODES: dict[str, str] = {}
+_MAX_CODES = 256  # tags are few; a file of odd ones must not grow this without end
+
+
 def _language(row: dict, key: str, where: str) -> str | None:
     value = row.get(key)
     if value is None:
         return None
+    if isinstance(value, str) and value in _CODES:
+        return _CODES[value]
     try:
-        return language_code(value)
+        code = language_code(value)
     except ValueError as exc:
         raise RowError(f"{where}: {key!r}: {exc}") from None
+    if isinstance(value, str) and len(_CODES) < _MAX_CODES:
+        _CODES[value] = code
+    return code
 
 
 def _json_object(line: str, where: str) -> dict:

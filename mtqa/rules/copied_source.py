@@ -8,6 +8,7 @@ frequencies from wordfreq decide, not a hand list).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import regex
@@ -18,8 +19,9 @@ from mtqa.rules.base import Example, Parameter, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
 from mtqa.text.lexicon import has_lexicon, zipf
 from mtqa.text.nonwords import NonWords
+from mtqa.text.regex_store import compile_stored
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\d+")
+_TOKEN = compile_stored(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\d+")
 NEAR_COPY = Parameter(
     "near_copy", 90.0, "rapidfuzz ratio (0-100) of a target sentence to its source at which it is a copy."
 )
@@ -82,18 +84,41 @@ def _own_lexicon(lang: str | None) -> bool:
     "nearest match" (English for Swahili), which would take every copied word for a name."""
     if not lang:
         return False
-    from wordfreq import available_languages
+    return lang in _wordfreq_languages() and has_lexicon(lang)
 
-    return lang in available_languages() and has_lexicon(lang)
+
+@cache
+def _wordfreq_languages() -> frozenset[str]:
+    """The languages wordfreq has a list of its own for. Kept in the user cache (mtqa.cache, keyed
+    by wordfreq's data files): importing wordfreq to ask costs about 0.15 s of every run with a
+    source, and the word tables themselves are read from the cache without it."""
+    from mtqa.cache import cached
+
+    def build() -> list[str]:
+        from wordfreq import available_languages
+
+        return sorted(available_languages())
+
+    return frozenset(cached("wordfreq-languages", build, ("wordfreq:available_languages",)))
+
+
+def _in_a_row(tokens: list[str], shared: Callable[[str], bool], count: int) -> bool:
+    """Whether `count` tokens in a row are `shared`: what a copied run of that length needs."""
+    streak = 0
+    for t in tokens:
+        streak = streak + 1 if shared(t) else 0
+        if streak >= count:
+            return True
+    return False
 
 
 def _copied_run(src_tokens: list[str], tgt: list[str], min_run: int) -> tuple[int, int] | None:
     """(first, last) indices into `tgt` of the longest run of tokens also consecutive in the source."""
+    if not _in_a_row(tgt, set(src_tokens).__contains__, min_run):
+        return None
     positions: dict[str, list[int]] = {}
     for i, t in enumerate(src_tokens):
         positions.setdefault(t, []).append(i)
-    if sum(t in positions for t in tgt) < min_run:
-        return None  # too few target tokens occur in the source at all to make a run of min_run
     best, best_len = None, 0
     prev: dict[int, int] = {}  # source index -> run length ending there, for the previous target token
     for j, token in enumerate(tgt):
@@ -119,8 +144,8 @@ def check_copies(view, ctx):
     min_tokens, lower_share = ctx.param(MIN_SENTENCE_TOKENS), ctx.param(MIN_LOWER_SHARE)
     for pair in pairs(view):
         source_text = pair.source_text
-        src_matches = list(_TOKEN.finditer(source_text))
-        src_plain = {m.group() for m in src_matches}
+        src_matches: list[regex.Match] | None = None  # tokenised for the first sentence needing it
+        src_plain: set[str] = set()
         src_words = None  # the plain token strings, read for the first sentence sharing enough tokens
         src_tokens = None  # with stand-ins for non-words: read for the first sentence that may hold a run
         src_folded = source_text.casefold()
@@ -139,11 +164,19 @@ def check_copies(view, ctx):
             # Stand-ins only take matches away: a run they would allow is a run of the plain tokens
             # too, so fewer than min_run shared tokens, or no plain run, rule one out (and spare the
             # non-word scans of most sentences).
-            if sum(m.group() in src_plain for m in tgt) < min_run:
+            tgt_words = [m.group() for m in tgt]
+            # A source token is a substring of the source text: without min_run target tokens in a
+            # row found there, no run (and most pairs never tokenise their source).
+            if not _in_a_row(tgt_words, source_text.__contains__, min_run):
+                continue
+            if src_matches is None:
+                src_matches = list(_TOKEN.finditer(source_text))
+                src_plain = {m.group() for m in src_matches}
+            if sum(map(src_plain.__contains__, tgt_words)) < min_run:
                 continue
             if src_words is None:
                 src_words = [m.group() for m in src_matches]
-            if _copied_run(src_words, [m.group() for m in tgt], min_run) is None:
+            if _copied_run(src_words, tgt_words, min_run) is None:
                 continue
             if src_tokens is None:
                 src_tokens = _token_strings(source_text, src_matches, _SRC_NONWORD)

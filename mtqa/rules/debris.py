@@ -17,6 +17,7 @@ import regex
 from mtqa.data import word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
+from mtqa.text.regex_store import compile_stored
 
 _PHRASE_LANGS = ("en", "fr")
 _LINE = re.compile(r"[^\n]+")
@@ -130,12 +131,12 @@ def check_glyph_line(seg, ctx: Context) -> Iterator[Hit]:
 
 # "Headline text – militaire — RT World News": the last " — " / " | " / " - " segment of a line
 # that ends without sentence punctuation, made of capitalised words and carrying an outlet cue.
-_GLUED_TAIL = regex.compile(
+_GLUED_TAIL = compile_stored(
     r"(?<=\S)(?P<sep>[ \u00a0]+[—–|·•-][ \u00a0]+|[ \u00a0]*[|][ \u00a0]*)"
     r"(?P<name>[\p{Lu}\p{N}][\p{L}\p{N}\p{M}.&'’-]*(?:[ \u00a0]+[\p{Lu}\p{N}&][\p{L}\p{N}\p{M}.&'’-]*){0,4}"
     r"|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)$"
 )
-_DOMAIN = regex.compile(
+_DOMAIN = compile_stored(
     r"[\p{L}\p{N}-]+\.(?:com|net|org|info|fr|co\.uk|uk|ru|de|be|ch|ca|io|tv|news)$", regex.I
 )
 _MAX_HEADLINE_CHARS = 220
@@ -187,7 +188,7 @@ def check_glued_site_name(seg, ctx: Context) -> Iterator[Hit]:
 
 
 # The tail of a source title: " - РТ на русском", "｜山形新聞", " | Le Monde" (any script, no cue list).
-_SOURCE_TAIL = regex.compile(
+_SOURCE_TAIL = compile_stored(
     r"(?:[ \u00a0]+[—–|·•-][ \u00a0]+|[ \u00a0]*[|｜][ \u00a0]*)"
     r"[^\s.!?。！？]+(?:[ \u00a0]+[^\s.!?。！？]+){0,4}$"
 )

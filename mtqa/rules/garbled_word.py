@@ -18,6 +18,7 @@ from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
 from mtqa.text import lexicon
 from mtqa.text.nonwords import NonWords
+from mtqa.text.regex_store import compile_stored
 from mtqa.text.words import WORD
 
 LANGUAGES = frozenset({"fr", "en"})
@@ -38,21 +39,21 @@ _Settings = tuple[int, float, float, int]
 _DEFAULTS: _Settings = tuple(p.default for p in _PARAMETERS)
 _GLUE_PART_MAX_LEN = 30  # longest common word (zipf >= 3): 20 letters in fr, 18 in en, 27 in de
 
-_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*")
-_CHUNK_NOISE = regex.compile(r"[\d@#/\\_=&;|]|\.\p{L}|\p{L}\.\p{L}")
-_HEX_COLOUR = regex.compile(r"(?:[0-9a-f]{3}){1,2}")
-_TRIPLE = regex.compile(r"(\p{L})\1\1")
-_VOWEL = regex.compile(r"[aeiouyàâäéèêëîïôöùûüÿæœáíóúãõåø]", regex.IGNORECASE)
-_LATIN = regex.compile(r"\p{Latin}")
-_NON_LATIN = regex.compile(r"[^\p{Latin}\p{M}]")
+_TOKEN = compile_stored(r"\p{L}[\p{L}\p{M}]*")
+_CHUNK_NOISE = compile_stored(r"[\d@#/\\_=&;|]|\.\p{L}|\p{L}\.\p{L}")
+_HEX_COLOUR = compile_stored(r"(?:[0-9a-f]{3}){1,2}")
+_TRIPLE = compile_stored(r"(\p{L})\1\1")
+_VOWEL = compile_stored(r"[aeiouyàâäéèêëîïôöùûüÿæœáíóúãõåø]", regex.IGNORECASE)
+_LATIN = compile_stored(r"\p{Latin}")
+_NON_LATIN = compile_stored(r"[^\p{Latin}\p{M}]")
 # Japanese, Chinese and Korean write Latin acronyms inside words ("NHK総合", "週プレNEWS"): a name
 # left in its script, which the untranslated rules judge, not a damaged word.
-_CJK_WITH_ACRONYMS = regex.compile(r"(?:[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー]++|\p{Lu}{2,}+)++")
+_CJK_WITH_ACRONYMS = compile_stored(r"(?:[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー]++|\p{Lu}{2,}+)++")
 # Agent nouns in -or that wordfreq lacks ("preventor", "suggestor") are coinages, not "prevent or".
 _AGENT_SUFFIXES = {"en": ("or",)}
 
 
-_CHUNK = regex.compile(r"\S+")
+_CHUNK = compile_stored(r"\S+")
 
 
 class _NoisyChunks:

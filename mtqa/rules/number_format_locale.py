@@ -12,30 +12,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-import regex
-
 from mtqa.data import word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
 from mtqa.text.numbers import extract_numbers
+from mtqa.text.regex_store import compile_stored
 
 _EDGE_BEFORE = r"(?<![\p{L}\d.,:/'’-])"
 _EDGE_AFTER = r"(?![\p{L}\d]|[.,:/]\d)"
 # 1,234,567: two or more comma groups of three digits.
-_COMMA_GROUPS = regex.compile(_EDGE_BEFORE + r"[1-9]\d{0,2}(?:,\d{3}){2,}" + _EDGE_AFTER)
+_COMMA_GROUPS = compile_stored(_EDGE_BEFORE + r"[1-9]\d{0,2}(?:,\d{3}){2,}" + _EDGE_AFTER)
 # 45,000 spectateurs: one comma, exactly three digits, then a word (what is counted).
-_COMMA_THOUSANDS = regex.compile(
+_COMMA_THOUSANDS = compile_stored(
     _EDGE_BEFORE + r"([1-9]\d{0,2}),(\d{3})" + _EDGE_AFTER + r"(?=[\s\u00a0\u202f]+(\p{Ll}+))"
 )
 # 3.5 millions, 2.75 %, 1.2 milliard d'euros: a dot decimal before a scale word, percent or currency.
-_DOT_DECIMAL = regex.compile(
+_DOT_DECIMAL = compile_stored(
     _EDGE_BEFORE
     + r"(\d{1,3})\.(\d{1,2})"
     + _EDGE_AFTER
     + r"(?=[\s\u00a0\u202f]?(?:%|pour\s?cent\b|millions?\b|milliards?\b|euros?\b|dollars?\b|€|\$|£))"
 )
 # 45.000 euros: German/Italian grouping; French groups with a space. Readable, so info.
-_DOT_THOUSANDS = regex.compile(_EDGE_BEFORE + r"[1-9]\d{0,2}(?:\.\d{3})+" + _EDGE_AFTER)
+_DOT_THOUSANDS = compile_stored(_EDGE_BEFORE + r"[1-9]\d{0,2}(?:\.\d{3})+" + _EDGE_AFTER)
 DOT_THOUSANDS = Parameter(
     "dot_thousands",
     True,

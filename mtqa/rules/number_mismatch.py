@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
-
 from mtqa.data import table
 from mtqa.model import Category, Severity
 from mtqa.rules.base import DataFile, Example, Parameter, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
 from mtqa.text.numbers import Number, extract_numbers
+from mtqa.text.regex_store import compile_stored
 
 UNIT_TOLERANCE = Parameter(
     "unit_tolerance",
@@ -38,9 +37,16 @@ def _unmatched(wanted: list[Number], offered: list[Number]) -> list[Number]:
     free = list(offered)
     left = []
     for n in sorted(wanted, key=lambda n: n.soft):  # digits claim their counterparts first
-        match = next((o for o in free if n.matches(o) and not o.soft), None) or next(
-            (o for o in free if n.matches(o)), None
-        )
+        # the first digit number that answers, else the first number that does: one pass
+        match, first = None, None
+        for o in free:
+            if n.matches(o):
+                if not o.soft:
+                    match = o
+                    break
+                if first is None:
+                    first = o
+        match = match or first
         if match is None:
             if not n.soft:
                 left.append(n)
@@ -86,8 +92,8 @@ def _units() -> dict[str, tuple[str, float]]:
     return {row[0]: (row[1], float(row[2])) for row in table("any", "units")}
 
 
-_UNIT_AFTER = regex.compile(r"[\s\u00a0\u202f]?(\p{L}+)")
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_UNIT_AFTER = compile_stored(r"[\s\u00a0\u202f]?(\p{L}+)")
+_UNSPACED = compile_stored(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
 def _measure(n: Number, text: str) -> tuple[str, set[float]] | None:

@@ -21,6 +21,7 @@ from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
 from mtqa.text import persons
+from mtqa.text.regex_store import compile_stored
 
 LANGUAGES = frozenset({"fr", "en"})
 VOICE_MIN_SENTENCES = Parameter(
@@ -36,8 +37,8 @@ VOICE_MIN_SHARE = Parameter(
     "the document's own voice.",
 )
 _CLAUSE_MAX_WORDS = 8
-_CLAUSE_END = regex.compile(r"[,;:.!?…«»\"“”()\[\]\n—–]")
-_WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
+_CLAUSE_END = compile_stored(r"[,;:.!?…«»\"“”()\[\]\n—–]")
+_WORD = compile_stored(r"[\p{L}\p{M}'’-]+")
 NARRATION_MIN_WORDS = Parameter(
     "narration_min_words",
     4,
@@ -66,7 +67,7 @@ def _lexicon(lang: str) -> tuple[dict[str, _Form], regex.Pattern]:
     alternatives = [rf"(?:{regex.escape(e)})['’](?=\p{{L}})" for e in elided]
     alternatives.append(rf"(?:{'|'.join(map(regex.escape, whole))})(?![\p{{L}}\p{{M}}'’-])")
     # Case-insensitive here; the case is checked per hit (US is the country, Me a lawyer's title).
-    pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d'’-])(?:{'|'.join(alternatives)})", regex.IGNORECASE)
+    pattern = compile_stored(rf"(?<![\p{{L}}\p{{M}}\d'’-])(?:{'|'.join(alternatives)})", regex.IGNORECASE)
     return forms, pattern
 
 

@@ -21,6 +21,7 @@ from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Rule
 from mtqa.text.agreement import agreement
 from mtqa.text.gender_lexicon import noun_gender
+from mtqa.text.regex_store import compile_stored
 
 _PRONOUNS = {"il": ("m", "sg"), "elle": ("f", "sg"), "ils": ("m", "pl"), "elles": ("f", "pl")}
 _COPULA = (
@@ -41,7 +42,7 @@ _ADVERBS = (
 )
 # A reflexive verb's participle agrees with the subject unless a direct object follows it ("elle
 # s'est cassé la jambe"): after "s'est", a word followed by a determiner is not read.
-_PREDICATE = regex.compile(
+_PREDICATE = compile_stored(
     rf"(?<![\p{{L}}\p{{M}}\-‐'’])(?P<pronoun>[Ii]ls?|[Ee]lles?)\s+(?:ne\s+|n['’])?(?P<reflexive>s['’]|se\s+)?"
     rf"{_COPULA}(?P<adverbs>(?:\s+{_ADVERBS})*)\s+(?P<word>\p{{Ll}}[\p{{Ll}}\p{{M}}]*)(?![\p{{L}}\p{{M}}'’\-])"
     r"(?P<object>\s+(?:le|la|les|l['’]|un|une|des|du|sa|son|ses|leur|leurs|ce|cette|ces)\b)?"
@@ -70,7 +71,7 @@ def _impersonal() -> regex.Pattern:
         regex.escape(w).replace(r"\ ", r"\s+")
         for w in sorted(word_list("fr", "impersonal_adjectives"), key=len, reverse=True)
     )
-    return regex.compile(
+    return compile_stored(
         r"(?<![\p{L}\p{M}\-‐'’])(?P<pronoun>[Ee]lles?)\s+(?:ne\s+|n['’])?"
         rf"(?:{_IMPERSONAL_VERBS}"
         rf"|(?:est|était|sera|serait|fut|semble|semblait|paraît|reste|restait)(?:\s+{_ADVERBS})*"
@@ -81,7 +82,7 @@ def _impersonal() -> regex.Pattern:
 # A superlative predicate takes its article from the subject: "elle n'est pas la plus jeune (à le
 # faire)". Only where no noun follows the adjective ("il est la plus grande star du pays" is right:
 # a predicate noun keeps its own gender), and not the adverb "le plus souvent".
-_SUPERLATIVE = regex.compile(
+_SUPERLATIVE = compile_stored(
     rf"(?<![\p{{L}}\p{{M}}\-‐'’])(?P<pronoun>[Ii]l|[Ee]lle)\s+(?:ne\s+|n['’])?{_COPULA}(?:\s+{_ADVERBS})*"
     r"\s+(?P<article>le|la)\s+(?:plus|moins)\s+(?P<word>\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}'’\-])"
     r"(?=\s*(?:[.,;:!?»”\")]|à\s|au\s|de\s|d['’]|du\s|des\s|$))"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from mtqa.model import Category, Severity
 from mtqa.rules.base import DataFile, Example, Hit, Rule
-from mtqa.text.antecedents import antecedents_of
+from mtqa.text.antecedents import antecedents_of, may_hold_pronouns
 
 _GENDER = {"m": "masculine", "f": "feminine"}
 _NUMBER = {"sg": "singular", "pl": "plural"}
@@ -27,7 +27,7 @@ def _swapped(word: str) -> str:
 
 
 def check_antecedent_gender(view, ctx):
-    if view.lang != "fr":
+    if view.lang != "fr" or not may_hold_pronouns(view):
         return
     model = antecedents_of(view)
     speech = view.speech

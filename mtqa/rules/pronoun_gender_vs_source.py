@@ -22,7 +22,7 @@ from __future__ import annotations
 from mtqa.model import Category, Severity
 from mtqa.rules.base import DataFile, Example, Parameter, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs, usable_alignment
-from mtqa.text.antecedents import antecedents_of
+from mtqa.text.antecedents import antecedents_of, may_hold_pronouns
 from mtqa.text.mentions import person_noun
 from mtqa.text.source_pronouns import has_pronoun_table, named_people, read_window, subject_pronouns
 
@@ -47,14 +47,23 @@ def check_pronoun_gender_vs_source(view, ctx):
     al = usable_alignment(view)
     if view.lang != "fr" or al is None or not has_pronoun_table(al.source_lang):
         return
+    if not may_hold_pronouns(view):
+        return
     lang = al.source_lang
     model = antecedents_of(view)
     by_segment: dict[int, list] = {}
     for p in model.pronouns:
         by_segment.setdefault(model.sentences[p.sentence].segment, []).append(p)
+    if not by_segment:
+        return  # no target pronoun in the document: nothing to compare
     people = None
     reach = ctx.param(WINDOW)
     for pair in pairs(view):
+        targets = [
+            (t, p) for t in pair.target for p in by_segment.get(t.segment, ()) if t.start <= p.start < t.end
+        ]
+        if not targets:
+            continue  # one to one needs a target pronoun (most sentences hold none): no source read
         found = [(k, p) for k, s in enumerate(pair.source) for p in subject_pronouns(s.text, lang)]
         # one to one: one source pronoun, or several of one form ("Er sagte, er habe…"), and as
         # many target pronouns
@@ -63,9 +72,6 @@ def check_pronoun_gender_vs_source(view, ctx):
         k, source = found[0]
         if source.gender not in _GENDER or source.number is None:
             continue  # it, es, they, a "sie" the verb does not number
-        targets = [
-            (t, p) for t in pair.target for p in by_segment.get(t.segment, ()) if t.start <= p.start < t.end
-        ]
         if len(targets) != len(found):
             continue
         wrong = [(t, p) for t, p in targets if (p.gender, p.number) != (source.gender, source.number)]

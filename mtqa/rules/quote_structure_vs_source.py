@@ -8,18 +8,17 @@ single quotes that open after a space and close before one (so "Moscow's" stays 
 
 from __future__ import annotations
 
-import regex
-
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Example, Parameter, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
 from mtqa.text.quotes import scan_quotes
+from mtqa.text.regex_store import compile_stored
 
-_PAIRED = regex.compile(
+_PAIRED = compile_stored(
     r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|‘[^‘’]*’(?![\p{L}])|(?<!\d)\"[^\"]*\"|「[^「」]*」|『[^『』]*』|"
     r"(?<![\p{L}\p{M}\d])'(?=\p{L})[^'\n]*?(?<=[\p{L}.,!?])'(?![\p{L}])"
 )
-_WORD = regex.compile(r"[\p{L}\p{M}\d]+")
+_WORD = compile_stored(r"[\p{L}\p{M}\d]+")
 
 
 def quotations(text: str) -> list[tuple[int, int]]:

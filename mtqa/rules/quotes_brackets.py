@@ -18,9 +18,10 @@ import regex
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, Example, Hit, Parameter, Rule
 from mtqa.text.quotes import BRACKETS, PAIRS, ascii_bracket, scan_brackets, scan_quotes
+from mtqa.text.regex_store import compile_stored
 
 # A guillemet right after a number is usually an inch mark that the translation turned into a quote.
-_AFTER_NUMBER = regex.compile(r"[\d¼½¾][ \u00a0\u202f]?$")
+_AFTER_NUMBER = compile_stored(r"[\d¼½¾][ \u00a0\u202f]?$")
 
 
 def _unclosed_quote_hits(doc) -> Iterator[Hit]:
@@ -164,14 +165,14 @@ STRANDED_MAX_CHARS = Parameter(
 def _stranded(max_chars: int) -> regex.Pattern:
     """A "sentence" that is nothing but a quoted lower-case fragment: « rebelles modérés ». after a
     full stop."""
-    return regex.compile(
+    return compile_stored(
         r"(?P<quote>[«“\"„][ \u00a0\u202f]*\p{Ll}[^«»“”\"\n.!?]{0,"
         + str(max_chars)
         + r"}?[ \u00a0\u202f]*[»”\"“])[ \u00a0\u202f]*[.!?…]?"
     )
 
 
-_ENDS_SENTENCE = regex.compile(r"[.!?…][»”\"')\]]*$")
+_ENDS_SENTENCE = compile_stored(r"[.!?…][»”\"')\]]*$")
 
 
 # Cheap pre-check: a sentence end, then an opening mark and a lower-case letter.

@@ -15,11 +15,10 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import filterfalse
 
-import regex
-
 from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
+from mtqa.text.regex_store import compile_stored
 from mtqa.text.words import CLINGING_PUNCTUATION, bare_words
 
 # Two identical words separated by blanks only ("Oui, oui" has a comma and is left alone). The stdlib
@@ -219,10 +218,10 @@ def _is_idiom(toks: list[str], first: int, end: int, size: int, links: frozenset
     return size == 2 and any(t in links for t in unit) and toks[first] == toks[end - 1] != toks[first + 1]
 
 
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+_UNSPACED = compile_stored(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 # In unspaced scripts a run of characters between punctuation and hiragana (kanji, katakana, Latin)
 # is about a word or compound: 小形羊羹, 環境保護活動.
-_UNSPACED_WORD = regex.compile(r"[^\s\p{P}\p{S}\p{Hiragana}]{2,}")
+_UNSPACED_WORD = compile_stored(r"[^\s\p{P}\p{S}\p{Hiragana}]{2,}")
 
 
 UNSPACED_MIN_RUN = Parameter(

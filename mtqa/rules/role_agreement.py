@@ -20,10 +20,11 @@ import regex
 from mtqa.model import Category, Severity
 from mtqa.rules.base import DataFile, Example, Hit, Rule
 from mtqa.text.agreement import agreement
-from mtqa.text.antecedents import antecedents_of
+from mtqa.text.antecedents import antecedents_of, built_antecedents
 from mtqa.text.gender_lexicon import first_name_gender
 from mtqa.text.mentions import function_words
 from mtqa.text.person_genders import role_gender, titles
+from mtqa.text.regex_store import compile_stored
 
 _GENDER = {"m": "masculine", "f": "feminine"}
 # Title-case words ("Le Noir Mat PRO", a product, has an all-capital word and a determiner)
@@ -31,21 +32,21 @@ _NAME = r"(?:(?:M|Mme|Mlle)\.?\s+)?\p{Lu}\p{Ll}[\p{L}\p{M}]*(?:[-‐\s]\p{Lu}\p{
 _WORD = r"[\p{L}\p{M}]+"
 # "M. Dupont, la nouvelle directrice de l'école": a role in apposition right after the name, closed
 # by "de", a comma or the sentence's end (not a list: "Pierre Martin, la directrice et le maire").
-_APPOSITION_AFTER = regex.compile(
+_APPOSITION_AFTER = compile_stored(
     rf"(?P<name>{_NAME})\s*,\s*(?:le|la|l['’]|un|une|notre|son|sa)\s*(?:(?P<adjs>(?:{_WORD}\s+){{0,2}}))"
     rf"(?P<role>{_WORD})(?=\s*(?:[,.;:]|de\s|du\s|des\s|d['’]|$))(?!\s*,\s*(?:et|ou)\b)"
 )
 # "la chancelière Angela Merkel", "le nouveau directeur Anne Roy": a role right before the name.
-_ROLE_BEFORE = regex.compile(
+_ROLE_BEFORE = compile_stored(
     rf"(?<![\p{{L}}\p{{M}}'’])(?:le|la|l['’]|Le|La|L['’])\s*(?:{_WORD}\s+){{0,2}}"
     rf"(?P<role>\p{{Ll}}[\p{{L}}\p{{M}}]*)\s+(?:\p{{Ll}}[\p{{L}}\p{{M}}]*\s+)?(?P<name>{_NAME})"
 )
 # "Pierre Martin travaille depuis 2010 en tant qu'enseignante": same clause, no other name between.
-_AS_ROLE = regex.compile(
+_AS_ROLE = compile_stored(
     rf"(?P<name>{_NAME})(?P<between>[^.;:!?«»\"“”]{{0,80}}?)\ben\s+tant\s+que?['’]?\s*(?P<role>{_WORD})"
 )
 # "Angela Merkel a été élu": the name as the subject of être and an agreeing participle.
-_PREDICATE = regex.compile(
+_PREDICATE = compile_stored(
     rf"(?P<name>{_NAME})\s+(?:ne\s+|n['’])?(?:est|était|sera|serait|fut|a\s+été|avait\s+été|aura\s+été)"
     r"(?:\s+(?:pas|plus|jamais|déjà|toujours|aussi|encore|bien|alors|enfin|finalement))*"
     r"\s+(?P<role>\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}'’\-])"
@@ -78,9 +79,11 @@ def _person_gender(name: str, people: dict[str, str]) -> str | None:
 def check_role_gender(view, ctx):
     if view.lang != "fr":
         return
-    model = antecedents_of(view)
-    people = model.stated_people
-    if not people:
+    # The genders the document states, from the antecedent model: read at the first role said of a
+    # name, so a document with none does not build the model (the pronoun rules may not need it).
+    built = built_antecedents(view)
+    people = None if built is None else built.stated_people
+    if people is not None and not people:
         return
     for k, seg in enumerate(view.segments):
         text = seg.text
@@ -99,6 +102,10 @@ def check_role_gender(view, ctx):
                     continue
                 if kind == "en tant que" and regex.search(r"\p{Lu}", m.group("between")):
                     continue  # another name between: the role may be that person's
+                if people is None:
+                    people = antecedents_of(view).stated_people
+                if not people:
+                    return
                 person = _person_gender(m.group("name"), people)
                 if person is None or person == word_gender:
                     continue

@@ -24,18 +24,17 @@ compared: without a parser their number cannot be read reliably.
 
 from __future__ import annotations
 
-from functools import cache
-
-import regex
+from functools import cache, lru_cache
 
 from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import DataFile, Example, Parameter, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
 from mtqa.text.persons import absence_is_evidence, formal_lookalike, voices
+from mtqa.text.regex_store import compile_stored
 from mtqa.text.speech import speech_verbs
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*(?:['’]s)?")
+_TOKEN = compile_stored(r"[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*(?:['’]s)?")
 _SINGULAR_S = ("ss", "us", "is", "'s", "’s", "ics")  # "press", "virus", "crisis", "politics"
 
 
@@ -134,7 +133,18 @@ def _may_hold_person(text: str, words: dict[str, str]) -> bool:
     """False when no token of `text` is a person word, whatever its case: lowering the whole text
     keeps its token boundaries, so one findall and a set test in C stand for a call of `_person`
     per token in most sentences."""
-    return not words.keys().isdisjoint(_TOKEN.findall(text.lower().replace("’", "'")))
+    tokens = _lower_tokens(text)
+    if "’" in text:
+        tokens = frozenset(t.replace("’", "'") for t in tokens)
+    return not words.keys().isdisjoint(tokens)
+
+
+@lru_cache(maxsize=1024)
+def _lower_tokens(text: str) -> frozenset[str]:
+    """The tokens of the lower-cased text. Lowering keeps the token boundaries, and so does reading
+    "’" as "'" (both are non-letters the token pattern treats alike): one scan of a target sentence
+    serves both the person and the possessive rule (MTQ211, MTQ212), which read it in turn."""
+    return frozenset(_TOKEN.findall(text.lower()))
 
 
 def check_person(view, ctx):
@@ -229,7 +239,7 @@ def _noun_number(tokens: list[str], k: int, stop: frozenset[str], plural_min: in
 
 def _possessive_numbers(text: str, lang: str, plural_min: int) -> list[tuple[int, int, str]]:
     table_ = _possessives(lang)
-    if not table_ or table_.keys().isdisjoint(_TOKEN.findall(text.lower())):
+    if not table_ or table_.keys().isdisjoint(_lower_tokens(text)):
         return []  # most sentences hold no possessive: no per-token pass
     matches = list(_TOKEN.finditer(text))
     tokens = [m.group() for m in matches]

@@ -4,14 +4,13 @@ own ratio (MTQ913), and a source that cannot be this article's source at all (MT
 
 from __future__ import annotations
 
-import regex
-
 from mtqa.align import expected_ratio
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Example, Hit, Parameter, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs, source_extra, usable_alignment
+from mtqa.text.regex_store import compile_stored
 
-_WORD = regex.compile(r"[\p{L}\p{M}\d]+")
+_WORD = compile_stored(r"[\p{L}\p{M}\d]+")
 MIN_WORDS = Parameter(
     "min_words",
     5,

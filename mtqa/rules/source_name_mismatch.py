@@ -21,7 +21,6 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from pathlib import Path
 
-import regex
 from rapidfuzz.distance import Levenshtein
 
 from mtqa.align import title_case
@@ -36,6 +35,7 @@ from mtqa.text.names import latin_script, romanisations
 from mtqa.text.names import skeleton as _skeleton
 from mtqa.text.names import skeletons as _skeletons
 from mtqa.text.names import translit_key as _translit_key
+from mtqa.text.regex_store import compile_stored
 
 # Names recur in every pair of a document: fold each word once per process, not once per pair.
 fold = lru_cache(maxsize=1 << 16)(_fold_name)
@@ -118,12 +118,12 @@ def _compound(low: str, lang: str, parts: int, shortest: int = 3) -> bool:
     return False
 
 
-_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\d'’-])\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_CAPITALISED = compile_stored(r"(?<![\p{L}\p{M}\d'’-])\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
+_WORD = compile_stored(r"[\p{L}\p{M}]+")
 _OPENERS = " \t\"'“‘«([—–-"
-_HYPHEN = regex.compile(r"[-‐]")
-_BEFORE_SPACELESS = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]*")
-_HYPHEN_WORD = regex.compile(r"[-‐]\p{Ll}{3,}")
+_HYPHEN = compile_stored(r"[-‐]")
+_BEFORE_SPACELESS = compile_stored(r"[^\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]*")
+_HYPHEN_WORD = compile_stored(r"[-‐]\p{Ll}{3,}")
 SIMILAR = Parameter(
     "similar",
     0.6,
@@ -174,9 +174,8 @@ def _name_like(word: str) -> bool:
 
 
 def _source_names(text: str, lang: str | None) -> list[str]:
-    if title_case(text):
-        return []
-    out = []
+    out: list[str] = []
+    headline: bool | None = None  # title_case(text), read at the first name found: most text has none
     for m in _CAPITALISED.finditer(text):
         i = m.start()
         while i and text[i - 1] in _OPENERS:  # back over openers, without copying the text before
@@ -193,6 +192,10 @@ def _source_names(text: str, lang: str | None) -> list[str]:
             if part.isupper() and len(part) <= 5:
                 continue  # acronyms are often translated (NATO -> OTAN) and are matched by the exonyms
             if len(part) >= 3 and not (lang in _NOUNS_CAPITALISED and _common_noun(part, lang)):
+                if headline is None:
+                    headline = title_case(text)
+                if headline:
+                    return []  # headline capitals say nothing about names
                 out.append(part)
     return out
 
@@ -344,11 +347,14 @@ def check_names(view, ctx):
     reported: set[str] = set()
     similar = ctx.param(SIMILAR)
     for pair in pairs(view):
+        names = _source_names(pair.source_text, al.source_lang)
+        if not names:
+            continue  # most sentences: their neighbourhood need not be joined
         near = pair.neighbour_target_segments()
         around = " ".join(folded[k] for k in near)
         nearby = _Words.union([target_words[k] for k in near])
         candidates = None  # the target words that may misspell a name: read for the first name not rendered
-        for name in _source_names(pair.source_text, al.source_lang):
+        for name in names:
             if _rendered(name, around, nearby, exonyms):
                 continue
             if candidates is None:

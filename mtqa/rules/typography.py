@@ -13,8 +13,6 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-import regex
-
 from mtqa.data import word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Rule
@@ -31,6 +29,7 @@ from mtqa.text.apostrophes import (
 )
 from mtqa.text.lazy_regex import lazy_compile
 from mtqa.text.nonwords import NonWords
+from mtqa.text.regex_store import compile_stored
 
 __all__ = ["RULES", "apostrophe_damage_spans"]  # the latter re-exported for quotation rules
 
@@ -82,7 +81,7 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st mt jr sr prof gen col lt sgt capt gov sen rep rev inc ltd co corp no nr vs etc "
     "approx fig vol art abs mme mlle me pr av apr env cf ibid ed éd p pp".split()
 )
-_GLUED = regex.compile(
+_GLUED = compile_stored(
     r"(?<![\p{L}\p{M}\d.@/\\_-])(?P<left>\p{L}[\p{L}\p{M}\-]*\p{Ll}|\d{2,})(?P<close>[)\"”»’]?)"
     r"\.(?P<right>\p{Lu}\p{Ll}*)(?=[" + BLANKS + r"]+[\p{L}\d«“\"(])"
 )
@@ -116,7 +115,7 @@ def check_glued_sentences(seg, ctx: Context) -> Iterator[Hit]:
 _EN_AUXILIARIES = frozenset(
     "do does did is are was were has have had could would should must might need ai dare ca wo sha".split()
 )
-_EN_SPLIT = regex.compile(
+_EN_SPLIT = compile_stored(
     r"(?<![\p{L}\p{M}\d])(?P<neg>\p{L}++)[ ](?P<nt>n['’]t)(?![\p{L}\d])"
     r"|(?P<host>(?<![\p{L}\p{M}])\p{L}[\p{L}\p{M}]*+|[.\"”)])[ ](?P<clitic>['’](?:s|m|re|ve|ll|d))"
     r"(?![\p{L}\p{M}\d'’\-\"”])"
@@ -124,24 +123,24 @@ _EN_SPLIT = regex.compile(
 _SPACE_BEFORE = {
     # English: no blank before a comma or a full stop (a spaced ellipsis ". . ." is left alone);
     # French puts a no-break space before ; : ! ? » (correct) but never before a comma.
-    "en": regex.compile(
+    "en": compile_stored(
         r"(?<=[\p{L}\p{M}\d)\]”\"’])(?P<blank>[ ]+)(?P<punct>,|\.(?![ ]?\.))(?=\s|$|[\"”’)])"
     ),
-    "fr": regex.compile(r"(?<=[\p{L}\p{M}\d)\]»”\"’])(?P<blank>[ \u00a0\u202f]+)(?P<punct>,)(?=\s|$)"),
+    "fr": compile_stored(r"(?<=[\p{L}\p{M}\d)\]»”\"’])(?P<blank>[ \u00a0\u202f]+)(?P<punct>,)(?=\s|$)"),
 }
 # Inside a line only ("# Budget" opening a line is a Markdown heading); not after a number ("1 # stores")
 # nor before a code ("Sweatshirt # P160"), where # is a number sign.
-_HANDLE_SPLIT = regex.compile(
+_HANDLE_SPLIT = compile_stored(
     r"(?<!\d[ ]?)(?<=[ \t\u00a0(])(?P<sign>[@#])[ ](?P<name>\p{L}[\p{L}_]*)(?![\p{L}\d])"
 )
 # Not after a C1 control or an entity's ";": "Holland\x92s Inge", "&#8217; s" are MTQ551's.
-_FR_SPLIT = regex.compile(
+_FR_SPLIT = compile_stored(
     rf"(?<![\p{{L}}\p{{M}}\d'’.\-\x80-\x9f;])(?P<head>(?i:{FR_ELIDING}))[ ]"
     rf"(?P<next>[{VOWEL_OR_H}][\p{{L}}\p{{M}}]*)(?![\p{{L}}\p{{M}}\d'’])"
     r"|(?<![\p{L}\p{M}])(?P<head2>[Aa]ujourd)[ ](?P<next2>hui)(?![\p{L}])"
     r"|(?<![\p{L}\p{M}])(?P<ilya>[Ii]l)[ ]ya(?![\p{L}\p{M}])"
 )
-_DIGIT_BEFORE = regex.compile(r"\d[ \u00a0]*$")
+_DIGIT_BEFORE = compile_stored(r"\d[ \u00a0]*$")
 
 
 def _english_splits(text: str) -> Iterator[Hit]:

@@ -22,15 +22,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import regex
-
 from mtqa.data import word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
 from mtqa.text import foreign_words as fw
 from mtqa.text import lang as langid
-from mtqa.text import lexicon
+from mtqa.text import lexicon, word_table
 from mtqa.text.nonwords import NonWords
+from mtqa.text.regex_store import compile_stored
 from mtqa.text.scripts import (
     KNOWN_LANGUAGES,
     SCRIPT_LANGUAGE,
@@ -38,6 +37,8 @@ from mtqa.text.scripts import (
     glued_inside_latin,
     script_of_language,
 )
+from mtqa.text.word_sets import WordSets, masks
+from mtqa.text.word_table import WordTable
 
 LANGUAGES = frozenset(langid.SUPPORTED)  # languages whose words are judged (a lexicon and a lingua model)
 _FOREIGN, _TARGET, _SHARED, _NAME = "F", "T", "S", "N"
@@ -71,10 +72,10 @@ SENTENCE_MIN_SHARE = Parameter(
     0.67,
     "Share (0-1) of a sentence's words with a language preference that must be foreign.",
 )
-_GAP = regex.compile(r"[\s'’,-]*")  # what may stand between two words of one run
+_GAP = compile_stored(r"[\s'’,-]*")  # what may stand between two words of one run
 _QUOTE_MARKS = '«»“”„"'
 _CODE_CHARS = frozenset("@#/\\_=&;|<>{}")
-_ITALICS = regex.compile(r"(?<![\p{L}*_])([*_])(?!\s)[^*_\n]+?(?<!\s)\1(?![\p{L}*_])")
+_ITALICS = compile_stored(r"(?<![\p{L}*_])([*_])(?!\s)[^*_\n]+?(?<!\s)\1(?![\p{L}*_])")
 SCRIPT_SENTENCE_SHARE = Parameter(
     "script_sentence_share",
     0.5,
@@ -193,11 +194,8 @@ def _trigger_words(lang: str, other: str, thresholds: tuple[float, float]) -> fr
     from the user cache on later runs (mtqa.cache)."""
     from mtqa.cache import cached
 
-    loanwords = (" ".join(sorted(_loanwords(x))) for x in (lang, other, *fw.SUSPECTED))
-    depends = (Path(__file__), Path(fw.__file__), Path(lexicon.__file__), *loanwords)
-    name = f"foreign-words-{lang}-{other}"
-    if thresholds != (MIN_OTHER_ZIPF.default, MARGIN.default):
-        name += f"-zipf{thresholds[0]}-margin{thresholds[1]}"
+    name = _trigger_cache_name("foreign-words", lang, other, thresholds)
+    depends = _trigger_depends(lang, (other,))
     return frozenset(cached(name, lambda: sorted(_build_triggers(lang, other, thresholds)), depends))
 
 
@@ -214,15 +212,35 @@ def _build_triggers(lang: str, other: str, thresholds: tuple[float, float]) -> f
     return frozenset(w for w in words if all(r.get(w, 0.0) < own[w] for r in rivals))
 
 
+def _trigger_cache_name(kind: str, lang: str, other: str, thresholds: tuple[float, float]) -> str:
+    name = f"{kind}-{lang}-{other}"
+    if thresholds != (MIN_OTHER_ZIPF.default, MARGIN.default):
+        name += f"-zipf{thresholds[0]}-margin{thresholds[1]}"
+    return name
+
+
+def _trigger_depends(lang: str, others: tuple[str, ...]) -> tuple[object, ...]:
+    loanwords = (" ".join(sorted(_loanwords(x))) for x in (lang, *others, *fw.SUSPECTED))
+    return (Path(__file__), Path(fw.__file__), Path(lexicon.__file__), *loanwords)
+
+
 @cache
-def _any_foreign_words(lang: str, others: tuple[str, ...], thresholds: tuple[float, float]) -> frozenset[str]:
-    return frozenset().union(*(_trigger_words(lang, o, thresholds) for o in others))
+def _triggers(lang: str, others: tuple[str, ...], thresholds: tuple[float, float]) -> WordSets:
+    """How many of a segment's tokens are trigger words of each language in `others` (in order). A
+    short run reads one table of word -> languages (cached per machine) instead of building the six
+    sets of tens of thousands of words: most of the rule's start-up."""
 
+    def load_table() -> WordTable:
+        from mtqa.cache import cached
 
-def _may_hold_foreign_run(seg, foreign: frozenset[str], minimum: int) -> bool:
-    """False when fewer than `minimum` tokens could be foreign words, whatever their case or context."""
-    # One pass in C (map over the set's membership test) beats a Python loop with an early exit.
-    return sum(map(foreign.__contains__, seg.lower_letter_runs)) >= minimum
+        name = _trigger_cache_name("trigger-masks", lang, "-".join(others), thresholds)
+        build = lambda: word_table.encode(masks(load_sets()))  # noqa: E731
+        return WordTable(cached(name, build, _trigger_depends(lang, others)))
+
+    def load_sets() -> list[frozenset[str]]:
+        return [_trigger_words(lang, o, thresholds) for o in others]
+
+    return WordSets(len(others), load_table, load_sets)
 
 
 @cache
@@ -308,9 +326,15 @@ def _severity(seg, start: int, end: int) -> Severity | None:
     return Severity.INFO if quoted else None
 
 
-def _findings(seg, ctx: Context, settings: _Settings) -> list[tuple[str, Hit]]:
+def _findings(seg, ctx: Context, settings: _Settings, last: bool = False) -> list[tuple[str, Hit]]:
     """("sentence" | "run", Hit) pairs, computed once per segment for both rules (once more only
-    where the two rules run with different parameter values)."""
+    where the two rules run with different parameter values). `last`: the reader that runs second
+    (MTQ602) drops the segment's entry, so a long document does not hold one per paragraph until
+    its view dies (para200k: about 0.8 KB a paragraph)."""
+    if last:
+        entry = _CACHE.pop(seg, None)
+        found = entry[1].get(settings) if entry is not None and entry[0] == ctx.lang else None
+        return list(_compute(seg, ctx, settings)) if found is None else found
     cached: tuple[str | None, dict[_Settings, list[tuple[str, Hit]]]] | None = _CACHE.get(seg)
     if cached is None or cached[0] != ctx.lang:
         cached = (ctx.lang, {})
@@ -346,13 +370,16 @@ def _compute(seg, ctx: Context, settings: _Settings):
         return
     others = fw.suspected(lang, hint)
     thresholds, minimum = settings.word_class, settings.min_foreign
-    if not _may_hold_foreign_run(seg, _any_foreign_words(lang, others, thresholds), minimum):
-        return  # the common case, decided by one set lookup per token
+    # Fewer than `minimum` tokens that could be foreign words, whatever their case or context:
+    # nothing to report. The common case, decided by one lookup per token.
+    counts = _triggers(lang, others, thresholds).counts(seg.lower_letter_runs, minimum)
+    if counts is None:
+        return
     likely = (hint, fw.default_other(lang))
     classified = [
         (other, other in likely, _classified(seg, lang, other, thresholds))
-        for other in others
-        if _may_hold_foreign_run(seg, _trigger_words(lang, other, thresholds), minimum)
+        for other, count in zip(others, counts, strict=True)
+        if count >= minimum
     ]
     yield from _word_hits(seg, lang, classified, reported, settings)
 
@@ -499,7 +526,7 @@ def check_run(seg, ctx: Context):
     sentence_values = RULES[0].parameter_values(configured)
     sentence = {p.name: sentence_values[p.name] for p in _SENTENCE_PARAMETERS}
     settings = _settings(ctx, sentence)
-    return (hit for variant, hit in _findings(seg, ctx, settings) if variant == "run")
+    return (hit for variant, hit in _findings(seg, ctx, settings, last=True) if variant == "run")
 
 
 RULES = (

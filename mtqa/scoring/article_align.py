@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from mtqa.text.regex_store import compile_stored
 
 _SKIP = 0.35  # an unaligned sentence: two cost less than matching unrelated sentences (sim < 0.3)
 # A 2-1 / 1-2 match costs more than leaving one sentence out, so a merge must raise similarity by
@@ -35,7 +35,7 @@ class Group:
         return f"{self.hyp[1] - self.hyp[0]}-{self.ref[1] - self.ref[0]}"
 
 
-_TOKEN = regex.compile(r"\w+|[^\w\s]")
+_TOKEN = compile_stored(r"\w+|[^\w\s]")
 
 
 def _tokens(sentence: str) -> list[str]:

@@ -3,6 +3,7 @@ weak segments and error spans, the thresholds that failed, and the weakest segme
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -209,9 +210,29 @@ def score_set(sset: ScoringSet, options: ScoreOptions, statistics: dict | None =
     return ScoreRun(sset, results, findings, _thresholds(results, options), ranking, rank_metric, comet)
 
 
-def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions) -> Report:
-    """`report` with the scores of `run` added: corpus, document and segment scores, findings,
-    notes, thresholds and the file's DocumentScores record."""
+def segment_scores(run: ScoreRun) -> Iterator[Score]:
+    """The segment scores of `run`, metric by metric, made one at a time: a streamed report writes
+    each as it comes (mtqa.commands.score_stream) instead of holding one object per segment and metric."""
+    for r in run.results:
+        for unit, value in zip(run.scoring_set.units, r.segments, strict=False):
+            if value is None:  # left out (beyond the length limit): noted, not scored
+                continue
+            yield Score(
+                r.name,
+                value,
+                r.segment_signature,
+                "segment",
+                path=unit.path,
+                doc_id=unit.doc_id,
+                segment_id=unit.segment_id,
+                segment_index=unit.index,
+            )
+
+
+def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions, segments: bool = True) -> Report:
+    """`report` with the scores of `run` added: corpus, document and (unless `segments` is False:
+    a streamed report writes them from segment_scores) segment scores, findings, notes, thresholds
+    and the file's DocumentScores record."""
     sset = run.scoring_set
     scores = [Score(r.name, r.corpus, r.signature, "corpus", path=sset.hyp_path) for r in run.results]
     scores += [
@@ -219,22 +240,8 @@ def add_to_report(run: ScoreRun, report: Report, options: ScoreOptions) -> Repor
         for r in run.results
         for doc_id, value in r.documents
     ]
-    for r in run.results:
-        for unit, value in zip(sset.units, r.segments, strict=False):
-            if value is None:  # left out (beyond the length limit): noted, not scored
-                continue
-            scores.append(
-                Score(
-                    r.name,
-                    value,
-                    r.segment_signature,
-                    "segment",
-                    path=unit.path,
-                    doc_id=unit.doc_id,
-                    segment_id=unit.segment_id,
-                    segment_index=unit.index,
-                )
-            )
+    if segments:
+        scores.extend(segment_scores(run))
     thresholds = threshold_results(run.results, options)
     notes = [Note(n, "scoring") for n in sset.notes]
     if run.comet is not None:

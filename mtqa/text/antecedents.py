@@ -27,6 +27,9 @@ has no antecedent. Offsets are the segment's own: the text is never normalised.
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
+
+import regex
 
 from mtqa.text.antecedent_fallbacks import FallbackResolutions
 from mtqa.text.gender_lexicon import first_name_gender, noun_gender
@@ -49,7 +52,6 @@ from mtqa.text.mentions import (
     determiners,
     function_words,
     impersonal,
-    norm,
     numeral,
     person_noun,
     singular,
@@ -99,15 +101,32 @@ class Antecedents(FallbackResolutions):
     def _read(self, k: int, sent: DocSentence) -> list[Mention]:
         found = list(TOKEN.finditer(sent.text))
         tokens = [m.group() for m in found]
+        # norm() of every token, once: the loop below reads most tokens several times
+        lows = [t.lower().replace("’", "'") for t in tokens]
+        dets, adjs, funcs, title_of = determiners(), adjectives(), function_words(), titles("fr")
         out: list[Mention] = []
-        unread_subject = False  # a sentence-initial word read as no name may be the subject
-        i = 0
-        while i < len(tokens):
-            tok, low = tokens[i], norm(tokens[i])
+        # Only the first mention outside a prepositional phrase is the subject (pronouns are
+        # subjects wherever they stand): objects do not compete for a subject pronoun. A word read
+        # as no name opening the sentence may be the subject: then no mention is.
+        subject_taken = False
+        # A mention starts only at a subject pronoun, a determiner, a title or a capitalised word:
+        # only those tokens are visited (most words are none).
+        starters = _starters()
+        starts = [
+            n
+            for n, (t, low) in enumerate(zip(tokens, lows, strict=True))
+            if low in starters or t[:1].isupper() or t in title_of
+        ]
+        unread = 0  # the first token no mention has read yet
+        for i in starts:
+            if i < unread:
+                continue
+            unread = i + 1
+            tok, low = tokens[i], lows[i]
             p = i - 1
             while p >= 0 and tokens[p] in OPENERS:
                 p -= 1
-            prev = norm(tokens[p]) if p >= 0 else ""
+            prev = lows[p] if p >= 0 else ""
             initial = p < 0  # no word before this one in the sentence
             off = sent.start
             if low in SUBJECT_PRONOUNS and (tok.islower() or tok[:1].isupper() and tok[1:].islower()):
@@ -119,63 +138,52 @@ class Antecedents(FallbackResolutions):
                         g, n = SUBJECT_PRONOUNS[low]
                         a, b = off + found[i].start(), off + found[i].end()
                         out.append(Mention(k, a, b, tok, g, n, "pronoun", True))
-                i += 1
                 continue
-            title = titles("fr").get(tok)
+            mention = None
+            title = title_of.get(tok)
             if title and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
                 j = i + 1
                 while j + 1 < len(tokens) and tokens[j + 1][:1].isupper() and tokens[j + 1].isalpha():
                     j += 1
                 self.people[tokens[j]] = title
                 self.stated_people.setdefault(tokens[j], title)
-                out.append(self._mention(k, found, i, j, title, "sg", "person", prev))
-                i = j + 1
-                continue
-            det = determiners().get(low)
+                mention = self._mention(k, found, lows, i, j, title, "sg", "person", prev, subject_taken)
+            det = dets.get(low) if mention is None else None
             if det and not (low in ("le", "la", "les", "l'") and prev in OBJECT_CONTEXT):
                 gender: str | None
                 number: str | None
                 gender, number = det
                 j = i + 1
-                while j < len(tokens) and (
-                    norm(tokens[j]) in adjectives() or numeral(tokens[j]) or norm(tokens[j]) in DEGREE
-                ):
-                    if norm(tokens[j]) in DEGREE:
+                while j < len(tokens) and (lows[j] in adjs or numeral(tokens[j]) or lows[j] in DEGREE):
+                    if lows[j] in DEGREE:
                         pass  # "le plus grand succès": the noun comes after the adjective
                     elif numeral(tokens[j]):
                         number = "pl" if number == "pl" or tokens[j] not in ("1", "0") else number
                     else:
-                        g2, n2 = adjectives()[norm(tokens[j])]
+                        g2, n2 = adjs[lows[j]]
                         gender, number = gender or g2, number or n2
                     j += 1
-                nxt = norm(tokens[j + 1]) if j + 1 < len(tokens) else ""
-                if j < len(tokens) and norm(tokens[j]) in FUNCTION_HEADS:
-                    i = j  # "ce qui", "la plupart des": no noun of that gender
+                nxt = lows[j + 1] if j + 1 < len(tokens) else ""
+                if j < len(tokens) and lows[j] in FUNCTION_HEADS:
+                    unread = j  # "ce qui", "la plupart des": no noun of that gender
                     continue
-                if (
-                    j < len(tokens)
-                    and norm(tokens[j]) in PARTITIVE_HEADS
-                    and nxt in ("de", "des", "d'", "du")
-                ):
+                if j < len(tokens) and lows[j] in PARTITIVE_HEADS and nxt in ("de", "des", "d'", "du"):
                     gender, number = None, None
-                if j < len(tokens) and tokens[j][:1].isalpha() and norm(tokens[j]) not in ("des", "de", "d'"):
+                if j < len(tokens) and tokens[j][:1].isalpha() and lows[j] not in ("des", "de", "d'"):
                     head = tokens[j]
                     if gender and number == "sg" and head.islower():
                         self._nouns.setdefault(singular(head), gender)
                     if gender is None and head.islower():
                         gender = noun_gender(head)
                     kind = "noun" if head.islower() else "name"
-                    out.append(self._mention(k, found, i, j, gender, number, kind, prev))
-                    i = j + 1
+                    mention = self._mention(k, found, lows, i, j, gender, number, kind, prev, subject_taken)
+            if mention is None:
+                if initial and tok == "A":
+                    continue  # "A cette époque, il…": "À" without its accent opening a sentence
+                if not (tok[:1].isupper() and tok.isalpha()):
                     continue
-            if initial and tok == "A":
-                i += 1  # "A cette époque, il…": "À" without its accent opening a sentence
-                continue
-            if tok[:1].isupper() and tok.isalpha() and (low in PREPOSITIONS or low in function_words()):
-                if initial or low in PREPOSITIONS:
-                    i += 1  # "Selon Blue Origin, ils…", "En Saxe, …": a word of the sentence, no name
-                    continue
-            if tok[:1].isupper() and tok.isalpha():
+                if (low in PREPOSITIONS or low in funcs) and (initial or low in PREPOSITIONS):
+                    continue  # "Selon Blue Origin, ils…", "En Saxe, …": a word of the sentence, no name
                 j = i
                 while j + 1 < len(tokens) and tokens[j + 1][:1].isupper() and tokens[j + 1].isalpha():
                     j += 1
@@ -183,9 +191,8 @@ class Antecedents(FallbackResolutions):
                     # "Mais", "Selon", "Né" opening a sentence: no name; but a word straight before
                     # a lower-case word ("Hamilton a gagné") may be a name, and then the subject
                     follows = sent.text[found[i].end() : found[i].end() + 2]
-                    if low not in function_words() and follows[:1] == " " and follows[1:].islower():
-                        unread_subject = True
-                    i += 1
+                    if low not in funcs and follows[:1] == " " and follows[1:].islower():
+                        subject_taken = True  # that word may be the subject: no mention is
                     continue
                 gender = first_name_gender(tok) if j > i and prev not in PREPOSITIONS else None
                 if gender:
@@ -203,32 +210,26 @@ class Antecedents(FallbackResolutions):
                         gender = out[-1].gender
                 if gender:
                     self.people[tokens[j]] = gender
-                if j > i or i > 0 or low not in function_words():
-                    kind = "person" if gender else "name"
-                    out.append(self._mention(k, found, i, j, gender, "sg" if gender else None, kind, prev))
-                i = j + 1
-                continue
-            i += 1
-        # Only the first mention outside a prepositional phrase is the subject (pronouns are
-        # subjects wherever they stand): objects do not compete for a subject pronoun.
-        first = None if unread_subject else next((m for m in out if m.subject and m.kind != "pronoun"), None)
-        return [
-            m if m.kind == "pronoun" or m is first or not m.subject else dataclasses.replace(m, subject=False)
-            for m in out
-        ]
+                if not (j > i or i > 0 or low not in funcs):
+                    unread = j + 1
+                    continue
+                kind = "person" if gender else "name"
+                number = "sg" if gender else None
+                mention = self._mention(k, found, lows, i, j, gender, number, kind, prev, subject_taken)
+            out.append(mention)
+            subject_taken = subject_taken or mention.subject
+            unread = j + 1
+        return out
 
-    def _mention(self, k, found, i, j, gender, number, kind, prev) -> Mention:
+    def _mention(self, k, found, lows, i, j, gender, number, kind, prev, subject_taken) -> Mention:
         sent = self.sentences[k]
         a, b = found[i].start(), found[j].end()
         # "du", "au", "aux" hold a preposition (de le, à le): what they introduce is no subject.
         # "chaque jour", "cette année": an adverbial of time is read like a prepositional phrase
-        governed = (
-            prev in PREPOSITIONS
-            or norm(found[i].group()) in ("du", "au", "aux")
-            or norm(found[j].group()) in time_nouns()
-        )
+        governed = prev in PREPOSITIONS or lows[i] in ("du", "au", "aux") or lows[j] in time_nouns()
+        subject = not governed and not subject_taken
         return Mention(
-            k, sent.start + a, sent.start + b, sent.text[a:b], gender, number, kind, not governed, governed
+            k, sent.start + a, sent.start + b, sent.text[a:b], gender, number, kind, subject, governed
         )
 
     def _complete(self, m: Mention) -> Mention:
@@ -356,6 +357,40 @@ class Antecedents(FallbackResolutions):
                 ):
                     return m
         return None
+
+
+@cache
+def _starters() -> frozenset[str]:
+    """Lower-case words a mention may start at besides titles and capitalised words."""
+    return frozenset(SUBJECT_PRONOUNS) | frozenset(determiners())
+
+
+@cache
+def _pronoun_like() -> regex.Pattern:
+    """il/elle/ils/elles as a whole word in any case: every word _read takes for a subject pronoun
+    matches (and more: "IL", "dit-il")."""
+    words = "|".join(SUBJECT_PRONOUNS)
+    return regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{words})(?![\p{{L}}\p{{M}}])")
+
+
+def may_hold_pronouns(view) -> bool:
+    """False when no sentence of the document holds a word that could be a subject pronoun: then
+    the model would read none, and the pronoun rules (MTQ221, MTQ224) need not build it (about one
+    document in six of a corpus of short rows). Read on the sentences the model reads; answered
+    once per document view."""
+    if "_antecedents" in view.__dict__:
+        return True  # built already: reading it costs nothing more
+    found = view.__dict__.get("_may_hold_pronouns")
+    if found is None:
+        pattern = _pronoun_like()
+        found = any(pattern.search(s.text[a:b]) for s in view.segments for a, b in s.sentences)
+        view.__dict__["_may_hold_pronouns"] = found
+    return found
+
+
+def built_antecedents(view) -> Antecedents | None:
+    """The document's antecedent model if a rule has built it already, else None."""
+    return view.__dict__.get("_antecedents")
 
 
 def antecedents_of(view) -> Antecedents:

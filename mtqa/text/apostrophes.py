@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from mtqa.text.nonwords import NonWords
+from mtqa.text.regex_store import compile_stored
 
 BLANKS = " \u00a0\u202f"
 # Marks that stand in for an apostrophe when an encoder, a "smart quotes" pass or a detokenizer
@@ -28,14 +29,14 @@ VOWEL_OR_H = "aeiouyhâàäéèêëîïôöûùüœæAEIOUYHÂÀÄÉÈÊËÎÏÔ
 # where a capital L or D cannot be a label ("plan D").
 FR_ELIDING = "l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu"
 _FR_HEAD = rf"(?P<head>(?i:{FR_ELIDING}))"
-_FR_DAMAGE = regex.compile(
+_FR_DAMAGE = compile_stored(
     rf"(?<![\p{{L}}\p{{M}}\d'’.\-]){_FR_HEAD}{_GAP}(?P<next>[{VOWEL_OR_H}][\p{{L}}\p{{M}}]*)"
     rf"|(?<![\p{{L}}\p{{M}}\d'’.\-])(?P<head2>[Aa]ujourd|[Pp]rud){_GAP}(?P<next2>hui|hom\p{{L}}*)"
 )
-SENTENCE_START = regex.compile(r"(?:^|[.!?:;«“\"(—–\n])[\s]*$")
+SENTENCE_START = compile_stored(r"(?:^|[.!?:;«“\"(—–\n])[\s]*$")
 
 EN_PRONOUNS = frozenset("i you we they he she it who that there what where here".split())
-_EN_DAMAGE = regex.compile(
+_EN_DAMAGE = compile_stored(
     rf"(?<![\p{{L}}\p{{M}}\d])(?P<head>\p{{L}}++){_GAP}(?P<next>t|s|re|ve|ll|d|m)"
     rf"(?![\p{{L}}\p{{M}}\d'’\-])(?![{BLANKS}]?{_MARK})"
 )

@@ -8,7 +8,9 @@ the first attribute read compiles it and copies the compiled pattern's methods o
 so later calls cost what they cost on the compiled pattern itself.
 
 A stand-in is not a Pattern: pass `.compiled` where a real one is required (isinstance checks,
-`regex.sub(pattern, ...)`).
+`regex.sub(pattern, ...)`). A `regex` pattern is compiled through mtqa.text.regex_store, so after
+the first run on a machine its compiled form is read back rather than parsed again; most
+module-level patterns use `compile_stored` directly (a real Pattern, read back in microseconds).
 """
 
 from __future__ import annotations
@@ -36,7 +38,12 @@ class LazyPattern:
         with _LOCK:
             compiled = self.__dict__.get("compiled")
             if compiled is None:
-                compiled = self._engine.compile(self._source, self._flags, **self._options)
+                if self._engine is regex and not self._options:
+                    from mtqa.text.regex_store import compile_stored
+
+                    compiled = compile_stored(self._source, self._flags)  # read back, not parsed again
+                else:
+                    compiled = self._engine.compile(self._source, self._flags, **self._options)
                 for attr in _BOUND:
                     if hasattr(compiled, attr):
                         setattr(self, attr, getattr(compiled, attr))

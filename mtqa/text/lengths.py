@@ -14,6 +14,7 @@ import regex
 
 from mtqa.data import table
 from mtqa.text.lang import primary as _primary
+from mtqa.text.regex_store import compile_stored
 
 
 def pair_norm(
@@ -69,9 +70,9 @@ def script_length(text: str) -> float:
     return _script_lengths()[best]
 
 
-_LATIN = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
+_LATIN = compile_stored(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 
 
 @lru_cache(maxsize=1)
 def _script_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
-    return tuple((name, regex.compile(rf"\p{{{name}}}")) for name in _script_lengths())
+    return tuple((name, compile_stored(rf"\p{{{name}}}")) for name in _script_lengths())

@@ -7,11 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
 from mtqa.data import table, word_list
+from mtqa.text.regex_store import compile_stored
 
-TOKEN = regex.compile(
+TOKEN = compile_stored(
     r"(?:MM|Mrs|Mr|Ms|M)\.|[\p{L}\p{M}]+['’](?=\p{L})|[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*|\d+|[^\s\p{L}\p{M}\d]"
 )
 # Words before "le/la/les/l'" that make it an object pronoun, not a determiner ("il la voit").
@@ -29,10 +28,10 @@ FUNCTION_HEADS = frozenset("qui que qu' dont n' ne est sont était fut sera sera
 # Heads whose agreement follows the noun after "de" ("la plupart des protestants ... ils").
 PARTITIVE_HEADS = frozenset("plupart moitié majorité totalité reste ensemble une un part partie".split())
 DEGREE = frozenset("plus moins très si aussi".split())
-BREAKS = regex.compile(r"[,;:–—]|\s-\s")
+BREAKS = compile_stored(r"[,;:–—]|\s-\s")
 # ", a déclaré", "», explique", ", a-t-il ajouté": what stands right before a speaker named after
 # the words reported (the verb is checked against mtqa/data/fr/speech_verbs.txt).
-ATTRIBUTION = regex.compile(
+ATTRIBUTION = compile_stored(
     r"[,»”\"]\s*(?:a|avait|ont|aurait)?\s*(?P<verb>[\p{L}\p{M}]+)\s+(?:[\p{L}\p{M}]+['’]?\s*){0,1}$"
 )
 
@@ -148,7 +147,7 @@ def impersonal(tokens: list[str], k: int) -> bool:
     return False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per mention / sentence of a whole document: no __dict__
 class Mention:
     sentence: int  # index in Antecedents.sentences
     start: int  # offsets local to the segment
@@ -161,7 +160,7 @@ class Mention:
     governed: bool = False  # introduced by a preposition ("à Vienne", "du volcan")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per mention / sentence of a whole document: no __dict__
 class DocSentence:
     segment: int
     start: int

@@ -18,24 +18,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-import regex
-
 from mtqa.data import table, word_list
 from mtqa.text.lazy_regex import lazy_compile
+from mtqa.text.regex_store import compile_stored
 from mtqa.text.sentences import split_sentences
 
 # A name token: a capitalised word, possibly hyphenated (Tahrir-al-Sham), or a lower-case Arabic
 # article glued to a capitalised name (al-Nusra, el-Sissi).
-_NAME = regex.compile(
+_NAME = compile_stored(
     r"(?<![\p{L}\p{M}\d])(?:(?:al|el|ul)[-‐])?\p{Lu}[\p{L}\p{M}]*(?:['’][\p{Lu}][\p{L}\p{M}]*)?"
     r"(?:[-‐][\p{L}\p{M}]+)*(?![\p{L}\p{M}\d])"
 )
-_NAME_GAP = regex.compile(r" (?:(?:ben|bin|ibn|bint|abu|de|da|del|van|von|al|el) )?")  # Mohammed ben Salmane
-_MAY_HOLD_NAME = regex.compile(r"\p{Lu}")
-_SPACED_PARTICLE = regex.compile(r"(?:al|el|Al|El)")
-_SEPARATORS = regex.compile(r"[-‐'’ʼ\s]+")
+_NAME_GAP = compile_stored(r" (?:(?:ben|bin|ibn|bint|abu|de|da|del|van|von|al|el) )?")  # Mohammed ben Salmane
+_MAY_HOLD_NAME = compile_stored(r"\p{Lu}")
+_SPACED_PARTICLE = compile_stored(r"(?:al|el|Al|El)")
+_SEPARATORS = compile_stored(r"[-‐'’ʼ\s]+")
 _FOLD_EXTRA = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe"})
-_DOUBLED = regex.compile(r"(.)\1+")
+_DOUBLED = compile_stored(r"(.)\1+")
 
 
 @cache
@@ -68,7 +67,7 @@ def fold(name: str) -> str:
     return unicodedata.normalize("NFKD", lowered).translate(_DROP_COMBINING)
 
 
-_EL_UL = regex.compile(r"^(?:el|ul)(?=[-‐'’\s])")  # compiled once: called for every name
+_EL_UL = compile_stored(r"^(?:el|ul)(?=[-‐'’\s])")  # compiled once: called for every name
 
 
 @lru_cache(maxsize=50_000)
@@ -308,8 +307,8 @@ def _skeleton_steps() -> tuple[tuple[str, ...], ...]:
 
 # "ch" ending a word is German or Slavic х/č as often as English ch (Bezbach / Безбах, Zbanic /
 # Жбанич -> Zhbanich): read it as the velar there, on both sides alike.
-_FINAL_CH = regex.compile(r"ch$")
-_INITIAL_DH = regex.compile(r"^dh")  # Dhabi, Dhaka: Даби, Дакка
+_FINAL_CH = compile_stored(r"ch$")
+_INITIAL_DH = compile_stored(r"^dh")  # Dhabi, Dhaka: Даби, Дакка
 _NOT_SKELETON = lazy_compile(r"[^bdfklmnprst]+")
 # Case endings of Russian, Ukrainian and Belarusian nouns and adjectives, longest first: a name in
 # an oblique case (Хартвелла, Карнакского) is compared by its stem too.
@@ -320,8 +319,8 @@ def _slavic_endings() -> tuple[str, ...]:
     return word_list("any", "slavic_case_endings")
 
 
-_CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
-_NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Script=Latin}]")
+_CYRILLIC = compile_stored(r"\p{Script=Cyrillic}")
+_NON_LATIN_LETTER = compile_stored(r"[^\P{L}\p{Script=Latin}]")
 
 
 def latin_script(word: str) -> bool:

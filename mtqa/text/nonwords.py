@@ -13,6 +13,7 @@ from functools import cached_property
 import regex
 
 from mtqa.text.lazy_regex import lazy_compile
+from mtqa.text.regex_store import compile_stored
 
 _TLDS = (
     "com|org|net|info|io|gov|edu|int|eu|de|fr|ru|ua|by|kz|uk|us|jp|cn|kr|tw|hk|in|au|ca|ch|at|be|es|it|"
@@ -51,7 +52,7 @@ _NONWORD = lazy_compile(
 )
 # A lone letter between blanks or punctuation ("groupe B", "plan A", "vitamine C"); elided forms
 # (l', d', j') are words and are not matched: an apostrophe follows them.
-_SINGLE_LETTER = regex.compile(r"(?<![\p{L}\p{M}\d'’.-])\p{L}(?![\p{L}\p{M}\d'’-])")
+_SINGLE_LETTER = compile_stored(r"(?<![\p{L}\p{M}\d'’.-])\p{L}(?![\p{L}\p{M}\d'’-])")
 
 
 # Every non-word holds one of these; most sentences hold none, and this one scan is several times

@@ -15,27 +15,28 @@ from collections.abc import Iterator
 import regex
 
 from mtqa.text.lazy_regex import lazy_compile
+from mtqa.text.regex_store import compile_stored
 
 Form = tuple[int, int, frozenset[float], bool, tuple[float, ...]]
 
 _TIME_PATTERNS = (
     # Japanese: 午後2時, 11時半, 8時30分 (but 3時間 is three hours, a duration)
-    regex.compile(r"(?P<ap>午前|午後)?(?<!\d)(?P<h>\d{1,2})時(?!間)(?:(?P<m>\d{1,2})分|(?P<half>半))?"),
+    compile_stored(r"(?P<ap>午前|午後)?(?<!\d)(?P<h>\d{1,2})時(?!間)(?:(?P<m>\d{1,2})分|(?P<half>半))?"),
     # German: 18.30 Uhr, 18 Uhr
-    regex.compile(r"(?<![\d.,])(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s?Uhr\b"),
+    compile_stored(r"(?<![\d.,])(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s?Uhr\b"),
     # 18:30, 6:30 p.m., 18h30, 18 h, 2pm
-    regex.compile(
+    compile_stored(
         r"(?<![\d.,:])(?P<h>\d{1,2})(?:[:：](?P<m>\d{2})(?![\d:])|\s?[hH](?:\s?(?P<m2>\d{2}))?(?![\p{L}\d]))"
         r"(?:\s?(?P<ampm>[aApP])\.?\s?[mM]\b\.?)?"
     ),
-    regex.compile(r"(?<![\d.,:])(?P<h>\d{1,2})\s?(?P<ampm>[aApP])\.?\s?[mM](?![\p{L}\d])\.?"),
+    compile_stored(r"(?<![\d.,:])(?P<h>\d{1,2})\s?(?P<ampm>[aApP])\.?\s?[mM](?![\p{L}\d])\.?"),
 )
 _SCALE_CHARS = {"千": 1e3, "万": 1e4, "萬": 1e4, "億": 1e8, "兆": 1e12}
-_EAST_ASIAN = regex.compile(
+_EAST_ASIAN = compile_stored(
     r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?(?:[千万萬億兆]\d+(?:,\d{3})*(?:\.\d+)?)*[千万萬億兆]?"
 )
-_MIDDLE_DOT_DECIMAL = regex.compile(r"(?<![\d.,・])(\d+)・(\d+)(?![\d・])")
-_KANJI = regex.compile(r"[一二三四五六七八九十百千][〇一二三四五六七八九十百千万億兆]*")
+_MIDDLE_DOT_DECIMAL = compile_stored(r"(?<![\d.,・])(\d+)・(\d+)(?![\d・])")
+_KANJI = compile_stored(r"[一二三四五六七八九十百千][〇一二三四五六七八九十百千万億兆]*")
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _KANJI_SMALL = {"十": 10, "百": 100, "千": 1000}
 _ROMAN = lazy_compile(

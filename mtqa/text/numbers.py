@@ -11,6 +11,7 @@ keeps every value it may mean, and two numbers match when their value sets meet.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -18,31 +19,33 @@ import regex
 
 from mtqa.data import table
 from mtqa.text import number_forms
+from mtqa.text.regex_store import compile_stored
 
 # Digits (of any script: regex's \\d is Unicode) with thousands groups or a decimal part; spaces
 # inside only before 3-digit groups. Digits glued after letters ("Step2", "PS5") are read too, as
 # soft numbers; "7x50" is two numbers.
-_DIGITS = regex.compile(r"(?<!\d)(?:\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?![,.]\d)|\d+(?:[.,]\d+)*)")
-_ENTITY = regex.compile(r"&#x?[0-9a-fA-F]+;")  # HTML character references are not numbers
+_DIGITS = compile_stored(r"(?<!\d)(?:\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?![,.]\d)|\d+(?:[.,]\d+)*)")
+_ANY_DIGIT = compile_stored(r"\d")
+_ENTITY = compile_stored(r"&#x?[0-9a-fA-F]+;")  # HTML character references are not numbers
 # A letter of an alphabetic script: digits glued after it belong to a code ("PS5"); after a CJK
 # character they are ordinary numbers (約40万軒, 12日).
-_GLUED = regex.compile(r"[\p{L}--[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}xX]]", regex.V1)
-_WORD = regex.compile(r"\p{L}+")
-_SCALE_AFTER_DIGITS = regex.compile(r"[\u00a0\u202f ]?(\p{L}+)")
+_GLUED = compile_stored(r"[\p{L}--[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}xX]]", regex.V1)
+_WORD = compile_stored(r"\p{L}+")
+_SCALE_AFTER_DIGITS = compile_stored(r"[\u00a0\u202f ]?(\p{L}+)")
 # Codes, not quantities: "2G", "5G", "3D" (one capital glued after), "COVID-19", "F-35", "SARS-CoV-2"
 # (a capitalised word and a hyphen before).
-_CODE_AFTER = regex.compile(r"\p{Lu}(?![\p{L}\d])")
-_CODE_BEFORE = regex.compile(r"(?<![\p{L}\d-])\p{Lu}[\p{L}-]*-$")
+_CODE_AFTER = compile_stored(r"\p{Lu}(?![\p{L}\d])")
+_CODE_BEFORE = compile_stored(r"(?<![\p{L}\d-])\p{Lu}[\p{L}-]*-$")
 # Ordinals: 12th, 3e, 1er, 2nd, 5-й, 21º; 第2回. They answer a number but are never reported: a
 # translation may turn "the day before" into "the 11th".
-_ORDINAL_AFTER = regex.compile(
+_ORDINAL_AFTER = compile_stored(
     r"(?:st|nd|rd|th|e|er|re|ère|ème|è|º|ª|-(?:й|я|го|му|м|ой|ый|ая|ое))(?![\p{L}\d])"
 )
 # Decades: 90er, 90s, '90s, 90-х, 90-е, 90年代, années 90: also 1990 and 2090 are meant.
-_DECADE_AFTER = regex.compile(r"(?:er|s|'s|’s|-?х|-?е|-?ых|年代)(?![\p{L}\d])")
-_DECADE_BEFORE = regex.compile(r"(?:['’]|\b(?:années|years|Jahre|годы|годах|годов)\s)$")
-_YEAR_SUFFIX = regex.compile(r"年")  # 22年度: a two-digit year in Japanese
-_PERCENT_100 = regex.compile(r"\s?(?:%|percent\b|per cent\b|pour cent\b|Prozent\b|процент)")
+_DECADE_AFTER = compile_stored(r"(?:er|s|'s|’s|-?х|-?е|-?ых|年代)(?![\p{L}\d])")
+_DECADE_BEFORE = compile_stored(r"(?:['’]|\b(?:années|years|Jahre|годы|годах|годов)\s)$")
+_YEAR_SUFFIX = compile_stored(r"年")  # 22年度: a two-digit year in Japanese
+_PERCENT_100 = compile_stored(r"\s?(?:%|percent\b|per cent\b|pour cent\b|Prozent\b|процент)")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,12 @@ class Number:
     parts: frozenset[float] = frozenset()  # digit runs of a form written in pieces (18h30, 45 500)
 
     def matches(self, other: Number) -> bool:
+        # The common case first, in C: a value both sides share is close to itself (unless it is
+        # infinite, from a digit run of 309 digits or more: inf - inf is no number).
+        if not self.values.isdisjoint(other.values) and any(
+            math.isfinite(v) for v in self.values & other.values
+        ):
+            return True
         return any(_close(a, b) for a in self.values for b in other.values)
 
 
@@ -68,8 +77,8 @@ def _words(lang: str) -> dict[str, tuple[float, str]]:
 
 
 # compiled once: regex.sub with a pattern string looks the pattern up in a cache on every call
-_GROUP_SPACE = regex.compile(r"[\u00a0\u202f ]")
-_SEPARATOR = regex.compile(r"[.,]")
+_GROUP_SPACE = compile_stored(r"[\u00a0\u202f ]")
+_SEPARATOR = compile_stored(r"[.,]")
 
 
 def _digit_values(raw: str) -> set[float]:
@@ -102,7 +111,9 @@ def _scaled(values: set[float], scale: float) -> frozenset[float]:
 
 def _pre_read(text: str, lang: str | None) -> list[Number]:
     """Forms whose digit runs are not separate numbers (times, 13万, 1・5), and soft numerals."""
-    readers = [number_forms.clock_times, number_forms.east_asian_counts, number_forms.roman_numerals]
+    readers = [number_forms.roman_numerals]
+    if _ANY_DIGIT.search(text):  # times and counts all hold a digit: most sentences hold none
+        readers[:0] = [number_forms.clock_times, number_forms.east_asian_counts]
     if lang in ("ja", "zh"):
         readers.append(number_forms.kanji_numerals)
     found: list[Number] = []

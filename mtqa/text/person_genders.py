@@ -19,17 +19,18 @@ import regex
 
 from mtqa.data import data_file_exists, table
 from mtqa.text.agreement import agreement
+from mtqa.text.regex_store import compile_stored
 
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]+"
 # Determiners before a German "Frau"/"Herr" that make it the noun (die Frau, einem Herrn), no title.
 _ARTICLES = frozenset("der die das den dem des ein eine einer einem einen eines the a an this that".split())
-_COPULA_AFTER = regex.compile(
+_COPULA_AFTER = compile_stored(
     r"\s+(?:ne\s+|n['’])?(?P<reflexive>s['’]|se\s+)?(?:est|était|sera|fut|a\s+été|avait\s+été)"
     r"(?:\s+(?:pas|plus|jamais|déjà|toujours|aussi|encore|bien|alors|enfin|finalement|\p{Ll}+ment))*"
     r"\s+(?P<word>\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}'’\-])"
     r"(?P<object>\s+(?:le|la|les|l['’]|un|une|des|du|sa|son|ses|leur|leurs|ce|cette|ces)\b)?"
 )
-_APPOSITION_AFTER = regex.compile(
+_APPOSITION_AFTER = compile_stored(
     r"\s*,\s*(?:(?:le|la|l['’]|notre|son|sa)\s*)?(?:\p{Ll}[\p{L}\p{M}]*\s+)?(?P<role>\p{Ll}[\p{L}\p{M}]*)"
     r"(?=\s+(?:de|du|des|d['’]|à|au)\b|\s*,)"
 )
@@ -49,7 +50,7 @@ def _title_pattern(lang: str) -> regex.Pattern | None:
     if not known:
         return None
     alternatives = "|".join(regex.escape(t) for t in sorted(known, key=len, reverse=True))
-    return regex.compile(
+    return compile_stored(
         rf"(?<![\p{{L}}\p{{M}}])(?P<before>[\p{{L}}\p{{M}}]+\s+)?(?P<title>{alternatives})(?![\p{{L}}\p{{M}}])"
         r"\s+(?:(?:Dr|Prof|Dres)\.\s+)*"  # academic titles between: "Herr Dr. Labonte"
         rf"(?P<name>(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})"

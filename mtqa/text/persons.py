@@ -22,8 +22,9 @@ from functools import cache
 import regex
 
 from mtqa.data import table
+from mtqa.text.regex_store import compile_stored
 
-_TOKEN = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*(?:['’]s)?")
+_TOKEN = compile_stored(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*(?:['’]s)?")
 _SPACELESS = frozenset({"ja", "zh"})
 # Compounds that hold a form of the table without being that person (Japanese 私 also means
 # "private": 私立 private school, 私的 personal, 私鉄 private railway...; 我 in Chinese 自我 "ego").
@@ -53,7 +54,7 @@ def _spaceless_pattern(lang: str) -> regex.Pattern | None:
     forms = sorted(_forms(lang), key=len, reverse=True)
     if not forms:
         return None
-    return regex.compile("|".join(_NOT_A_FORM.get(f, regex.escape(f)) for f in forms))
+    return compile_stored("|".join(_NOT_A_FORM.get(f, regex.escape(f)) for f in forms))
 
 
 def has_person_table(lang: str | None) -> bool:
@@ -106,6 +107,11 @@ def voices(text: str, lang: str | None, quotes=None) -> frozenset[str]:
         return frozenset(found)
     forms = _forms(lang)
     formal = _FORMAL.get(lang, frozenset())
+    # Most texts hold no form at all: one findall and set tests in C say so before a pass per token
+    # ("’" and "'" are both non-letters, so the token boundaries stay).
+    tokens = set(_TOKEN.findall(text.replace("’", "'")))
+    if forms.keys().isdisjoint({t.lower() for t in tokens}) and formal.isdisjoint(tokens):
+        return frozenset()
     for m in _TOKEN.finditer(text):
         token = m.group()
         if quotes and quotes.inside(m.start()):

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import regex
-
 from mtqa.text.lazy_regex import lazy_compile
+from mtqa.text.regex_store import compile_stored
 
 # Scripts a reader of the language reads, besides Latin and the shared marks (Common, Inherited).
 _OWN_SCRIPTS = {
@@ -75,7 +74,7 @@ _RUN = lazy_compile(
         for name, chars in _RUN_SCRIPTS.items()
     )
 )
-_LATIN_LETTER = regex.compile(r"\p{Latin}")
+_LATIN_LETTER = compile_stored(r"\p{Latin}")
 # Script of each of a language's own scripts, as named in _RUN_SCRIPTS.
 _RUN_NAME = {"Han": "CJK", "Hiragana": "CJK", "Katakana": "CJK"}
 # The language a run most likely comes from, when the source language is not known.

@@ -7,7 +7,7 @@ next, unless the period ends a known abbreviation or an initial ("M.", "J.").
 
 from __future__ import annotations
 
-import regex
+from mtqa.text.regex_store import compile_stored
 
 _ABBREVIATIONS = frozenset(
     "m mm mme mmes mlle dr pr st ste me cf etc ex av apr env vol no nº art p pp fig éd ed "
@@ -15,8 +15,8 @@ _ABBREVIATIONS = frozenset(
     "avr jun jul aug aoû sep sept oct nov dec déc vs approx".split()
 )
 
-_TERMINATOR_RUN = regex.compile(r"[.!?…]+[»”\"')\]]*")
-_LAST_WORD = regex.compile(r"(\p{L}+)\.$")
+_TERMINATOR_RUN = compile_stored(r"[.!?…]+[»”\"')\]]*")
+_LAST_WORD = compile_stored(r"(\p{L}+)\.$")
 
 
 def _ends_with_abbreviation(text: str, end: int) -> bool:

@@ -25,8 +25,9 @@ import regex
 
 from mtqa.data import data_file_exists, table, word_list
 from mtqa.text.gender_lexicon import first_name_gender
+from mtqa.text.regex_store import compile_stored
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}\d]+)*|\d+(?:[-‐][\p{L}\p{M}]+)+|[^\s\p{L}\p{M}]")
+_TOKEN = compile_stored(r"[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}\d]+)*|\d+(?:[-‐][\p{L}\p{M}]+)+|[^\s\p{L}\p{M}]")
 _SENTENCE_OPENERS = frozenset("\"„“«»‚‘'(–—-:")
 
 # German determiners (lower case) -> the genders of the singular nouns they can stand before. "der"
@@ -59,7 +60,7 @@ _DE_SURE = {"die": "f", "eine": "f", "den": "m", "dem": "m", "des": "m", "einen"
 # is a feminine dative or genitive, no masculine that "er" could stand for.
 _DE_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ei", "ie", "enz", "anz", "e")
 # Nouns of time ("am Samstag", "im Jahre 1585"): adverbials, not what a subject pronoun names.
-_DE_TIME = regex.compile(
+_DE_TIME = compile_stored(
     r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Jahr|Jahre|"
     r"Monat|Woche|Tag|Abend|Morgen|Mittag|Nachmittag|Vormittag|Januar|Februar|März|April|Mai|Juni|"
     r"Juli|August|September|Oktober|November|Dezember|Frühjahr|Sommer|Herbst|Winter)(?:abend|morgen|s|es)?"

@@ -20,6 +20,7 @@ import regex
 
 from mtqa.data import word_list
 from mtqa.text.quotes import QuoteScan, scan_quotes
+from mtqa.text.regex_store import compile_stored
 
 _MARKS = '«»“”„"'
 _EMPTY = scan_quotes("")
@@ -31,9 +32,9 @@ BACKWARD_LIMIT = 3
 # How many words after a comma or closing mark may come before the attributing verb
 # ("…, a ensuite déclaré", "…," the head of the team said).
 ATTRIBUTION_REACH = 6
-_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
-_ATTRIBUTION_START = regex.compile(r"[,»”\"]|[—–-]\s")
-_DIALOGUE = regex.compile(r"^[ \t]*[—–-][ \t]", regex.MULTILINE)
+_WORDS = compile_stored(r"\p{L}[\p{L}\p{M}'’]*")
+_ATTRIBUTION_START = compile_stored(r"[,»”\"]|[—–-]\s")
+_DIALOGUE = compile_stored(r"^[ \t]*[—–-][ \t]", regex.MULTILINE)
 
 
 @cache
@@ -210,7 +211,7 @@ def build_speech_map(view) -> SpeechMap:
     )
 
 
-_BEFORE_TURNED = regex.compile(r"[,.!?…][\"”’']?[ \u00a0]?$")
+_BEFORE_TURNED = compile_stored(r"[,.!?…][\"”’']?[ \u00a0]?$")
 
 
 def _turned_closers(text: str, scan: QuoteScan, lang: str | None) -> frozenset[int]:

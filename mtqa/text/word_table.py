@@ -124,6 +124,15 @@ class WordTable(Mapping):
         values, index = self._values, self._index
         return ((word, values[index[entry]]) for entry, word in enumerate(self))
 
+    def largest(self, n: int) -> list[tuple[str, Any]]:
+        """The `n` items with the largest values (numbers), largest first; only those words are decoded."""
+        from heapq import nlargest
+
+        values, index, blob, offsets = self._values, self._index, self._blob, self._offsets
+        top = nlargest(n, range(self._len), key=lambda entry: values[index[entry]])
+        words = (blob[offsets[e] : offsets[e + 1]].decode("utf-8", "surrogatepass") for e in top)
+        return [(word, values[index[e]]) for word, e in zip(words, top, strict=True)]
+
     def __reduce__(self):
         # a worker process receiving a table gets the encoded bytes, not a rebuilt dict
         parts = (self._offsets, self._index, self._slots)

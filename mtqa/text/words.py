@@ -3,14 +3,18 @@ join them (al-Nusra, États-Unis), since hyphenated names are one name."""
 
 from __future__ import annotations
 
-import regex
+from sys import intern
 
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
+from mtqa.text.regex_store import compile_stored
+
+WORD = compile_stored(r"\p{L}[\p{L}\p{M}]*(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
 APOSTROPHES = "'’ʼ"
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    # The word is interned: a segment view holds this list until its document is done, and a long
+    # document repeats the same few thousand words (one copy each, not one per occurrence).
+    return [(m.start(), m.end(), intern(m.group())) for m in WORD.finditer(text)]
 
 
 # What clings to a blank-separated word and is no part of it, for bare_words.
