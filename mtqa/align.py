@@ -94,7 +94,6 @@ _PRIOR = dict(ALIGN.prior)
 _PRIOR_COST = {k: -math.log(v) for k, v in _PRIOR.items()}
 _CAP_WORD = compile_stored(r"\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
 _SPACE = compile_stored(r"\s+")
-_WORDS = compile_stored(r"[\p{L}\p{M}]+")
 
 
 @dataclass(frozen=True)
@@ -214,8 +213,10 @@ _GLUED_HINT = compile_stored(r"[.!?]\p{Lu}")
 
 
 def _unglue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
     cjk = "。" in text or "！" in text or "？" in text
+    if not cjk and _GLUED_HINT.search(text) is None:
+        return list(spans)  # no span holds a hint: one scan of the text, not one per sentence
+    out = []
     for a, b in spans:
         if not cjk and _GLUED_HINT.search(text, a, b) is None:
             out.append((a, b))
@@ -253,9 +254,13 @@ def expected_ratio(src_lang: str | None, tgt_lang: str | None, observed: float) 
     return norm * min(ALIGN.ratio_adapt_high, max(ALIGN.ratio_adapt_low, observed / norm))
 
 
+# Whole runs of 4+ letters (a shorter run fails at each of its letters): the words title_case counts.
+_LONG_WORD = compile_stored(r"[\p{L}\p{M}]{4,}")
+
+
 def title_case(text: str) -> bool:
     """Headline or product-title capitalisation: capitals there say nothing about names."""
-    words = [w for w in _WORDS.findall(text) if len(w) >= 4]
+    words = _LONG_WORD.findall(text)
     return len(words) >= 5 and sum(w[0].isupper() for w in words) > 0.75 * len(words)
 
 

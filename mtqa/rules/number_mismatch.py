@@ -34,6 +34,8 @@ NEIGHBOUR_REACH = Parameter(
 
 def _unmatched(wanted: list[Number], offered: list[Number]) -> list[Number]:
     """The digit numbers of `wanted` that no number of `offered` answers (each answers once)."""
+    if not offered:  # most sentence pairs: nothing to match against, no pass over pairs
+        return [n for n in wanted if not n.soft]
     free = list(offered)
     left = []
     for n in sorted(wanted, key=lambda n: n.soft):  # digits claim their counterparts first

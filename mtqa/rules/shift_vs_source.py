@@ -158,28 +158,30 @@ def check_person(view, ctx):
 
     # A source that addresses its reader ("you") or speaks as "we" anywhere outside quotations
     # has a personal narration: that person is then no shift in any sentence of the translation.
-    # Read on the first person word of the translation (most documents have none).
+    # Read on the first person word of the translation that is no generic one (most documents
+    # have none): a scan of every source segment.
     narration: set[str] | None = None
-    severities, speech = _severities(view.lang), None
+    severities = _severities(view.lang)
     gap_after, gap_before = ctx.param(NEWSROOM_GAP_AFTER), ctx.param(NEWSROOM_GAP_BEFORE)
     for pair in pairs(view):
         holders = [s for s in pair.target if _may_hold_person(s.text, target_words)]
         if not holders or voices(pair.source_text, al.source_lang):
             continue
-        if narration is None:
-            narration = {
-                _PERSONS[v]
-                for t in al.source_segments
-                for v in voices(t, al.source_lang, scan_quotes(t))
-                if v in _PERSONS
-            }
-            speech = view.speech
         src_tokens = None  # read only when a target sentence holds a person word
         for s in holders:
             tokens = list(_TOKEN.finditer(s.text))
             for k, m in enumerate(tokens):
                 person = _person(m.group(), target_words, s.text, m.end())
-                if person in (None, "generic") or person in narration:
+                if person in (None, "generic"):
+                    continue
+                if narration is None:
+                    narration = {
+                        _PERSONS[v]
+                        for t in al.source_segments
+                        for v in voices(t, al.source_lang, scan_quotes(t))
+                        if v in _PERSONS
+                    }
+                if person in narration:
                     continue
                 if src_tokens is None:
                     src_tokens = {t.group() for t in _TOKEN.finditer(pair.source_text)}
@@ -191,7 +193,7 @@ def check_person(view, ctx):
                 ):
                     continue  # a roman numeral: "World War I", "Part I.", "(I)"
                 severity = severities.get(m.group().lower().replace("’", "'"))
-                if severity is None or speech.inside(s.segment, s.start + m.start(), s.start + m.end()):
+                if severity is None or view.speech.inside(s.segment, s.start + m.start(), s.start + m.end()):
                     continue  # quoted, or reported speech ("Nous sommes prêts, a déclaré X")
                 message = f"{m.group()!r}: {person} person where the source sentence has none"
                 if _told_the_newsroom(tokens, k, view.lang, gap_after, gap_before):

@@ -18,7 +18,8 @@ word of the lexicon or a compound of frequent words (Achterbahn+züge) is a noun
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache, partial
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -182,8 +183,10 @@ def _source_names(text: str, lang: str | None) -> list[str]:
             i -= 1
         if not i or text[i - 1] in ".!?:…":
             continue  # sentence-initial: its capital says nothing
-        word = _BEFORE_SPACELESS.match(m.group()).group()  # "Margrafです": the name, not its particle
-        parts = _HYPHEN.split(word)
+        word = m.group()
+        if not word.isascii():
+            word = _BEFORE_SPACELESS.match(word).group()  # "Margrafです": the name, not its particle
+        parts = _HYPHEN.split(word) if "-" in word or "‐" in word else [word]
         if any(p.islower() and p not in _NAME_PARTICLES for p in parts):
             parts = [p for p in parts if p[:1].isupper()]  # "US-backed", "Kremlin-linked": the name only
         else:
@@ -200,12 +203,17 @@ def _source_names(text: str, lang: str | None) -> list[str]:
     return out
 
 
-def _rendered(name: str, folded_text: str, target: _Words, exonyms: dict) -> bool:
-    """Whether the target (folded text, its words and their transliteration keys) renders `name`."""
+def _rendered(name: str, folded_text: Callable[[], str], target: _Words, exonyms: dict) -> bool:
+    """Whether the target (its words, their transliteration keys, its folded text: joined only for a
+    name of the exonym table) renders `name`."""
     f = fold(name)
     if f in target.words or translit_key(name) in target.keys:
         return True
-    return any(form in folded_text for form in exonyms.get(f, ()))
+    forms = exonyms.get(f)
+    if not forms:
+        return False
+    text = folded_text()
+    return any(form in text for form in forms)
 
 
 def _variant(name: str, candidates: list[tuple[int, int, str, object]], lang: str | None, similar: float):
@@ -294,7 +302,7 @@ class _Words:
 
     @cached_property
     def keys(self) -> set[str]:
-        return self._joined("keys", lambda words: {translit_key(w) for w in words})
+        return self._joined("keys", lambda words: set(map(translit_key, words)))
 
     @cached_property
     def prefixes(self) -> set[str]:
@@ -339,10 +347,10 @@ def check_names(view, ctx):
 
     def source_words_of(k: int) -> set[str]:
         if k not in source_words:
-            source_words[k] = {fold(w) for w in _WORD.findall(al.source_segments[k])}
+            source_words[k] = set(map(fold, _WORD.findall(al.source_segments[k])))
         return source_words[k]
 
-    whole = " ".join(folded)
+    whole = partial(" ".join, folded)
     everywhere = _Words.union(target_words)
     reported: set[str] = set()
     similar = ctx.param(SIMILAR)
@@ -351,7 +359,7 @@ def check_names(view, ctx):
         if not names:
             continue  # most sentences: their neighbourhood need not be joined
         near = pair.neighbour_target_segments()
-        around = " ".join(folded[k] for k in near)
+        around = partial(" ".join, [folded[k] for k in near])
         nearby = _Words.union([target_words[k] for k in near])
         candidates = None  # the target words that may misspell a name: read for the first name not rendered
         for name in names:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 
 from mtqa.align import Alignment, Bead, Sentence
 from mtqa.rules.base import Hit, Input
+from mtqa.text.analysis import cached_property  # functools' takes a lock on every first read (3.11)
 
 NEEDS_SOURCE = frozenset({Input.TARGET, Input.SOURCE})
 _SHOWN_SOURCE = 400  # characters of source text attached to a finding

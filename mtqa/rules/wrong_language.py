@@ -122,11 +122,23 @@ class _Settings:
         return min(self.run_min_foreign, self.run_warn_foreign, self.sentence_min_foreign)
 
 
-def _settings(ctx: Context, sentence_values) -> _Settings:
-    values = {p.name: ctx.param(p) for p in (MIN_OTHER_ZIPF, MARGIN, RUN_MIN_FOREIGN, RUN_WARN_FOREIGN)}
-    values[MIN_GREEK_LETTERS.name] = ctx.param(MIN_GREEK_LETTERS)
-    values.update(sentence_values)
-    return _Settings(**values)
+def _settings(ctx: Context, sentence_values: tuple) -> _Settings:
+    """The settings of `ctx` with `sentence_values` (those of _SENTENCE_PARAMETERS, in order). One
+    instance per distinct set of values, kept: both rules ask for every segment, and building a frozen
+    dataclass each time cost more than the lookups that decide most segments."""
+    key = (*(ctx.param(p) for p in _OWN_PARAMETERS), *sentence_values)
+    found = _SETTINGS.get(key)
+    if found is None:
+        names = [p.name for p in (*_OWN_PARAMETERS, *_SENTENCE_PARAMETERS)]
+        found = _SETTINGS[key] = _Settings(**dict(zip(names, key, strict=True)))
+    return found
+
+
+_OWN_PARAMETERS = (MIN_OTHER_ZIPF, MARGIN, RUN_MIN_FOREIGN, RUN_WARN_FOREIGN, MIN_GREEK_LETTERS)
+
+
+# The settings met so far by their values (a handful in a process: one per configuration).
+_SETTINGS: dict[tuple, _Settings] = {}
 
 
 _PAREN_OPEN, _PAREN_CLOSE = "(（[", ")）]"
@@ -516,15 +528,18 @@ def _word_hits(seg, lang: str, classified, reported: list[tuple[int, int]], sett
 
 
 def check_sentence(seg, ctx: Context):
-    settings = _settings(ctx, {p.name: ctx.param(p) for p in _SENTENCE_PARAMETERS})
+    settings = _settings(ctx, tuple(ctx.param(p) for p in _SENTENCE_PARAMETERS))
     return (hit for variant, hit in _findings(seg, ctx, settings) if variant == "sentence")
 
 
 def check_run(seg, ctx: Context):
     # A run inside a sentence MTQ601 reports is MTQ601's: its sentence parameters, as configured.
     configured = (ctx.options.get("parameters") or {}).get(RULES[0].code)
-    sentence_values = RULES[0].parameter_values(configured)
-    sentence = {p.name: sentence_values[p.name] for p in _SENTENCE_PARAMETERS}
+    if configured:
+        sentence_values = RULES[0].parameter_values(configured)
+        sentence = tuple(sentence_values[p.name] for p in _SENTENCE_PARAMETERS)
+    else:
+        sentence = tuple(p.default for p in _SENTENCE_PARAMETERS)
     settings = _settings(ctx, sentence)
     return (hit for variant, hit in _findings(seg, ctx, settings, last=True) if variant == "run")
 

@@ -101,8 +101,11 @@ class Antecedents(FallbackResolutions):
     def _read(self, k: int, sent: DocSentence) -> list[Mention]:
         found = list(TOKEN.finditer(sent.text))
         tokens = [m.group() for m in found]
-        # norm() of every token, once: the loop below reads most tokens several times
-        lows = [t.lower().replace("’", "'") for t in tokens]
+        # norm() of every token, once: the loop below reads most tokens several times (the
+        # apostrophe pass only where the sentence has one)
+        lows = [t.lower() for t in tokens]
+        if "’" in sent.text:
+            lows = [t.replace("’", "'") for t in lows]
         dets, adjs, funcs, title_of = determiners(), adjectives(), function_words(), titles("fr")
         out: list[Mention] = []
         # Only the first mention outside a prepositional phrase is the subject (pronouns are

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 import regex
 
@@ -22,7 +23,7 @@ from mtqa.data import word_list
 from mtqa.text.quotes import QuoteScan, scan_quotes
 from mtqa.text.regex_store import compile_stored
 
-_MARKS = '«»“”„"'
+_MARKS = '«»“”„"'  # spelled out again in _has_mark
 _EMPTY = scan_quotes("")
 # A quotation left open is taken to run on over at most this many rows or paragraphs without marks.
 CARRY_LIMIT = 6
@@ -44,8 +45,12 @@ def speech_verbs(lang: str | None) -> frozenset[str]:
 
 def quote_scan(view) -> QuoteScan:
     """The quotation scan of a segment view, skipped (and shared) for the many texts with no mark."""
-    text = view.text
-    return view.quotes if any(m in text for m in _MARKS) else _EMPTY
+    return view.quotes if _has_mark(view.text) else _EMPTY
+
+
+def _has_mark(text: str) -> bool:
+    # Spelled out: six substring scans in C, several times cheaper than any() over a generator.
+    return '"' in text or "«" in text or "»" in text or "“" in text or "”" in text or "„" in text
 
 
 def attributed(text: str, lang: str | None, start: int = 0, end: int | None = None) -> int | None:
@@ -56,10 +61,9 @@ def attributed(text: str, lang: str | None, start: int = 0, end: int | None = No
         return None
     end = len(text) if end is None else end
     for m in _ATTRIBUTION_START.finditer(text, start, end):
-        for n, w in enumerate(_WORDS.finditer(text, m.end(), min(end, m.end() + 80))):
-            if n >= ATTRIBUTION_REACH:
-                break
-            if w.group().lower() in verbs or w.group().lower().split("-")[0] in verbs:
+        # A word never holds a hyphen: "explique-t-elle" reads "explique".
+        for w in islice(_WORDS.finditer(text, m.end(), min(end, m.end() + 80)), ATTRIBUTION_REACH):
+            if w.group().lower() in verbs:
                 # the attribution begins at the mark nearest the verb: "…, mais nous restons
                 # prudents, a déclaré le maire" attributes the whole clause, not its first part
                 last = m.start()
@@ -73,12 +77,7 @@ def opens_with_attribution(text: str, lang: str | None, reach: int = 4) -> bool:
     """Text that opens with an attribution ("says the analyst. —", "the WHO report says"): a row
     that only attributes the row before, or the words right after a closing mark."""
     verbs = speech_verbs(lang)
-    for n, w in enumerate(_WORDS.finditer(text, 0, 120)):
-        if n >= reach:
-            return False
-        if w.group().lower() in verbs:
-            return True
-    return False
+    return any(w.group().lower() in verbs for w in islice(_WORDS.finditer(text, 0, 120), reach))
 
 
 @dataclass(frozen=True)
@@ -184,7 +183,8 @@ def build_speech_map(view) -> SpeechMap:
                 first_close = pos
                 _mark_back(regions, segments, i, lang)
         _end_speech_at_attribution(pairing, i, text, scan, lang)
-        pairing.mixed.extend((i, a, i, b) for a, b in scan.mixed)
+        if scan.mixed:
+            pairing.mixed.extend((i, a, i, b) for a, b in scan.mixed)
         if first_close is not None:
             found.append((0, first_close + 1))
         elif carried and rows and carrying and not scan.unclosed:
@@ -200,7 +200,7 @@ def build_speech_map(view) -> SpeechMap:
             nxt = segments[i + 1].text
             if text.rstrip().endswith(":"):
                 regions[i + 1].append((0, len(nxt)))
-            elif opens_with_attribution(nxt, lang) and not text.rstrip().endswith((".", "!", "?")):
+            elif not text.rstrip().endswith((".", "!", "?")) and opens_with_attribution(nxt, lang):
                 found.append((0, len(text)))
     pairing.unclosed.extend((seg_i, at) for seg_i, at, _ in pairing.pending)
     return SpeechMap(
@@ -253,7 +253,7 @@ def _mark_back(regions, segments, i: int, lang: str | None) -> None:
     quotation marks, a colon at its end or an attribution of its own (the end of earlier speech)."""
     for k in range(i - 1, max(-1, i - 1 - BACKWARD_LIMIT), -1):
         text = segments[k].text
-        if any(m in text for m in _MARKS) or text.rstrip().endswith(":"):
+        if _has_mark(text) or text.rstrip().endswith(":"):
             return
         if attributed(text, lang) is not None:
             return
@@ -261,9 +261,17 @@ def _mark_back(regions, segments, i: int, lang: str | None) -> None:
 
 
 def _dialogue(text: str):
+    if not _may_open_dialogue(text):
+        return
     for m in _DIALOGUE.finditer(text):
         end = text.find("\n", m.end())
         yield m.start(), len(text) if end < 0 else end
+
+
+def _may_open_dialogue(text: str) -> bool:
+    """A dash then a blank, which every dialogue turn holds (most rows have none): substring scans
+    in C instead of a multi-line search."""
+    return any(d + b in text for d in "—–-" for b in " \t")
 
 
 def _after_colons(seg):

@@ -338,3 +338,19 @@ def test_added_year_is_info():
         "MTQ901", "Aid this year, 2021, reached a record.", "今年の援助は過去最高に達した。", "en", "ja"
     )
     assert (f.text, f.severity) == ("2021", Severity.INFO)
+
+
+def test_unmatched_against_nothing_keeps_only_digit_numbers():
+    # the shortcut for an empty side: the hard numbers are all unmatched, the soft ones never reported
+    from mtqa.rules.number_mismatch import _unmatched
+
+    wanted = list(extract_numbers("Les 12 soldats et cinq civils, le 3e jour, 40 blessés.", "fr"))
+    assert [n.text for n in _unmatched(wanted, [])] == ["12", "40"]
+
+
+def test_unmatched_against_one_number_takes_it_once():
+    from mtqa.rules.number_mismatch import _unmatched
+
+    wanted = list(extract_numbers("12 soldiers and 12 civilians, 40 wounded.", "en"))
+    offered = list(extract_numbers("12 soldats.", "fr"))
+    assert [n.text for n in _unmatched(wanted, offered)] == ["12", "40"]

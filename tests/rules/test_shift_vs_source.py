@@ -249,3 +249,21 @@ def test_first_person_added_to_a_german_source_is_a_warning():
         src_lang="de",
     )
     assert (f.code, f.text, f.severity.name) == ("MTQ211", "nous", "WARNING")
+
+
+# The source's narration (a "you" or "we" outside quotations anywhere) is read only on the first
+# person word that is no generic one: a sentence with only "on" before it must not skip that read.
+def test_narration_read_after_a_generic_person_word_still_allows_vous():
+    source = "One fills the tank first. Fill the tank and you are ready. The pump then works for hours."
+    target = (
+        "On remplit d'abord le réservoir. Remplissez le réservoir et vous êtes prêt. "
+        "La pompe vous offre alors des heures de travail."
+    )
+    assert run_source_rule("MTQ211", target, source, "fr") == []
+
+
+def test_generic_person_word_before_an_added_nous_still_flags_it():
+    source = "One fills the tank first. The army said it had retaken three districts of the city."
+    target = "On remplit d'abord le réservoir. Nous avons repris trois quartiers de la ville, selon l'armée."
+    found = run_source_rule("MTQ211", target, source, "fr")
+    assert [f.text for f in found] == ["Nous"]
