@@ -293,6 +293,7 @@ _CJK_SCALED = compile_stored(r"(\d+(?:[.,．]\d+)?)\s?([万萬億亿千])")
 _CJK_SCALE = {"万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "千": 1e3}
 
 
+@lru_cache(maxsize=1 << 16)  # names recur across the sentences and rows of a corpus
 def name_key(word: str) -> str:
     """The anchor of a name: its first four letters, folded (Erdoğan ~ Erdogan), in Latin letters."""
     return "w" + fold(word.lower().translate(_TO_LATIN))[:4]
@@ -312,11 +313,12 @@ def anchors(text: str, lang: str | None) -> frozenset[str]:
             continue
         out.add(f"n{value * _CJK_SCALE[m.group(2)]:g}")
     for m in _CAP_WORD.finditer(text):
-        if m.start() == 0 or len(m.group()) < 3:
+        word = m.group()
+        if m.start() == 0 or len(word) < 3:
             continue  # a sentence-initial capital says nothing
-        if m.group().isupper() and len(m.group()) <= 5:
+        if len(word) <= 5 and word.isupper():
             continue  # acronyms are translated (VIH -> HIV, OTAN -> NATO)
-        out.add(name_key(m.group()))
+        out.add(name_key(word))
     for ch, tok in (
         ("?", "?"),
         ("!", "!"),

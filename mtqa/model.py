@@ -63,7 +63,7 @@ class Category(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per paragraph of a whole article, held until it is done
 class Segment:
     """One unit of translated text: a paragraph of an article, or one JSONL row.
 
@@ -107,7 +107,7 @@ class Document:
     kind: str = "article"  # "article" or "segments"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a long document holds all of its findings until it is done
 class Finding:
     code: str
     rule: str

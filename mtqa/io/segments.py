@@ -8,6 +8,7 @@ are each a document of their own. Within a document, rows are ordered by `seg_id
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from mtqa.io.errors import InputError, encoding_problem, open_file
@@ -20,7 +21,7 @@ MAX_LINE_PROBLEMS = 20
 
 def _document(path: str, doc_id: str | None, rows: list[tuple[int, Segment]], lang: str | None) -> Document:
     rows.sort(key=lambda r: r[0])
-    segs = tuple(Segment(**{**s.__dict__, "index": i}) for i, (_, s) in enumerate(rows))
+    segs = tuple(replace(s, index=i) for i, (_, s) in enumerate(rows))
     tgt = lang or next((s.tgt_lang for s in segs if s.tgt_lang), None)
     src_lang = next((s.src_lang for s in segs if s.src_lang), None)
     return Document(path=path, segments=segs, doc_id=doc_id, lang=tgt, src_lang=src_lang, kind="segments")

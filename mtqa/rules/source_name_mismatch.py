@@ -287,13 +287,18 @@ def _cross_script(name, pair, nearby, everywhere, candidates, view, reported, ct
 
 
 class _Words:
-    """The folded words of some paragraphs; their transliteration keys, 4-letter prefixes and
-    skeletons are computed only when a name is not found among the words themselves (most are), once
-    per paragraph: a union (a pair's neighbourhood) joins its paragraphs' sets."""
+    """The folded words of some paragraphs, read on first use (a paragraph next only to sentences
+    without names is never split); their transliteration keys, 4-letter prefixes and skeletons are
+    computed only when a name is not found among the words themselves (most are), once per
+    paragraph: a union (a pair's neighbourhood) joins its paragraphs' sets."""
 
-    def __init__(self, words: set[str], parts: tuple[_Words, ...] = ()) -> None:
-        self.words = words
+    def __init__(self, read_words: Callable[[], set[str]], parts: tuple[_Words, ...] = ()) -> None:
+        self._read_words = read_words
         self.parts = parts
+
+    @cached_property
+    def words(self) -> set[str]:
+        return self._read_words()
 
     def _joined(self, name: str, compute) -> set[str]:
         if self.parts:
@@ -316,7 +321,7 @@ class _Words:
     def union(cls, parts: list[_Words]) -> _Words:
         if len(parts) == 1:
             return parts[0]  # shares what the part has computed already
-        return cls(set().union(*(p.words for p in parts)), tuple(parts))
+        return cls(lambda: set().union(*(p.words for p in parts)), tuple(parts))
 
 
 def _misspelt(pair, variant, shown: str, suggestion: str):
@@ -333,24 +338,41 @@ def _missing(pair, shown: str, suggestion: str):
     return hit(sentence, 0, len(sentence.text), message, pair, suggestion=suggestion, severity=Severity.INFO)
 
 
+def _words_of(folded: Callable[[int], str], k: int) -> set[str]:
+    return set(_WORD.findall(folded(k)))
+
+
+def _joined_text(folded: Callable[[int], str], indices) -> str:
+    return " ".join(map(folded, indices))
+
+
+def _folded_words(text: str) -> set[str]:
+    """The folded words of a source paragraph. ASCII text folds to its lower case letter for letter,
+    so it is lowered once and split; other text is split first, as folding (NFKD) may turn a
+    non-letter into letters (™ -> TM) and so join words."""
+    if text.isascii():
+        return set(_WORD.findall(text.lower()))
+    return set(map(fold, _WORD.findall(text)))
+
+
 def check_names(view, ctx):
     al = view.alignment
     if al is None or not al.ok:
         return  # no pairs to check
     exonyms = _exonym_table(view.lang or "", tuple(ctx.options.get("exonyms", ())))
-    # Each pair looks at its neighbours' paragraphs: fold and split every paragraph once per
-    # document and join per pair (folding is per character, so fold(a + " " + b) is
-    # fold(a) + " " + fold(b), and no word spans the joining space).
-    folded = [_fold_name(t) for t in al.target_segments]
-    target_words = [_Words(set(_WORD.findall(t))) for t in folded]
+    # Each pair looks at its neighbours' paragraphs: fold and split each paragraph once per document,
+    # when a pair first needs it, and join per pair (folding is per character, so fold(a + " " + b)
+    # is fold(a) + " " + fold(b), and no word spans the joining space).
+    folded = cache(lambda k: _fold_name(al.target_segments[k]))  # paragraph k, folded on first use
+    target_words = [_Words(partial(_words_of, folded, k)) for k in range(len(al.target_segments))]
     source_words: dict[int, set[str]] = {}  # source paragraph -> its folded words, read when needed
 
     def source_words_of(k: int) -> set[str]:
         if k not in source_words:
-            source_words[k] = set(map(fold, _WORD.findall(al.source_segments[k])))
+            source_words[k] = _folded_words(al.source_segments[k])
         return source_words[k]
 
-    whole = partial(" ".join, folded)
+    whole = partial(_joined_text, folded, range(len(al.target_segments)))
     everywhere = _Words.union(target_words)
     reported: set[str] = set()
     similar = ctx.param(SIMILAR)
@@ -359,7 +381,7 @@ def check_names(view, ctx):
         if not names:
             continue  # most sentences: their neighbourhood need not be joined
         near = pair.neighbour_target_segments()
-        around = partial(" ".join, [folded[k] for k in near])
+        around = partial(_joined_text, folded, near)
         nearby = _Words.union([target_words[k] for k in near])
         candidates = None  # the target words that may misspell a name: read for the first name not rendered
         for name in names:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import bisect
 import sys
+from collections.abc import Callable
+from operator import itemgetter
+from typing import Any
 
 from mtqa.model import Document, Segment
 from mtqa.text.apostrophes import apostrophe_damage_spans
@@ -36,50 +39,84 @@ class cached_property:  # noqa: N801 - a drop-in for functools.cached_property
         return value
 
 
+# The analyses of one segment, by the attribute name rules read them under (SegmentView below).
+
+
+def _sentences(view: SegmentView) -> list[tuple[int, int]]:
+    return split_sentences(view.text)
+
+
+def _quotes(view: SegmentView) -> QuoteScan:
+    return scan_quotes(view.text, skip=view.apostrophe_marks)
+
+
+def _apostrophe_marks(view: SegmentView) -> frozenset[int]:
+    """Offsets of quote marks that stand for an elision apostrophe (l "État): no quotation."""
+    return frozenset(a for a, _ in apostrophe_damage_spans(view.text, view.lang))
+
+
+def _words(view: SegmentView) -> list[tuple[int, int, str]]:
+    return words(view.text)
+
+
+def _bare_words(view: SegmentView) -> list[str]:
+    """Lower-cased blank-separated words without clinging punctuation (mtqa.text.words.bare_words).
+    Interned, as lower_letter_runs: held for every paragraph until its document is done, and a long
+    document repeats a few thousand words (para200k: 0.9 -> 0.2 KB a paragraph)."""
+    return list(map(sys.intern, bare_words(view.text)))
+
+
+def _lower_letter_runs(view: SegmentView) -> list[str]:
+    """The runs of letters of the lower-cased text, in order, repeats kept: what the cheap
+    pre-checks of several rules (untranslated words, personal pronouns) test against a set of
+    trigger words, without offsets or match objects."""
+    # Interned: a long document repeats a few thousand words, and this list is held for every
+    # paragraph until the document is done (0.8 KB a paragraph of 12 words, not interned).
+    return list(map(sys.intern, _LETTER_RUN.findall(view.text.lower())))
+
+
+_ANALYSES: dict[str, Callable[[SegmentView], Any]] = {
+    "sentences": _sentences,
+    "quotes": _quotes,
+    "apostrophe_marks": _apostrophe_marks,
+    "words": _words,
+    "bare_words": _bare_words,
+    "lower_letter_runs": _lower_letter_runs,
+}
+
+
 class SegmentView:
+    """One segment and its analyses (_ANALYSES): each is computed by its function on first read and
+    kept in the slot of the same name, so later reads are plain slot reads. Slots, not an instance
+    __dict__: a long article holds one view per paragraph until the document is done."""
+
+    __slots__ = ("segment", "text", "lang", "__weakref__", *_ANALYSES)  # weakref: rule caches key on views
+
+    sentences: list[tuple[int, int]]
+    quotes: QuoteScan
+    apostrophe_marks: frozenset[int]
+    words: list[tuple[int, int, str]]
+    bare_words: list[str]
+    lower_letter_runs: list[str]
+
     def __init__(self, segment: Segment, lang: str | None) -> None:
         self.segment = segment
         self.text = segment.text
         self.lang = lang
 
-    @cached_property
-    def sentences(self) -> list[tuple[int, int]]:
-        return split_sentences(self.text)
-
-    @cached_property
-    def quotes(self) -> QuoteScan:
-        return scan_quotes(self.text, skip=self.apostrophe_marks)
-
-    @cached_property
-    def apostrophe_marks(self) -> frozenset[int]:
-        """Offsets of quote marks that stand for an elision apostrophe (l "État): no quotation."""
-        return frozenset(a for a, _ in apostrophe_damage_spans(self.text, self.lang))
-
-    @cached_property
-    def words(self) -> list[tuple[int, int, str]]:
-        return words(self.text)
-
-    @cached_property
-    def bare_words(self) -> list[str]:
-        """Lower-cased blank-separated words without clinging punctuation (mtqa.text.words.bare_words)."""
-        return bare_words(self.text)
-
-    @cached_property
-    def lower_letter_runs(self) -> list[str]:
-        """The runs of letters of the lower-cased text, in order, repeats kept: what the cheap
-        pre-checks of several rules (untranslated words, personal pronouns) test against a set of
-        trigger words, without offsets or match objects."""
-        # Interned: a long document repeats a few thousand words, and this list is held for every
-        # paragraph until the document is done (0.8 KB a paragraph of 12 words, not interned).
-        return list(map(sys.intern, _LETTER_RUN.findall(self.text.lower())))
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [a for a, _ in self.sentences]
+    def __getattr__(self, name: str) -> Any:
+        # Reached only when normal lookup fails: an analysis whose slot is still empty, or no such
+        # attribute at all.
+        compute = _ANALYSES.get(name)
+        if compute is None:
+            raise AttributeError(f"'SegmentView' object has no attribute {name!r}")
+        value = compute(self)
+        setattr(self, name, value)
+        return value
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The sentence holding `offset` (by bisection: a segment may hold thousands of findings)."""
-        k = bisect.bisect_right(self._sentence_starts, offset) - 1
+        k = bisect.bisect_right(self.sentences, offset, key=itemgetter(0)) - 1
         if k >= 0:
             a, b = self.sentences[k]
             if a <= offset < b:

@@ -115,11 +115,9 @@ class Antecedents(FallbackResolutions):
         # A mention starts only at a subject pronoun, a determiner, a title or a capitalised word:
         # only those tokens are visited (most words are none).
         starters = _starters()
-        starts = [
-            n
-            for n, (t, low) in enumerate(zip(tokens, lows, strict=True))
-            if low in starters or t[:1].isupper() or t in title_of
-        ]
+        starts = [n for n, t in enumerate(tokens) if t[:1].isupper() or lows[n] in starters or t in title_of]
+        if not starts:
+            return []  # no word a mention can start at (a heading in lower case, a number)
         unread = 0  # the first token no mention has read yet
         for i in starts:
             if i < unread:
