@@ -1,7 +1,8 @@
 """Which files a directory walk skips: `exclude` / `extend-exclude` globs of the closest config
-(gitignore syntax, relative to the config file's folder) and `.gitignore` files inside a git work
-tree, both matched with `pathspec` (the library black uses), imported only when a pattern is
-compiled: a check of files named on the command line never pays for it."""
+(gitignore syntax, relative to the config file's folder) and, inside a git work tree, its `.gitignore`
+files and the repository's `.git/info/exclude`, all matched with `pathspec` (the library black
+uses), imported only when a pattern is compiled: a check of files named on the command line never
+pays for it."""
 
 from __future__ import annotations
 
@@ -33,12 +34,46 @@ def _relative(path: Path, root: Path, is_dir: bool) -> str | None:
     return rel + "/" if is_dir else rel
 
 
+def _read_spec(file: Path) -> pathspec.GitIgnoreSpec | None:
+    """The patterns of one ignore file; None when it is absent or unreadable."""
+    if not file.is_file():
+        return None
+    try:
+        return compile_globs(file.read_text(encoding="utf-8", errors="replace").splitlines())
+    except (OSError, ValueError):
+        return None  # git itself skips lines it cannot read; so does the walk
+
+
+def _git_common_dir(root: Path) -> Path | None:
+    """Where the repository keeps `info/exclude`: `root/.git`, or, when `.git` is a file (a linked
+    work tree or a submodule: `gitdir: PATH`), that folder, or the main repository's when it names
+    one in `commondir` (git keeps `info/` there for all work trees)."""
+    dot_git = root / ".git"
+    if dot_git.is_dir():
+        return dot_git
+    try:
+        line = dot_git.read_text(encoding="utf-8", errors="replace").partition("\n")[0]
+    except OSError:
+        return None
+    if not line.startswith("gitdir:"):
+        return None
+    git_dir = root / line[len("gitdir:") :].strip()  # an absolute path stays absolute
+    try:
+        common = (git_dir / "commondir").read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return git_dir
+    return git_dir / common if common else git_dir
+
+
 class GitIgnore:
-    """`.gitignore` files from the work tree's root down to a path (deeper files decide last)."""
+    """What git leaves out of a work tree: the repository's `.git/info/exclude` (patterns relative to
+    the work tree's root, lowest precedence, as in git), then the `.gitignore` files from the root
+    down to a path (deeper files decide last)."""
 
     def __init__(self) -> None:
         self._roots: dict[Path, Path | None] = {}
         self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+        self._info_excludes: dict[Path, pathspec.GitIgnoreSpec | None] = {}
 
     def _git_root(self, folder: Path) -> Path | None:
         if folder not in self._roots:
@@ -51,16 +86,14 @@ class GitIgnore:
 
     def _spec(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
         if folder not in self._specs:
-            file = folder / ".gitignore"
-            spec = None
-            if file.is_file():
-                try:
-                    lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
-                    spec = compile_globs(lines)
-                except (OSError, ValueError):
-                    spec = None  # git itself skips lines it cannot read; so does the walk
-            self._specs[folder] = spec
+            self._specs[folder] = _read_spec(folder / ".gitignore")
         return self._specs[folder]
+
+    def _info_exclude(self, root: Path) -> pathspec.GitIgnoreSpec | None:
+        if root not in self._info_excludes:
+            common = _git_common_dir(root)
+            self._info_excludes[root] = _read_spec(common / "info" / "exclude") if common else None
+        return self._info_excludes[root]
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
         path = path.absolute()
@@ -70,8 +103,10 @@ class GitIgnore:
         folders = [path.parent, *path.parent.parents]
         folders = folders[: folders.index(root) + 1] if root in folders else []
         verdict = False
-        for folder in reversed(folders):  # the work tree's root first, the file's folder last
-            spec = self._spec(folder)
+        # info/exclude first (it is relative to the root too), so any .gitignore overrides it
+        levels = [(root, self._info_exclude(root))]
+        levels += [(folder, self._spec(folder)) for folder in reversed(folders)]  # root first
+        for folder, spec in levels:
             if spec is None:
                 continue
             rel = _relative(path, folder, is_dir)

@@ -20,6 +20,7 @@ from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Rule
 from mtqa.text.agreement import agreement
+from mtqa.text.copula import copula_adverbs
 from mtqa.text.gender_lexicon import noun_gender
 from mtqa.text.regex_store import compile_stored
 
@@ -30,16 +31,8 @@ _COPULA = (
     r"|reste|restait|restera|restent|restaient|resteront|semble|semblait|semblent|semblaient"
     r"|devient|devenait|deviendra|deviennent|devenaient|demeure|demeurait|demeurent)"
 )
-_ADVERBS = (
-    r"(?:pas|plus|jamais|très|bien|déjà|toujours|aussi|encore|trop|si|particulièrement|également"
-    r"|désormais|alors|donc|enfin|probablement|certainement|vraiment|complètement|entièrement"
-    r"|totalement|presque|officiellement|finalement|longtemps|souvent|parfois|même|guère|point"
-    r"|maintenant|aujourd['’]hui|ainsi|actuellement|surtout|évidemment|absolument|extrêmement"
-    r"|d['’]autant\s+plus|de\s+plus\s+en\s+plus|tout\s+à\s+fait|toutefois|cependant|néanmoins|pourtant"
-    r"|ensuite|aussitôt|bientôt|vite|ici|là"
-    # any adverb in -ment ("constamment", "rapidement"): no participle or adjective ends so
-    r"|\p{Ll}{3,}ment)"
-)
+# Adverbs read past between the copula and the agreeing word (one list for every such pattern).
+_ADVERBS = copula_adverbs()
 # A reflexive verb's participle agrees with the subject unless a direct object follows it ("elle
 # s'est cassé la jambe"): after "s'est", a word followed by a determiner is not read.
 _PREDICATE = compile_stored(
@@ -207,6 +200,7 @@ RULES = (
             DataFile("fr", "impersonal_adjectives"),
             DataFile("fr", "role_nouns", 2),
             DataFile("fr", "function_words"),
+            DataFile("fr", "copula_adverbs"),
         ),
     ),
 )

@@ -107,6 +107,12 @@ RULES = (
             DataFile("fr", "impersonal_il"),
             DataFile("fr", "time_nouns"),
             DataFile("fr", "speech_verbs"),
+            DataFile("fr", "prepositions"),
+            DataFile("fr", "object_pronoun_contexts"),
+            DataFile("fr", "function_heads"),
+            DataFile("fr", "partitive_heads"),
+            DataFile("fr", "degree_adverbs"),
+            DataFile("fr", "copula_adverbs"),
         ),
     ),
 )

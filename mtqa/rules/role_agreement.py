@@ -21,6 +21,7 @@ from mtqa.model import Category, Severity
 from mtqa.rules.base import DataFile, Example, Hit, Rule
 from mtqa.text.agreement import agreement
 from mtqa.text.antecedents import antecedents_of, built_antecedents
+from mtqa.text.copula import copula_adverbs
 from mtqa.text.gender_lexicon import first_name_gender
 from mtqa.text.mentions import function_words
 from mtqa.text.person_genders import role_gender, titles
@@ -48,7 +49,7 @@ _AS_ROLE = compile_stored(
 # "Angela Merkel a été élu": the name as the subject of être and an agreeing participle.
 _PREDICATE = compile_stored(
     rf"(?P<name>{_NAME})\s+(?:ne\s+|n['’])?(?:est|était|sera|serait|fut|a\s+été|avait\s+été|aura\s+été)"
-    r"(?:\s+(?:pas|plus|jamais|déjà|toujours|aussi|encore|bien|alors|enfin|finalement))*"
+    rf"(?:\s+{copula_adverbs()})*"
     r"\s+(?P<role>\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}'’\-])"
 )
 
@@ -153,6 +154,10 @@ RULES = (
         check=check_role_gender,
         scope="document",
         languages=frozenset({"fr"}),
-        data_files=(DataFile("fr", "role_nouns", 2), DataFile("fr", "human_titles", 2)),
+        data_files=(
+            DataFile("fr", "role_nouns", 2),
+            DataFile("fr", "human_titles", 2),
+            DataFile("fr", "copula_adverbs"),
+        ),
     ),
 )

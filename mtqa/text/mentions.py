@@ -1,6 +1,7 @@
 """What the antecedent model (mtqa/text/antecedents.py) reads: mentions, sentences and resolutions,
 and the French words that mark a mention's gender, number and role (determiners, pre-nominal
-adjectives, prepositions, impersonal verbs, speech verbs, person nouns), loaded once."""
+adjectives, prepositions, impersonal verbs, speech verbs, person nouns), loaded once from
+mtqa/data/fr."""
 
 from __future__ import annotations
 
@@ -13,21 +14,26 @@ from mtqa.text.regex_store import compile_stored
 TOKEN = compile_stored(
     r"(?:MM|Mrs|Mr|Ms|M)\.|[\p{L}\p{M}]+['’](?=\p{L})|[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*|\d+|[^\s\p{L}\p{M}\d]"
 )
-# Words before "le/la/les/l'" that make it an object pronoun, not a determiner ("il la voit").
-OBJECT_CONTEXT = frozenset("je j' tu il elle on nous vous ils elles ne n' se s' me m' te t' qui".split())
-PREPOSITIONS = frozenset(
-    "à de d' en dans pour avec par sur sous après avant selon pendant depuis chez contre sans vers "
-    "malgré entre parmi envers durant lors dès jusqu' jusqu' auprès face près loin outre comme".split()
-)
+
+
+@cache
+def _fr_words(name: str) -> frozenset[str]:
+    return frozenset(word_list("fr", name))
+
+
+# Closed word classes, from mtqa/data/fr/<name>.txt (read once, at import: the mention finder reads
+# them for every token). Words before "le/la/les/l'" that make it an object pronoun ("il la voit"):
+OBJECT_CONTEXT = _fr_words("object_pronoun_contexts")
+PREPOSITIONS = _fr_words("prepositions")
 # Opening quotation marks and brackets stand between a preposition and its noun ("de la série
 # « LiteraTour Nord »"): the word before a mention is read past them.
 OPENERS = frozenset('«"“‹(')
 CLAUSE_PUNCT = frozenset(',;:()«»"“”')
 # Words after "ce"/"le"/"la" that make it no determiner of a noun ("ce qui", "ce n'est").
-FUNCTION_HEADS = frozenset("qui que qu' dont n' ne est sont était fut sera serait".split())
+FUNCTION_HEADS = _fr_words("function_heads")
 # Heads whose agreement follows the noun after "de" ("la plupart des protestants ... ils").
-PARTITIVE_HEADS = frozenset("plupart moitié majorité totalité reste ensemble une un part partie".split())
-DEGREE = frozenset("plus moins très si aussi".split())
+PARTITIVE_HEADS = _fr_words("partitive_heads")
+DEGREE = _fr_words("degree_adverbs")
 BREAKS = compile_stored(r"[,;:–—]|\s-\s")
 # ", a déclaré", "», explique", ", a-t-il ajouté": what stands right before a speaker named after
 # the words reported (the verb is checked against mtqa/data/fr/speech_verbs.txt).

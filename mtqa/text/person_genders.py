@@ -19,6 +19,7 @@ import regex
 
 from mtqa.data import data_file_exists, table
 from mtqa.text.agreement import agreement
+from mtqa.text.copula import copula_adverbs
 from mtqa.text.regex_store import compile_stored
 
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]+"
@@ -26,7 +27,7 @@ _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]+"
 _ARTICLES = frozenset("der die das den dem des ein eine einer einem einen eines the a an this that".split())
 _COPULA_AFTER = compile_stored(
     r"\s+(?:ne\s+|n['’])?(?P<reflexive>s['’]|se\s+)?(?:est|était|sera|fut|a\s+été|avait\s+été)"
-    r"(?:\s+(?:pas|plus|jamais|déjà|toujours|aussi|encore|bien|alors|enfin|finalement|\p{Ll}+ment))*"
+    rf"(?:\s+{copula_adverbs()})*"
     r"\s+(?P<word>\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}'’\-])"
     r"(?P<object>\s+(?:le|la|les|l['’]|un|une|des|du|sa|son|ses|leur|leurs|ce|cette|ces)\b)?"
 )

@@ -2,18 +2,23 @@
 
 A rule-based splitter in the spirit of Punkt's output on news text: a boundary follows terminal
 punctuation (and any closing quotes or brackets) when whitespace and a plausible sentence start come
-next, unless the period ends a known abbreviation or an initial ("M.", "J.").
+next, unless the period ends a known abbreviation (mtqa/data/any/abbreviations.txt) or an initial
+("M.", "J.").
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+from mtqa.data import word_list
 from mtqa.text.regex_store import compile_stored
 
-_ABBREVIATIONS = frozenset(
-    "m mm mme mmes mlle dr pr st ste me cf etc ex av apr env vol no nº art p pp fig éd ed "
-    "mr mrs ms prof sr jr gen gén col lt sgt capt gov sen rep inc ltd co corp jan feb fév mar apr "
-    "avr jun jul aug aoû sep sept oct nov dec déc vs approx".split()
-)
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations a period ends without ending the sentence: mtqa/data/any/abbreviations.txt."""
+    return frozenset(word_list("any", "abbreviations"))
+
 
 _TERMINATOR_RUN = compile_stored(r"[.!?…]+[»”\"')\]]*")
 _LAST_WORD = compile_stored(r"(\p{L}+)\.$")
@@ -26,7 +31,7 @@ def _ends_with_abbreviation(text: str, end: int) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Smith"
-    return word.lower() in _ABBREVIATIONS
+    return word.lower() in _abbreviations()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -59,28 +59,21 @@ _DE_SURE = {"die": "f", "eine": "f", "den": "m", "dem": "m", "des": "m", "einen"
 # Noun endings of German feminine nouns (die Zeitung, Freiheit, Geschichte): after "der" such a noun
 # is a feminine dative or genitive, no masculine that "er" could stand for.
 _DE_FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ei", "ie", "enz", "anz", "e")
-# Nouns of time ("am Samstag", "im Jahre 1585"): adverbials, not what a subject pronoun names.
-_DE_TIME = compile_stored(
-    r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Wochenende|Jahr|Jahre|"
-    r"Monat|Woche|Tag|Abend|Morgen|Mittag|Nachmittag|Vormittag|Januar|Februar|März|April|Mai|Juni|"
-    r"Juli|August|September|Oktober|November|Dezember|Frühjahr|Sommer|Herbst|Winter)(?:abend|morgen|s|es)?"
-)
 
-# German finite verb forms that tell the number of a "sie" next to them.
-_DE_SINGULAR = frozenset(
-    "ist war hat hatte wird wurde kann konnte muss musste will wollte soll sollte darf durfte mag "
-    "möchte sei habe werde könne müsse wolle solle dürfe würde hätte wäre".split()
-)
-_DE_PLURAL = frozenset(
-    "sind waren haben hatten werden wurden können konnten müssen mussten wollen wollten sollen "
-    "sollten dürfen durften mögen möchten seien hätten wären würden".split()
-)
-# Lower-case words after "sie" that end like a verb but are none (adverbs, determiners).
-_DE_NOT_VERBS = frozenset(
-    "nicht jetzt erst selbst bereits meist zuletzt fast oft gut damit seit trotzdem jedoch dort "
-    "den einen keinen seinen ihren diesen jenen nie noch nun auch aber dann schon immer eben "
-    "vielleicht sogar gerne gern bitte heute".split()
-)
+
+@cache
+def _time_noun() -> regex.Pattern:
+    """Nouns of time ("am Samstag", "im Jahre 1585"), mtqa/data/de/time_nouns.txt: adverbials, not
+    what a subject pronoun names."""
+    nouns = "|".join(regex.escape(w) for w in word_list("de", "time_nouns"))
+    return compile_stored(rf"(?:{nouns})(?:abend|morgen|s|es)?")
+
+
+@cache
+def _verb_forms(name: str) -> frozenset[str]:
+    """German finite verb forms that tell the number of a "sie" next to them (singular_verbs,
+    plural_verbs), or words that end like one and are none (not_verbs): mtqa/data/de/<name>.txt."""
+    return frozenset(word_list("de", name))
 
 
 @dataclass(frozen=True)
@@ -119,12 +112,17 @@ def _german_number(tokens: list, i: int) -> str | None:
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
     before = tokens[i - 1].group() if i > 0 else ""
     votes = set()
+    not_verbs, singular, plural = (
+        _verb_forms("not_verbs"),
+        _verb_forms("singular_verbs"),
+        _verb_forms("plural_verbs"),
+    )
     for word, position in ((after, "after"), (before, "before")):
-        if not word.islower() or word in _DE_NOT_VERBS:
+        if not word.islower() or word in not_verbs:
             continue
-        if word in _DE_SINGULAR:
+        if word in singular:
             votes.add("sg")
-        elif word in _DE_PLURAL:
+        elif word in plural:
             votes.add("pl")
         elif position == "before" or _sentence_initial(tokens, i):
             # a main clause: the verb stands right before or right after its subject
@@ -256,7 +254,7 @@ def read_window(texts: Iterable[str], lang: str, people: dict[str, str]) -> Wind
                 and prev not in ("der", "oder", "aber")
             ):
                 genders = "mf"  # "größter Erfolg": a strong adjective, no article
-            if genders is None or _DE_TIME.fullmatch(tok):
+            if genders is None or _time_noun().fullmatch(tok):
                 continue
             if genders == "mf" and tok.endswith(_DE_FEMININE_ENDINGS):
                 genders = "f"  # "der Geschichte": a feminine dative or genitive

@@ -45,6 +45,12 @@ FLAGGED = [
         Severity.INFO,
         id="masculine-role-for-a-woman-is-house-style-info",
     ),
+    pytest.param(
+        "Mme Martin est très vite arrivé hier à Paris.",
+        "arrivé",
+        Severity.WARNING,
+        id="adverbs-between-copula-and-participle",  # the adverbs of data/fr/copula_adverbs.txt
+    ),
 ]
 
 
