@@ -57,6 +57,12 @@ def _any_detector():
     return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
 
 
+@lru_cache(maxsize=4)
+def _lower_words(text: str) -> list[str]:
+    # identify and contradicts ask clear_language, then likely, about the same text
+    return [w.lower() for w in _WORD.findall(text)]
+
+
 def _letters(text: str) -> int:
     return sum(map(str.isalpha, text))
 
@@ -83,7 +89,7 @@ def identify(text: str) -> str | None:
 def likely(text: str) -> str | None:
     """One of SUPPORTED when the small detector names it and that language's common words make
     most of `text`; None when unsure (few words, another script, or words the language lacks)."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _lower_words(text)
     if len(words) < LIKELY_MIN_WORDS:
         return None
     found = _detector().detect_language_of(text)
@@ -106,7 +112,7 @@ def clear_language(text: str) -> str | None:
     SUPPORTED whose frequent words clearly outscore every other's (mtqa.text.lang_profile) and whose
     common words make most of the text; None otherwise (then lingua decides). Loading lingua's models
     costs a tenth of a second of a run's start-up; this costs a millisecond."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _lower_words(text)
     if len(words) < LIKELY_MIN_WORDS:
         return None
     code = clear_winner(words, SUPPORTED)
