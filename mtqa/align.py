@@ -6,9 +6,10 @@ costs -log P(bead type) + a length cost + an anchor cost, and the cheapest path 
 - Length cost (Gale & Church): delta = (l_t - c * l_s) / sqrt(s2 * (l_s + l_t) / 2) over non-space
   characters, c the document's own length ratio (so en->fr, fr->en and a verbose translator all fit),
   s2 = 6.8; cost = -log erfc(|delta| / sqrt 2).
-- Anchors, tokens that survive translation: numbers (their values, locale-aware), capitalised words
-  that are not sentence-initial (folded 4-letter prefix, Cyrillic and Greek in Latin letters, so
-  Ignatyuk ~ Ignatnouk, Зеленский ~ Zelensky), quotation marks, question and exclamation marks.
+- Anchors (mtqa.align_anchors), tokens that survive translation: numbers (their values,
+  locale-aware), capitalised words that are not sentence-initial (folded 4-letter prefix, Cyrillic
+  and Greek in Latin letters, so Ignatyuk ~ Ignatnouk, Зеленский ~ Zelensky), quotation marks,
+  question and exclamation marks.
   Shared anchors lower the cost, anchors on one side only raise it.
 - Paragraph breaks: a bead that starts a paragraph on one side only pays a small penalty (when both
   texts have several paragraphs); a 2-1/1-2 bead that spans a paragraph break pays a large one.
@@ -27,16 +28,15 @@ then stay silent and report one source-mismatch warning instead).
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from mtqa.align_anchors import NOUN_CAPITALS, anchors
+from mtqa.align_anchors import name_key as name_key  # re-exported: tests and callers import it from here
 from mtqa.text.lang import primary as _primary
 from mtqa.text.lengths import pair_norm
-from mtqa.text.names import fold
-from mtqa.text.numbers import extract_numbers
 from mtqa.text.regex_store import compile_stored
 from mtqa.text.sentences import split_sentences
 
@@ -92,7 +92,6 @@ ALIGN = AlignParameters(
 )
 _PRIOR = dict(ALIGN.prior)
 _PRIOR_COST = {k: -math.log(v) for k, v in _PRIOR.items()}
-_CAP_WORD = compile_stored(r"\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
 _SPACE = compile_stored(r"\s+")
 
 
@@ -262,77 +261,6 @@ def title_case(text: str) -> bool:
     """Headline or product-title capitalisation: capitals there say nothing about names."""
     words = _LONG_WORD.findall(text)
     return len(words) >= 5 and sum(w[0].isupper() for w in words) > 0.75 * len(words)
-
-
-# Cyrillic and Greek names reappear in Latin-script translations (Зеленский -> Zelensky): spelled
-# in Latin letters, they meet their transliteration on the first four letters.
-_TO_LATIN = str.maketrans(
-    {
-        **dict(zip("абвгдезийклмнопрстуфыэіїєґў", "abvgdeziiklmnoprstufyeiiegu", strict=True)),
-        "ё": "e",
-        "ж": "zh",
-        "х": "kh",
-        "ц": "ts",
-        "ч": "ch",
-        "ш": "sh",
-        "щ": "shch",
-        "ъ": "",
-        "ь": "",
-        "ю": "yu",
-        "я": "ya",
-        **dict(zip("αβγδεζηικλμνξοπρστυφωάέήίόύώς", "avgdeziiklmnxoprstyfoaeiioyos", strict=True)),
-        "θ": "th",
-        "χ": "ch",
-        "ψ": "ps",
-    }
-)
-# Languages that capitalise every noun: a capital there is no sign of a name.
-NOUN_CAPITALS = frozenset({"de", "lb"})
-# CJK numbers: digits followed by a myriad-based scale (3万 = 30,000; 1.5億 = 150,000,000).
-_CJK_SCALED = compile_stored(r"(\d+(?:[.,．]\d+)?)\s?([万萬億亿千])")
-_CJK_SCALE = {"万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "千": 1e3}
-
-
-@lru_cache(maxsize=1 << 16)  # names recur across the sentences and rows of a corpus
-def name_key(word: str) -> str:
-    """The anchor of a name: its first four letters, folded (Erdoğan ~ Erdogan), in Latin letters."""
-    return "w" + fold(word.lower().translate(_TO_LATIN))[:4]
-
-
-@lru_cache(maxsize=4096)  # the DP and the mismatch test read the same sentences
-def anchors(text: str, lang: str | None) -> frozenset[str]:
-    """Tokens likely to survive translation unchanged: numbers, names, quotes, ? and !."""
-    out = set()
-    for n in extract_numbers(text, lang):
-        if not n.soft and n.values:
-            out.add(f"n{max(n.values):g}")  # the scaled reading: 30,000 and 3万 meet at 30000
-    for m in _CJK_SCALED.finditer(text):
-        try:
-            value = float(unicodedata.normalize("NFKC", m.group(1)).replace(",", ""))
-        except ValueError:
-            continue
-        out.add(f"n{value * _CJK_SCALE[m.group(2)]:g}")
-    for m in _CAP_WORD.finditer(text):
-        word = m.group()
-        if m.start() == 0 or len(word) < 3:
-            continue  # a sentence-initial capital says nothing
-        if len(word) <= 5 and word.isupper():
-            continue  # acronyms are translated (VIH -> HIV, OTAN -> NATO)
-        out.add(name_key(word))
-    for ch, tok in (
-        ("?", "?"),
-        ("!", "!"),
-        ("«", "q"),
-        ("“", "q"),
-        ('"', "q"),
-        ("‘", "q"),
-        ("「", "q"),
-        ("？", "?"),
-        ("！", "!"),
-    ):
-        if ch in text:
-            out.add(tok)
-    return frozenset(out)
 
 
 _CASE_SAMPLE = 2000
@@ -528,17 +456,38 @@ def _align_rows(doc, tgt: list[Sentence], tgt_lang) -> tuple[list[Sentence], lis
     for row, seg in enumerate(doc.segments):
         if not seg.src or not seg.src.strip():
             continue
-        row_src = _paragraph_sentences(seg.src, row)
+        row_src = [Sentence(row, a, b, seg.src[a:b], k == 0) for k, (a, b) in enumerate(_row_units(seg.src))]
         t_idx = by_row.get(row, [])
         base = len(src)
         src.extend(row_src)
         if len(row_src) == 1 and len(t_idx) == 1:  # the row pairs them: nothing to align
             beads.append(Bead((base,), (t_idx[0],), 0.0))
             continue
-        row_beads = align_sentences(row_src, [tgt[k] for k in t_idx], _primary(doc.src_lang), tgt_lang)
+        src_texts = tuple(s.text for s in row_src)
+        row_beads = _row_beads(src_texts, tuple(tgt[k].text for k in t_idx), _primary(doc.src_lang), tgt_lang)
         for b in row_beads:
             beads.append(Bead(tuple(base + i for i in b.src), tuple(t_idx[j] for j in b.tgt), b.cost))
     return src, beads
+
+
+# Corpora repeat rows (catalogue items, boilerplate, a segment sent twice): each distinct row is
+# split and aligned once. Keyed on the texts, of which both results are functions.
+
+
+@lru_cache(maxsize=4096)
+def _row_units(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence spans of a row's source (what _paragraph_sentences splits)."""
+    return tuple(_unglue(text, split_sentences(text)))
+
+
+@lru_cache(maxsize=4096)
+def _row_beads(src: tuple[str, ...], tgt: tuple[str, ...], src_lang, tgt_lang) -> tuple[Bead, ...]:
+    """The beads of one row's source and target sentences, numbered within the row. The bead costs
+    read a sentence's text and whether it starts its paragraph, which in a row is the first sentence
+    only: the units rebuilt here give the same costs as the document's."""
+    src_units = [Sentence(0, 0, len(t), t, k == 0) for k, t in enumerate(src)]
+    tgt_units = [Sentence(0, 0, len(t), t, k == 0) for k, t in enumerate(tgt)]
+    return tuple(align_sentences(src_units, tgt_units, src_lang, tgt_lang))
 
 
 def _detect(text: str) -> str | None:

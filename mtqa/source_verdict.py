@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from mtqa.align import _CAP_WORD, NOUN_CAPITALS, Alignment, anchors, name_key
+from mtqa.align import Alignment
+from mtqa.align_anchors import _CAP_WORD, NOUN_CAPITALS, anchors, name_key
 from mtqa.text.lengths import pair_norm
 
 _SAME_LANGUAGE_LETTERS = 80

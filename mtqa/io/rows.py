@@ -127,8 +127,9 @@ def _json_object(line: str, where: str) -> dict:
     return row
 
 
-def parse_row(line: str, lineno: int) -> SegmentRow:
-    """The row on line `lineno` (1-based) of a JSONL file. Raises RowError("line N: ...")."""
+def parse_row(line: str, lineno: int, index: int = 0) -> SegmentRow:
+    """The row on line `lineno` (1-based) of a JSONL file, its segment numbered `index` (a caller
+    that knows the segment's place in its document saves a copy). Raises RowError("line N: ...")."""
     where = f"line {lineno}"
     # without the line end and trailing blanks (no part of the JSON), so that a column in an error is
     # the same whether the caller split the file keeping line ends (check) or not (score)
@@ -140,7 +141,7 @@ def parse_row(line: str, lineno: int) -> SegmentRow:
         raise RowError(f"{where}: 'seg_idx' must be an integer")
     segment = Segment(
         text=mt,  # type: ignore[arg-type]  # required=True: never None
-        index=0,
+        index=index,
         offset=0,
         line=lineno,
         column=1,

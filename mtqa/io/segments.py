@@ -21,7 +21,9 @@ MAX_LINE_PROBLEMS = 20
 
 def _document(path: str, doc_id: str | None, rows: list[tuple[int, Segment]], lang: str | None) -> Document:
     rows.sort(key=lambda r: r[0])
-    segs = tuple(replace(s, index=i) for i, (_, s) in enumerate(rows))
+    # Each segment was numbered by its arrival (read_jsonl); rows out of seg_idx order, or a guess
+    # made before the row's doc_id was known, are numbered again here.
+    segs = tuple(s if s.index == i else replace(s, index=i) for i, (_, s) in enumerate(rows))
     tgt = lang or next((s.tgt_lang for s in segs if s.tgt_lang), None)
     src_lang = next((s.src_lang for s in segs if s.src_lang), None)
     return Document(path=path, segments=segs, doc_id=doc_id, lang=tgt, src_lang=src_lang, kind="segments")
@@ -56,7 +58,7 @@ def read_jsonl(path: str | Path, lang: str | None = None) -> Iterator[Document |
                 if not line.strip():
                     continue
                 try:
-                    row = parse_row(line, lineno)
+                    row = parse_row(line, lineno, index=len(rows))  # right if it joins `rows`
                     doc_id, seg_idx, seg = row.doc_id, row.seg_idx, row.segment
                     problem = None
                 except RowError as exc:

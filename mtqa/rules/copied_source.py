@@ -104,12 +104,10 @@ def _wordfreq_languages() -> frozenset[str]:
 
 def _in_a_row(tokens: list[str], shared: Callable[[str], bool], count: int) -> bool:
     """Whether `count` tokens in a row are `shared`: what a copied run of that length needs."""
-    streak = 0
-    for t in tokens:
-        streak = streak + 1 if shared(t) else 0
-        if streak >= count:
-            return True
-    return False
+    if count <= 0:
+        return bool(tokens)
+    # the flags as bytes, searched in C for `count` ones in a row
+    return bytes(map(shared, tokens)).find(b"\x01" * count) >= 0
 
 
 def _copied_run(src_tokens: list[str], tgt: list[str], min_run: int) -> tuple[int, int] | None:
@@ -150,11 +148,12 @@ def check_copies(view, ctx):
         src_tokens = None  # with stand-ins for non-words: read for the first sentence that may hold a run
         src_folded = source_text.casefold()
         for sentence in pair.target:
-            tgt = list(_TOKEN.finditer(sentence.text))
-            if len(tgt) < min_tokens:
+            tgt_words = _TOKEN.findall(sentence.text)  # the strings; offsets only for a finding
+            if len(tgt_words) < min_tokens:
                 continue
             # score_cutoff: rapidfuzz gives up early on pairs below it (and returns 0 for them)
             if fuzz.ratio(sentence.text.casefold(), src_folded, score_cutoff=near_copy) >= near_copy:
+                tgt = list(_TOKEN.finditer(sentence.text))
                 tgt_tokens = _token_strings(sentence.text, tgt, _TGT_NONWORD)
                 if _source_words(tgt_tokens, src_lang, view.lang, word_zipf, margin) >= min_words:
                     yield hit(
@@ -164,7 +163,6 @@ def check_copies(view, ctx):
             # Stand-ins only take matches away: a run they would allow is a run of the plain tokens
             # too, so fewer than min_run shared tokens, or no plain run, rule one out (and spare the
             # non-word scans of most sentences).
-            tgt_words = [m.group() for m in tgt]
             # A source token is a substring of the source text: without min_run target tokens in a
             # row found there, no run (and most pairs never tokenise their source).
             if not _in_a_row(tgt_words, source_text.__contains__, min_run):
@@ -172,7 +170,12 @@ def check_copies(view, ctx):
             if src_matches is None:
                 src_matches = list(_TOKEN.finditer(source_text))
                 src_plain = {m.group() for m in src_matches}
-            if sum(map(src_plain.__contains__, tgt_words)) < min_run:
+            shared = [w for w in tgt_words if w in src_plain]
+            if len(shared) < min_run:
+                continue
+            # The words of any run are target words among the source's: fewer than min_words
+            # source-language words among all of these rule a finding out (most runs are codes).
+            if _source_words(shared, src_lang, view.lang, word_zipf, margin) < min_words:
                 continue
             if src_words is None:
                 src_words = [m.group() for m in src_matches]
@@ -180,6 +183,7 @@ def check_copies(view, ctx):
                 continue
             if src_tokens is None:
                 src_tokens = _token_strings(source_text, src_matches, _SRC_NONWORD)
+            tgt = list(_TOKEN.finditer(sentence.text))
             tgt_tokens = _token_strings(sentence.text, tgt, _TGT_NONWORD)
             run = _copied_run(src_tokens, tgt_tokens, min_run)
             if run is None:

@@ -10,7 +10,7 @@ from mtqa.data import table
 from mtqa.model import Category, Severity
 from mtqa.rules.base import DataFile, Example, Parameter, Rule
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
-from mtqa.text.numbers import Number, extract_numbers
+from mtqa.text.numbers import Number, extract_numbers, may_hold_hard_number
 from mtqa.text.regex_store import compile_stored
 
 UNIT_TOLERANCE = Parameter(
@@ -34,11 +34,14 @@ NEIGHBOUR_REACH = Parameter(
 
 def _unmatched(wanted: list[Number], offered: list[Number]) -> list[Number]:
     """The digit numbers of `wanted` that no number of `offered` answers (each answers once)."""
-    if not offered:  # most sentence pairs: nothing to match against, no pass over pairs
-        return [n for n in wanted if not n.soft]
+    hard = [n for n in wanted if not n.soft]
+    if not offered or not hard:  # nothing to match against, or nothing that could be left
+        return hard
+    # Digits claim their counterparts first, in order; soft numbers would come after them and are
+    # never left, so what they would claim is never read: they are not matched at all.
     free = list(offered)
     left = []
-    for n in sorted(wanted, key=lambda n: n.soft):  # digits claim their counterparts first
+    for n in hard:
         # the first digit number that answers, else the first number that does: one pass
         match, first = None, None
         for o in free:
@@ -50,8 +53,7 @@ def _unmatched(wanted: list[Number], offered: list[Number]) -> list[Number]:
                     first = o
         match = match or first
         if match is None:
-            if not n.soft:
-                left.append(n)
+            left.append(n)
         else:
             free.remove(match)
     return left
@@ -149,6 +151,12 @@ def check_numbers(view, ctx):
     tolerance, reach = ctx.param(UNIT_TOLERANCE), ctx.param(NEIGHBOUR_REACH)
     year_min, year_max = ctx.param(YEAR_MIN), ctx.param(YEAR_MAX)
     for pair in pairs(view):
+        # Only hard numbers are ever reported (missing or added), and soft ones only answer them: a
+        # pair with no hard number on either side has no finding (most pairs, spared the reading).
+        if not may_hold_hard_number(pair.source_text) and not any(
+            may_hold_hard_number(s.text) for s in pair.target
+        ):
+            continue
         src = extract_numbers(pair.source_text, src_lang)
         tgt = [(s, n) for s in pair.target for n in extract_numbers(s.text, view.lang)]
         if not src and not tgt:

@@ -120,8 +120,10 @@ def _compound(low: str, lang: str, parts: int, shortest: int = 3) -> bool:
 
 
 _CAPITALISED = compile_stored(r"(?<![\p{L}\p{M}\d'’-])\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
+# Not sentence-initial: the capital of a word that only openers (quotes, brackets, dashes) separate
+# from the start of the text or from a sentence's end says nothing about a name.
+_CAPITALISED_INSIDE = compile_stored(r"(?<!(?:^|[.!?:…])[ \t\"'“‘«(\[—–-]*)" + _CAPITALISED.pattern)
 _WORD = compile_stored(r"[\p{L}\p{M}]+")
-_OPENERS = " \t\"'“‘«([—–-"
 _HYPHEN = compile_stored(r"[-‐]")
 _BEFORE_SPACELESS = compile_stored(r"[^\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]*")
 _HYPHEN_WORD = compile_stored(r"[-‐]\p{Ll}{3,}")
@@ -174,33 +176,41 @@ def _name_like(word: str) -> bool:
     return not word.isupper() and not any(c.isupper() for c in word[1:] if c.isalpha())
 
 
-def _source_names(text: str, lang: str | None) -> list[str]:
-    out: list[str] = []
-    headline: bool | None = None  # title_case(text), read at the first name found: most text has none
-    for m in _CAPITALISED.finditer(text):
-        i = m.start()
-        while i and text[i - 1] in _OPENERS:  # back over openers, without copying the text before
-            i -= 1
-        if not i or text[i - 1] in ".!?:…":
-            continue  # sentence-initial: its capital says nothing
-        word = m.group()
-        if not word.isascii():
-            word = _BEFORE_SPACELESS.match(word).group()  # "Margrafです": the name, not its particle
-        parts = _HYPHEN.split(word) if "-" in word or "‐" in word else [word]
-        if any(p.islower() and p not in _NAME_PARTICLES for p in parts):
-            parts = [p for p in parts if p[:1].isupper()]  # "US-backed", "Kremlin-linked": the name only
-        else:
-            parts = [word]
-        for part in parts:
-            if part.isupper() and len(part) <= 5:
-                continue  # acronyms are often translated (NATO -> OTAN) and are matched by the exonyms
-            if len(part) >= 3 and not (lang in _NOUNS_CAPITALISED and _common_noun(part, lang)):
-                if headline is None:
-                    headline = title_case(text)
-                if headline:
-                    return []  # headline capitals say nothing about names
-                out.append(part)
-    return out
+def _source_names(text: str, lang: str | None, drop_source_words: bool = False) -> list[str]:
+    """The names of a source sentence (see _word_names); none in a headline, whose capitals say
+    nothing about names."""
+    out = [
+        name
+        for word in _CAPITALISED_INSIDE.findall(text)
+        for name in _word_names(word, lang, drop_source_words)
+    ]
+    # read only when a name is found: most sentences have none, and [] is the answer either way
+    return [] if out and title_case(text) else out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_names(word: str, lang: str | None, drop_source_words: bool) -> tuple[str, ...]:
+    """The names in a capitalised word that does not open a sentence: its capitalised parts when a
+    hyphen joins it to a lower-case word; not acronyms, short words, (German) nouns, nor, with
+    `drop_source_words`, Latin-script words of the source language (see check_names)."""
+    if not word.isascii():
+        word = _BEFORE_SPACELESS.match(word).group()  # "Margrafです": the name, not its particle
+    if "-" not in word and "‐" not in word:
+        parts = [word]  # one part, capitalised: not lower case
+    elif any(p.islower() and p not in _NAME_PARTICLES for p in _HYPHEN.split(word)):
+        parts = [p for p in _HYPHEN.split(word) if p[:1].isupper()]  # "US-backed": the name only
+    else:
+        parts = [word]
+    out = []
+    for part in parts:
+        if part.isupper() and len(part) <= 5:
+            continue  # acronyms are often translated (NATO -> OTAN) and are matched by the exonyms
+        if len(part) < 3 or (lang in _NOUNS_CAPITALISED and _common_noun(part, lang)):
+            continue
+        if drop_source_words and lang and known(part, lang) and latin_script(part):
+            continue
+        out.append(part)
+    return tuple(out)
 
 
 def _rendered(name: str, folded_text: Callable[[], str], target: _Words, exonyms: dict) -> bool:
@@ -276,7 +286,7 @@ def _cross_script(name, pair, nearby, everywhere, candidates, view, reported, ct
     if variant is not None:
         yield _misspelt(pair, variant, f"{name!r} ({forms[0]})", forms[0])
         return
-    if fold(name) in reported or skeletons & everywhere.skeletons:
+    if fold(name) in reported or skeletons & everywhere().skeletons:
         return
     if max(map(len, skeletons)) < ctx.param(MIN_SKELETON):
         return
@@ -364,7 +374,13 @@ def check_names(view, ctx):
     # when a pair first needs it, and join per pair (folding is per character, so fold(a + " " + b)
     # is fold(a) + " " + fold(b), and no word spans the joining space).
     folded = cache(lambda k: _fold_name(al.target_segments[k]))  # paragraph k, folded on first use
-    target_words = [_Words(partial(_words_of, folded, k)) for k in range(len(al.target_segments))]
+    target_words: dict[int, _Words] = {}  # paragraph k -> its words, made when a pair first needs them
+
+    def words_of(k: int) -> _Words:
+        if k not in target_words:
+            target_words[k] = _Words(partial(_words_of, folded, k))
+        return target_words[k]
+
     source_words: dict[int, set[str]] = {}  # source paragraph -> its folded words, read when needed
 
     def source_words_of(k: int) -> set[str]:
@@ -373,16 +389,20 @@ def check_names(view, ctx):
         return source_words[k]
 
     whole = partial(_joined_text, folded, range(len(al.target_segments)))
-    everywhere = _Words.union(target_words)
+    everywhere = cache(lambda: _Words.union(list(map(words_of, range(len(al.target_segments))))))
     reported: set[str] = set()
     similar = ctx.param(SIMILAR)
+    # A Latin-script name that is a word of the source language (Army, Friday, Putin) is never
+    # reported, whatever the translation holds: with a variant, only the exonym table could vouch
+    # for it; without one, it is an ordinary word capitalised (the two `known`/`_lexical` checks
+    # below). Dropped with the sentence's names, so it costs no look at the translation.
     for pair in pairs(view):
-        names = _source_names(pair.source_text, al.source_lang)
+        names = _source_names(pair.source_text, al.source_lang, drop_source_words=True)
         if not names:
             continue  # most sentences: their neighbourhood need not be joined
         near = pair.neighbour_target_segments()
         around = partial(_joined_text, folded, near)
-        nearby = _Words.union([target_words[k] for k in near])
+        nearby = _Words.union(list(map(words_of, near)))
         candidates = None  # the target words that may misspell a name: read for the first name not rendered
         for name in names:
             if _rendered(name, around, nearby, exonyms):
@@ -415,8 +435,8 @@ def check_names(view, ctx):
                 fold(name) in reported
                 or not _name_like(name)
                 or (al.source_lang and has_lexicon(al.source_lang) and _lexical(name, al.source_lang))
-                or _rendered(name, whole, everywhere, exonyms)
-                or skeleton(name) in everywhere.skeletons  # romanised or re-scripted (Игнатюк)
+                or _rendered(name, whole, everywhere(), exonyms)
+                or skeleton(name) in everywhere().skeletons  # romanised or re-scripted (Игнатюк)
             ):
                 continue
             reported.add(fold(name))

@@ -26,8 +26,8 @@ has no antecedent. Offsets are the segment's own: the text is never normalised.
 
 from __future__ import annotations
 
-import dataclasses
 from functools import cache
+from itertools import repeat
 
 import regex
 
@@ -99,13 +99,14 @@ class Antecedents(FallbackResolutions):
         self.pronouns: list[Mention] = [m for ms in self.mentions for m in ms if m.kind == "pronoun"]
 
     def _read(self, k: int, sent: DocSentence) -> list[Mention]:
-        found = list(TOKEN.finditer(sent.text))
-        tokens = [m.group() for m in found]
+        text, off = sent.text, sent.start
+        found = list(TOKEN.finditer(text))
+        tokens = list(map(regex.Match.group, found))
         # norm() of every token, once: the loop below reads most tokens several times (the
         # apostrophe pass only where the sentence has one)
-        lows = [t.lower() for t in tokens]
-        if "’" in sent.text:
-            lows = [t.replace("’", "'") for t in lows]
+        lows = list(map(str.lower, tokens))
+        if "’" in text:
+            lows = list(map(str.replace, lows, repeat("’"), repeat("'")))
         dets, adjs, funcs, title_of = determiners(), adjectives(), function_words(), titles("fr")
         out: list[Mention] = []
         # Only the first mention outside a prepositional phrase is the subject (pronouns are
@@ -115,7 +116,7 @@ class Antecedents(FallbackResolutions):
         # A mention starts only at a subject pronoun, a determiner, a title or a capitalised word:
         # only those tokens are visited (most words are none).
         starters = _starters()
-        starts = [n for n, t in enumerate(tokens) if t[:1].isupper() or lows[n] in starters or t in title_of]
+        starts = [n for n, t in enumerate(tokens) if lows[n] in starters or t[0].isupper() or t in title_of]
         if not starts:
             return []  # no word a mention can start at (a heading in lower case, a number)
         unread = 0  # the first token no mention has read yet
@@ -129,10 +130,9 @@ class Antecedents(FallbackResolutions):
                 p -= 1
             prev = lows[p] if p >= 0 else ""
             initial = p < 0  # no word before this one in the sentence
-            off = sent.start
             if low in SUBJECT_PRONOUNS and (tok.islower() or tok[:1].isupper() and tok[1:].islower()):
-                before = sent.text[found[i].start() - 1 : found[i].start()] if found[i].start() else ""
-                after = sent.text[found[i].end() : found[i].end() + 1]
+                before = text[found[i].start() - 1 : found[i].start()] if found[i].start() else ""
+                after = text[found[i].end() : found[i].end() + 1]
                 if before not in ("-", "‐") and after not in ("-", "‐"):
                     # After a preposition elle/elles is a stressed pronoun ("pour elle"), no subject.
                     if prev not in PREPOSITIONS and not (low == "il" and impersonal(tokens, i)):
@@ -191,7 +191,7 @@ class Antecedents(FallbackResolutions):
                 if initial and j == i and tok not in self.people and common_word(tok):
                     # "Mais", "Selon", "Né" opening a sentence: no name; but a word straight before
                     # a lower-case word ("Hamilton a gagné") may be a name, and then the subject
-                    follows = sent.text[found[i].end() : found[i].end() + 2]
+                    follows = text[found[i].end() : found[i].end() + 2]
                     if low not in funcs and follows[:1] == " " and follows[1:].islower():
                         subject_taken = True  # that word may be the subject: no mention is
                     continue
@@ -206,7 +206,7 @@ class Antecedents(FallbackResolutions):
                     and out[-1].gender
                 ):
                     # "la championne olympique Mariama Jamanka": the name takes the noun's gender
-                    gap = sent.text[out[-1].end - off : found[i].start()]
+                    gap = text[out[-1].end - off : found[i].start()]
                     if len(gap.split()) <= 2 and not any(c in gap for c in ".;:«»()"):
                         gender = out[-1].gender
                 if gender:
@@ -240,8 +240,8 @@ class Antecedents(FallbackResolutions):
         if gender is None and m.kind == "name":
             gender = self.people.get(m.text.split()[-1])
             if gender:
-                return dataclasses.replace(m, gender=gender, number="sg", kind="person")
-        return m if gender == m.gender else dataclasses.replace(m, gender=gender)
+                return m._replace(gender=gender, number="sg", kind="person")
+        return m if gender == m.gender else m._replace(gender=gender)
 
     def subject(self, k: int, before: int | None = None) -> Mention | None:
         """The first mention of sentence k not introduced by a preposition (before segment offset

@@ -28,8 +28,11 @@ _FILE_EXTENSIONS = (
 )
 # Every branch may start only where its run of characters starts (the look-behinds) and takes its
 # runs possessively, so the scan stays linear on any input ("a.a.a...", "x@x@...", one huge word).
+# The first line only restates what every branch requires (no letter or digit before, and a first
+# character of one of the branches): exact, and it spares trying seven branches at most positions.
 _NONWORD = lazy_compile(
     rf"""
+    (?<![\p{{L}}\d])(?=[\p{{L}}\d._%+@\#-])(?:
     # URLs
       (?<![\p{{L}}\d./:@-])(?:https?://|ftp://|www\.)
       (?:[^\s<>"«»“”]*[^\s<>"«»“”.,;:!?)\]])?
@@ -47,6 +50,7 @@ _NONWORD = lazy_compile(
     # codes mixing letters and digits: A320, COVID-19, 2G
     | (?<![\p{{L}}\d/-])(?=[\p{{L}}\d-]*?\d)(?=[\p{{L}}\d-]*?\p{{L}})
       [\p{{L}}\d]++(?:[-/][\p{{L}}\d]++)*+(?![\p{{L}}\d])
+    )
     """,
     regex.VERBOSE,
 )

@@ -159,6 +159,13 @@ def _digit_number(text: str, m, words: dict) -> tuple[Number, int] | None:
     return Number(start, end, m.group(), frozenset(values), soft=soft), after.end() if after else end
 
 
+def may_hold_hard_number(text: str) -> bool:
+    """Whether `text` may hold a hard number (one a translation must carry). Exact as a pre-check:
+    every reader that yields a hard number (digit strings, clock times, myriad counts, 1・5) matches a
+    digit, while written-out words, Roman and kanji numerals are soft. Most sentences hold no digit."""
+    return _ANY_DIGIT.search(text) is not None
+
+
 @lru_cache(maxsize=4096)  # the aligner, the mismatch test and the number rule read the same sentences
 def extract_numbers(text: str, lang: str | None) -> tuple[Number, ...]:
     """Digit numbers (with a following scale word: "1,5 million"), times, counts in myriads, and

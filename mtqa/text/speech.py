@@ -99,6 +99,8 @@ class SpeechMap:
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Overlapping regions as one: disjoint and sorted, so `inside` is one bisection."""
+    if not spans:
+        return ()  # most segments hold no speech
     out: list[list[int]] = []
     for a, b in sorted(spans):
         if out and a <= out[-1][1]:
@@ -270,8 +272,8 @@ def _dialogue(text: str):
 
 def _may_open_dialogue(text: str) -> bool:
     """A dash then a blank, which every dialogue turn holds (most rows have none): substring scans
-    in C instead of a multi-line search."""
-    return any(d + b in text for d in "—–-" for b in " \t")
+    in C instead of a multi-line search, spelled out (twice as fast as any() over the pairs)."""
+    return "- " in text or "— " in text or "– " in text or "-\t" in text or "—\t" in text or "–\t" in text
 
 
 def _after_colons(seg):
