@@ -92,7 +92,6 @@ ALIGN = AlignParameters(
 )
 _PRIOR = dict(ALIGN.prior)
 _PRIOR_COST = {k: -math.log(v) for k, v in _PRIOR.items()}
-_SPACE = compile_stored(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -189,9 +188,18 @@ class Alignment:
         }
 
 
+# str.split() cuts at exactly the blanks of regex's \s (Unicode White_Space) and at four more: the
+# information separators U+001C..U+001F, which \s leaves in the text, so they are counted back.
+_SEPARATORS = "\x1c\x1d\x1e\x1f"
+
+
 def non_blank(text: str) -> int:
-    """Characters of `text` other than blanks."""
-    return len(text) - sum(map(len, _SPACE.findall(text)))
+    """Characters of `text` other than blanks (what regex's \\s matches)."""
+    if text.isprintable():
+        # The ASCII space is the one printable blank (other blanks and the four separators are
+        # Unicode separators or controls): most texts need one count.
+        return len(text) - text.count(" ")
+    return sum(map(len, text.split())) + sum(map(text.count, _SEPARATORS))
 
 
 def _sentence_dict(s: Sentence) -> dict:
@@ -293,8 +301,8 @@ class _Costs:
     """Bead costs for one source/target pair of sentence lists."""
 
     def __init__(self, src: list[Sentence], tgt: list[Sentence], src_lang, tgt_lang) -> None:
-        self.ls = [len(_SPACE.sub("", s.text)) for s in src]
-        self.lt = [len(_SPACE.sub("", s.text)) for s in tgt]
+        self.ls = [non_blank(s.text) for s in src]
+        self.lt = [non_blank(t.text) for t in tgt]
         self.c = expected_ratio(src_lang, tgt_lang, (sum(self.lt) + 1) / (sum(self.ls) + 1))
         self.as_ = [anchors(s.text, src_lang) for s in src]
         self.at = [anchors(s.text, tgt_lang) for s in tgt]

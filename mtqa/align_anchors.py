@@ -58,10 +58,11 @@ def anchors(text: str, lang: str | None) -> frozenset[str]:
     """Tokens likely to survive translation unchanged: numbers, names, quotes, ? and !."""
     out = set()
     # only hard numbers anchor, and a text with no digit holds none (most texts: spared the reading)
-    for n in extract_numbers(text, lang) if may_hold_hard_number(text) else ():
+    digits = may_hold_hard_number(text)
+    for n in extract_numbers(text, lang) if digits else ():
         if not n.soft and n.values:
             out.add(f"n{max(n.values):g}")  # the scaled reading: 30,000 and 3万 meet at 30000
-    for m in _CJK_SCALED.finditer(text):
+    for m in _CJK_SCALED.finditer(text) if digits else ():  # a myriad count starts with a digit
         try:
             value = float(unicodedata.normalize("NFKC", m.group(1)).replace(",", ""))
         except ValueError:

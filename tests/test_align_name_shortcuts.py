@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mtqa.align import sentences_of, title_case
-from mtqa.rules.source_name_mismatch import _source_names
+from mtqa.rules.source_names import source_names
 from mtqa.text.names import fold
 
 
@@ -60,4 +60,4 @@ def test_title_case_counts_words_of_four_letters_or_more(text, expected):
     ],
 )
 def test_source_names_split_only_what_needs_splitting(text, names):
-    assert _source_names(text, "en") == names
+    assert source_names(text, "en") == names

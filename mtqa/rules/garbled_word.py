@@ -154,31 +154,39 @@ _MAX_TOKENS = 200_000  # per language; the sets are cleared when full, so memory
 
 
 @cache
-def _seen(lang: str, settings: _Settings) -> tuple[set[str], set[str]]:
-    """Tokens already judged in `lang` with these parameter values: (clean, suspect)."""
-    return set(), set()
+def _seen(lang: str, settings: _Settings) -> tuple[set[str], set[str], set[str]]:
+    """Tokens already judged in `lang` with these parameter values (clean, suspect), and the
+    blank-separated chunks whose tokens are all clean."""
+    return set(), set(), set()
 
 
 def _may_hold_garbled(text: str, lang: str, settings: _Settings) -> bool:
     """False when no token of `text` is suspect. Nearly every segment is decided by one subset
-    test in C against the tokens already found clean, on a plain findall (no offsets, no match
-    objects); only tokens never seen before are judged, once each."""
-    tokens = WORD.findall(text)
-    clean, suspect = _seen(lang, settings)
-    if clean.issuperset(tokens):
+    test in C of its blank-separated chunks (str.split, several times cheaper than the word regex)
+    against the chunks already found clean: a token (mtqa.text.words.WORD: letters, marks and
+    inner hyphens) never holds a blank, so the tokens of a text are those of its chunks. Only chunks
+    never seen before are tokenised, and tokens never seen before judged, once each."""
+    chunks = text.split()
+    clean, suspect, clean_chunks = _seen(lang, settings)
+    if clean_chunks.issuperset(chunks):
         return False
-    for token in tokens:
-        if token in clean:
+    for chunk in chunks:
+        if chunk in clean_chunks:
             continue
-        if token in suspect:
-            return True
-        if len(clean) + len(suspect) >= _MAX_TOKENS:
-            clean.clear()
-            suspect.clear()
-        if _suspect(token, lang, settings):
-            suspect.add(token)
-            return True
-        clean.add(token)
+        for token in WORD.findall(chunk):
+            if token in clean:
+                continue
+            if token in suspect:
+                return True
+            if len(clean) + len(suspect) + len(clean_chunks) >= _MAX_TOKENS:
+                clean.clear()
+                suspect.clear()
+                clean_chunks.clear()
+            if _suspect(token, lang, settings):
+                suspect.add(token)
+                return True
+            clean.add(token)
+        clean_chunks.add(chunk)
     return False
 
 

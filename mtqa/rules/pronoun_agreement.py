@@ -29,7 +29,7 @@ def _swapped(word: str) -> str:
 def check_antecedent_gender(view, ctx):
     if view.lang != "fr" or not may_hold_pronouns(view):
         return
-    model = antecedents_of(view)
+    model = antecedents_of(view, whole=False)
     speech = view.speech
     for pronoun in model.pronouns:
         res = model.resolve(pronoun)

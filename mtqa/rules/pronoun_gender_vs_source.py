@@ -50,7 +50,7 @@ def check_pronoun_gender_vs_source(view, ctx):
     if not may_hold_pronouns(view):
         return
     lang = al.source_lang
-    model = antecedents_of(view)
+    model = antecedents_of(view, whole=False)
     by_segment: dict[int, list] = {}
     for p in model.pronouns:
         by_segment.setdefault(model.sentences[p.sentence].segment, []).append(p)

@@ -13,7 +13,7 @@ import operator
 import re
 from collections.abc import Iterator
 from functools import cache
-from itertools import filterfalse
+from itertools import chain, filterfalse
 
 from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
@@ -303,23 +303,22 @@ def check_repeated_phrase(seg, ctx: Context) -> Iterator[Hit]:
     if not _repeats_a_content_word(seg.bare_words, stop):
         return
     toks, index = _tokens(seg.bare_words)
+    runs = _periodic_runs(toks, stop)
+    if (run := next(runs, None)) is None:
+        return  # no stretch copies an earlier one (most rows that repeat a word): no offsets needed
     raw = [m.span() for m in _NON_BLANK.finditer(text)]
     joins = _conjunctions(ctx.lang)
     links = _iteration_links(ctx.lang) | joins
     starts = [a for a, _ in seg.sentences]
     source_size = None
-    in_sentence = ctx.param(SENTENCE_MIN_WORDS), ctx.param(SENTENCE_MIN_CONTENT), ctx.param(SENTENCE_MIN_SUM)
-    in_paragraph = (
-        ctx.param(PARAGRAPH_MIN_WORDS),
-        ctx.param(PARAGRAPH_MIN_CONTENT),
-        ctx.param(PARAGRAPH_MIN_SUM),
-    )
+    in_sentence = tuple(map(ctx.param, (SENTENCE_MIN_WORDS, SENTENCE_MIN_CONTENT, SENTENCE_MIN_SUM)))
+    in_paragraph = tuple(map(ctx.param, (PARAGRAPH_MIN_WORDS, PARAGRAPH_MIN_CONTENT, PARAGRAPH_MIN_SUM)))
 
     def word(k: int) -> str:
         a, b = raw[index[k]]
         return text[a:b]
 
-    for s, e, p in _periodic_runs(toks, stop):
+    for s, e, p in chain((run,), runs):
         first, second, size, copies = _copies(s, e, p)
         unit = toks[second : second + size]
         content = sum(1 for t in unit if _is_content(t, stop))

@@ -83,7 +83,8 @@ def check_role_gender(view, ctx):
     # The genders the document states, from the antecedent model: read at the first role said of a
     # name, so a document with none does not build the model (the pronoun rules may not need it).
     built = built_antecedents(view)
-    people = None if built is None else built.stated_people
+    # (a model built for the pronouns alone reads the sentences after the last one at the first role)
+    people = built.stated_people if built is not None and built.whole else None
     if people is not None and not people:
         return
     for k, seg in enumerate(view.segments):
@@ -104,7 +105,7 @@ def check_role_gender(view, ctx):
                 if kind == "en tant que" and regex.search(r"\p{Lu}", m.group("between")):
                     continue  # another name between: the role may be that person's
                 if people is None:
-                    people = antecedents_of(view).stated_people
+                    people = (built_antecedents(view) or antecedents_of(view)).document_stated_people()
                 if not people:
                     return
                 person = _person_gender(m.group("name"), people)

@@ -24,8 +24,10 @@ compared: without a parser their number cannot be read reliably.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, lru_cache
 
+from mtqa.align import Sentence
 from mtqa.data import table, word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import DataFile, Example, Parameter, Rule
@@ -33,6 +35,7 @@ from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
 from mtqa.text.persons import absence_is_evidence, formal_lookalike, voices
 from mtqa.text.regex_store import compile_stored
 from mtqa.text.speech import speech_verbs
+from mtqa.text.trigger_runs import clears, cut_between_runs, first_runs
 
 _TOKEN = compile_stored(r"[\p{L}\p{M}]+(?:[-‐][\p{L}\p{M}]+)*(?:['’]s)?")
 _SINGULAR_S = ("ss", "us", "is", "'s", "’s", "ics")  # "press", "virus", "crisis", "politics"
@@ -147,6 +150,15 @@ def _lower_tokens(text: str) -> frozenset[str]:
     return frozenset(_TOKEN.findall(text.lower()))
 
 
+def _sentence_filter(view, words) -> Callable[[Sentence], bool]:
+    """A test of a target sentence: False when it cannot hold a token among `words` (lower case),
+    read on its segment's letter runs (mtqa.text.trigger_runs, exact); True when it may."""
+    runs = first_runs(words)
+    cleared = [clears(seg, runs) for seg in view.segments]
+    segments = view.segments
+    return lambda s: not (cleared[s.segment] and cut_between_runs(segments[s.segment].text, s.start, s.end))
+
+
 def check_person(view, ctx):
     al = view.alignment
     if al is None or not view.lang or not al.source_lang:
@@ -163,8 +175,9 @@ def check_person(view, ctx):
     narration: set[str] | None = None
     severities = _severities(view.lang)
     gap_after, gap_before = ctx.param(NEWSROOM_GAP_AFTER), ctx.param(NEWSROOM_GAP_BEFORE)
+    may_hold = _sentence_filter(view, target_words)
     for pair in pairs(view):
-        holders = [s for s in pair.target if _may_hold_person(s.text, target_words)]
+        holders = [s for s in pair.target if may_hold(s) and _may_hold_person(s.text, target_words)]
         if not holders or voices(pair.source_text, al.source_lang):
             continue
         src_tokens = None  # read only when a target sentence holds a person word
@@ -175,9 +188,12 @@ def check_person(view, ctx):
                 if person in (None, "generic"):
                     continue
                 if narration is None:
+                    # Voices outside quotations are a subset of all voices (remembered per text):
+                    # a segment with no first or second person at all needs no quotation scan.
                     narration = {
                         _PERSONS[v]
                         for t in al.source_segments
+                        if not _PERSONS.keys().isdisjoint(voices(t, al.source_lang))
                         for v in voices(t, al.source_lang, scan_quotes(t))
                         if v in _PERSONS
                     }
@@ -264,13 +280,17 @@ def check_possessive_number(view, ctx):
     if "noun" in _possessives(view.lang).values():
         return  # the target marks number on the noun (English): mass nouns make that unreliable
     plural_min = ctx.param(PLURAL_MIN_LETTERS)
+    may_hold = _sentence_filter(view, _possessives(view.lang))
     for pair in pairs(view):
-        src = [n for _, _, n in _possessive_numbers(pair.source_text, al.source_lang, plural_min)]
         tgt = [
             (s, a, b, n)
             for s in pair.target
+            if may_hold(s)
             for a, b, n in _possessive_numbers(s.text, view.lang, plural_min)
         ]
+        if not tgt:
+            continue  # the test below fails for an empty target: the source is not read
+        src = [n for _, _, n in _possessive_numbers(pair.source_text, al.source_lang, plural_min)]
         # Compare only when every possessive is read and both sides have as many: then they are
         # most likely the same possessives, and a count that differs is a shifted number.
         if not src or "?" in src or len(src) != len(tgt):

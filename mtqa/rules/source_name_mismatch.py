@@ -24,13 +24,13 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from mtqa.align import title_case
 from mtqa.data import table
 from mtqa.model import Category, Severity
 from mtqa.rules.base import DataFile, Example, Parameter, Rule
+from mtqa.rules.source_names import CAPITALISED, HYPHEN, common_noun, lexical, name_like, source_names
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
 from mtqa.text.analysis import cached_property
-from mtqa.text.lexicon import has_lexicon, known, zipf
+from mtqa.text.lexicon import has_lexicon, known
 from mtqa.text.names import fold as _fold_name
 from mtqa.text.names import latin_script, romanisations
 from mtqa.text.names import skeleton as _skeleton
@@ -52,14 +52,6 @@ MIN_SKELETON = Parameter(
     3,
     "Consonants of a name's skeleton (across scripts) below which it is too short to compare.",
 )
-# Languages that capitalise every noun: there a capital says "noun", not "name".
-_NOUNS_CAPITALISED = frozenset({"de", "lb"})
-_LINKING = ("s", "es", "n", "en")  # Fugen: Lebens+dank, Tannen+verkauf
-_MAX_COMPOUND = 40  # longer "words" are debris, not names; and compound splitting stays linear
-_COMPOUND_PARTS = 3
-_PART_ZIPF = 2.5
-_PREFIX_ZIPF = 5.0
-_NOUN_ENDINGS = ("s", "es", "n", "en", "ens", "ern")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -78,54 +70,7 @@ def target_skeletons(word: str) -> frozenset[str]:
     return _skeletons(word) if latin_script(word) else frozenset({skeleton(word)})
 
 
-def _common(word: str, lang: str) -> bool:
-    """A frequent word (a compound's part): the lexicon also lists rare junk ("tsch", "nigg")."""
-    return max(zipf(word, lang), zipf(word.casefold(), lang)) >= _PART_ZIPF
-
-
-def _lexical(word: str, lang: str) -> bool:
-    """A word of the lexicon; casefolded too, as wordfreq stores German ß as ss."""
-    return known(word, lang) or known(word.casefold(), lang)
-
-
-@lru_cache(maxsize=1 << 16)
-def _common_noun(word: str, lang: str) -> bool:
-    """A German noun: a word of the lexicon, or a compound of them with an optional linking s/es/n/en
-    (Achterbahn+züge, Lava+schicht, Vor+krisen+umsätze); names (Holetschek, Europa-Park) are neither."""
-    if len(word) > _MAX_COMPOUND:
-        return False
-    if _lexical(word, lang) or _compound(word.casefold(), lang, _COMPOUND_PARTS):
-        return True
-    # an inflected noun (des Beschenkens, den Oberpfälzern, die Pushbacks)
-    stems = (word[: -len(e)] for e in _NOUN_ENDINGS if word.endswith(e) and len(word) > len(e) + 3)
-    return any(_lexical(x, lang) or _compound(x.casefold(), lang, _COMPOUND_PARTS) for x in stems)
-
-
-@lru_cache(maxsize=1 << 16)
-def _compound(low: str, lang: str, parts: int, shortest: int = 3) -> bool:
-    """Whether `low` splits into at most `parts` words of the lexicon, each `shortest` letters or
-    more; 4+ in three parts (the lexicon holds short junk enough to cut a name in three)."""
-    for i in range(shortest, len(low) - shortest + 1):
-        head, tail = low[:i], low[i:]
-        linked = (head[: -len(j)] for j in _LINKING if head.endswith(j) and len(head) > len(j) + 2)
-        if not (_common(head, lang) or any(_common(h, lang) for h in linked)):
-            continue
-        if _common(tail, lang):
-            return True
-        # a three-part split: short heads only when very frequent (vor+krisen+umsätze)
-        frequent_head = len(head) >= 4 or zipf(head, lang) >= _PREFIX_ZIPF
-        if parts > 2 and frequent_head and _compound(tail, lang, parts - 1, 4):
-            return True
-    return False
-
-
-_CAPITALISED = compile_stored(r"(?<![\p{L}\p{M}\d'’-])\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{L}[\p{L}\p{M}]*)*")
-# Not sentence-initial: the capital of a word that only openers (quotes, brackets, dashes) separate
-# from the start of the text or from a sentence's end says nothing about a name.
-_CAPITALISED_INSIDE = compile_stored(r"(?<!(?:^|[.!?:…])[ \t\"'“‘«(\[—–-]*)" + _CAPITALISED.pattern)
 _WORD = compile_stored(r"[\p{L}\p{M}]+")
-_HYPHEN = compile_stored(r"[-‐]")
-_BEFORE_SPACELESS = compile_stored(r"[^\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]*")
 _HYPHEN_WORD = compile_stored(r"[-‐]\p{Ll}{3,}")
 SIMILAR = Parameter(
     "similar",
@@ -157,9 +102,6 @@ def read_exonyms(path: str) -> list[tuple[str, ...]]:
     return rows
 
 
-_NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "de", "da", "di", "von", "van", "la", "le"})
-
-
 @cache
 def _exonym_table(lang: str, extra_files: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     rows = list(table(lang, "exonyms"))  # the loader checks the shipped table's columns
@@ -169,48 +111,6 @@ def _exonym_table(lang: str, extra_files: tuple[str, ...]) -> dict[str, tuple[st
     for row in rows:
         out[fold(row[0])] = out.get(fold(row[0]), ()) + tuple(fold(f) for f in row[1].split("|") if f)
     return out
-
-
-def _name_like(word: str) -> bool:
-    """Not glued scraping debris ("PowerThe") nor shouting ("AFFORDABLY")."""
-    return not word.isupper() and not any(c.isupper() for c in word[1:] if c.isalpha())
-
-
-def _source_names(text: str, lang: str | None, drop_source_words: bool = False) -> list[str]:
-    """The names of a source sentence (see _word_names); none in a headline, whose capitals say
-    nothing about names."""
-    out = [
-        name
-        for word in _CAPITALISED_INSIDE.findall(text)
-        for name in _word_names(word, lang, drop_source_words)
-    ]
-    # read only when a name is found: most sentences have none, and [] is the answer either way
-    return [] if out and title_case(text) else out
-
-
-@lru_cache(maxsize=1 << 16)
-def _word_names(word: str, lang: str | None, drop_source_words: bool) -> tuple[str, ...]:
-    """The names in a capitalised word that does not open a sentence: its capitalised parts when a
-    hyphen joins it to a lower-case word; not acronyms, short words, (German) nouns, nor, with
-    `drop_source_words`, Latin-script words of the source language (see check_names)."""
-    if not word.isascii():
-        word = _BEFORE_SPACELESS.match(word).group()  # "Margrafです": the name, not its particle
-    if "-" not in word and "‐" not in word:
-        parts = [word]  # one part, capitalised: not lower case
-    elif any(p.islower() and p not in _NAME_PARTICLES for p in _HYPHEN.split(word)):
-        parts = [p for p in _HYPHEN.split(word) if p[:1].isupper()]  # "US-backed": the name only
-    else:
-        parts = [word]
-    out = []
-    for part in parts:
-        if part.isupper() and len(part) <= 5:
-            continue  # acronyms are often translated (NATO -> OTAN) and are matched by the exonyms
-        if len(part) < 3 or (lang in _NOUNS_CAPITALISED and _common_noun(part, lang)):
-            continue
-        if drop_source_words and lang and known(part, lang) and latin_script(part):
-            continue
-        out.append(part)
-    return tuple(out)
 
 
 def _rendered(name: str, folded_text: Callable[[], str], target: _Words, exonyms: dict) -> bool:
@@ -236,7 +136,7 @@ def _variant(name: str, candidates: list[tuple[int, int, str, object]], lang: st
             continue
         if f.startswith(g[: max(4, len(g) - 1)]) or g.startswith(f[: max(4, len(f) - 1)]):
             continue  # a truncation or an inflection (Damascus -> Damas, Syria -> Syrie)
-        if not _name_like(word) or _HYPHEN_WORD.search(word) or (lang and known(word, lang)):
+        if not name_like(word) or _HYPHEN_WORD.search(word) or (lang and known(word, lang)):
             continue  # a word of the language (Podomètre, Tru-huile): a translation, not a spelling
         score = Levenshtein.normalized_similarity(f, g)
         if score >= similar and (best is None or score > best[0]):
@@ -255,9 +155,9 @@ def _cross_script_variant(forms: tuple[str, ...], candidates, lang: str | None, 
         sk = skeleton(word)
         if len(sk) < min_skeleton or sk in skeletons or not any(sk[0] == x[:1] for x in skeletons):
             continue
-        if not latin_script(word) or not _name_like(word) or _HYPHEN_WORD.search(word):
+        if not latin_script(word) or not name_like(word) or _HYPHEN_WORD.search(word):
             continue
-        if lang and _lexical(word, lang):
+        if lang and lexical(word, lang):
             continue  # a word of the target language: a translation, not a spelling
         score = max(Levenshtein.normalized_similarity(k, translit_key(word)) for k in keys)
         if score >= similar and (best is None or score > best[0]):
@@ -269,15 +169,15 @@ def _cross_script(name, pair, nearby, everywhere, candidates, view, reported, ct
     """A source name of another script (Игнатюк) against the Latin-script translation: rendered
     when a target word has the skeleton of one of its romanisations."""
     al = view.alignment
-    if not _name_like(name):
+    if not name_like(name):
         return  # an acronym (ККСРМТ) is translated, not transliterated
     forms = romanisations(name, view.lang)
     skeletons = {skeleton(r) for r in forms}
     if skeletons & nearby.skeletons:
         return
-    parts = [p for p in _HYPHEN.split(name) if len(p) >= 3]
+    parts = [p for p in HYPHEN.split(name) if len(p) >= 3]
     if len(parts) > 1 and all(
-        (al.source_lang and _lexical(p, al.source_lang))
+        (al.source_lang and lexical(p, al.source_lang))
         or {skeleton(r) for r in romanisations(p, view.lang)} & nearby.skeletons
         for p in parts
     ):
@@ -290,7 +190,7 @@ def _cross_script(name, pair, nearby, everywhere, candidates, view, reported, ct
         return
     if max(map(len, skeletons)) < ctx.param(MIN_SKELETON):
         return
-    if al.source_lang and (_lexical(name, al.source_lang) or _common_noun(name, al.source_lang)):
+    if al.source_lang and (lexical(name, al.source_lang) or common_noun(name, al.source_lang)):
         return  # a word capitalised (Правительство), a common name, or a compound one (Минцифры)
     reported.add(fold(name))
     yield _missing(pair, f"{name!r} ({forms[0]})", forms[0])
@@ -394,10 +294,10 @@ def check_names(view, ctx):
     similar = ctx.param(SIMILAR)
     # A Latin-script name that is a word of the source language (Army, Friday, Putin) is never
     # reported, whatever the translation holds: with a variant, only the exonym table could vouch
-    # for it; without one, it is an ordinary word capitalised (the two `known`/`_lexical` checks
+    # for it; without one, it is an ordinary word capitalised (the two `known`/`lexical` checks
     # below). Dropped with the sentence's names, so it costs no look at the translation.
     for pair in pairs(view):
-        names = _source_names(pair.source_text, al.source_lang, drop_source_words=True)
+        names = source_names(pair.source_text, al.source_lang, drop_source_words=True)
         if not names:
             continue  # most sentences: their neighbourhood need not be joined
         near = pair.neighbour_target_segments()
@@ -412,13 +312,13 @@ def check_names(view, ctx):
                 candidates = [
                     (s.start + m.start(), s.start + m.end(), m.group(), s)
                     for s in pair.target
-                    for m in _CAPITALISED.finditer(s.text)
+                    for m in CAPITALISED.finditer(s.text)
                     if fold(m.group()) not in source_near
                 ]
             if not latin_script(name):
                 yield from _cross_script(name, pair, nearby, everywhere, candidates, view, reported, ctx)
                 continue
-            variant = _variant(name, candidates, view.lang, similar) if _name_like(name) else None
+            variant = _variant(name, candidates, view.lang, similar) if name_like(name) else None
             if variant is not None and al.source_lang and known(name, al.source_lang):
                 # A name common enough to be in the lexicon (Putin, Prigozhin) has established
                 # spellings per language (Poutine, Prigojine) that only the exonym table can vouch for.
@@ -433,8 +333,8 @@ def check_names(view, ctx):
             # as the skeletons of a whole document are dear.
             if (
                 fold(name) in reported
-                or not _name_like(name)
-                or (al.source_lang and has_lexicon(al.source_lang) and _lexical(name, al.source_lang))
+                or not name_like(name)
+                or (al.source_lang and has_lexicon(al.source_lang) and lexical(name, al.source_lang))
                 or _rendered(name, whole, everywhere(), exonyms)
                 or skeleton(name) in everywhere().skeletons  # romanised or re-scripted (Игнатюк)
             ):

@@ -15,19 +15,25 @@ segments the word evidence singles out.
 
 from __future__ import annotations
 
-import math
 import weakref
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-from mtqa.data import word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
+from mtqa.rules.wrong_language_words import (
+    FOREIGN,
+    MARGIN,
+    MIN_OTHER_ZIPF,
+    SHARED,
+    TARGET,
+    classify_words,
+    triggers,
+)
 from mtqa.text import foreign_words as fw
 from mtqa.text import lang as langid
-from mtqa.text import lexicon, word_table
+from mtqa.text import lexicon
 from mtqa.text.nonwords import NonWords
 from mtqa.text.regex_store import compile_stored
 from mtqa.text.scripts import (
@@ -37,22 +43,8 @@ from mtqa.text.scripts import (
     glued_inside_latin,
     script_of_language,
 )
-from mtqa.text.word_sets import WordSets, masks
-from mtqa.text.word_table import WordTable
 
 LANGUAGES = frozenset(langid.SUPPORTED)  # languages whose words are judged (a lexicon and a lingua model)
-_FOREIGN, _TARGET, _SHARED, _NAME = "F", "T", "S", "N"
-MIN_OTHER_ZIPF = Parameter(
-    "min_other_zipf",
-    3.0,
-    "Zipf frequency a word must reach in the other language to be foreign (3: about once per million words).",
-)
-MARGIN = Parameter(
-    "margin",
-    1.0,
-    "How much more frequent (in zipf, log10 units) a foreign word must be in the other language "
-    "than in the article's.",
-)
 RUN_MIN_FOREIGN = Parameter(
     "run_min_foreign",
     2,
@@ -74,8 +66,6 @@ SENTENCE_MIN_SHARE = Parameter(
 )
 _GAP = compile_stored(r"[\s'’,-]*")  # what may stand between two words of one run
 _QUOTE_MARKS = '«»“”„"'
-_CODE_CHARS = frozenset("@#/\\_=&;|<>{}")
-_ITALICS = compile_stored(r"(?<![\p{L}*_])([*_])(?!\s)[^*_\n]+?(?<!\s)\1(?![\p{L}*_])")
 SCRIPT_SENTENCE_SHARE = Parameter(
     "script_sentence_share",
     0.5,
@@ -98,9 +88,10 @@ _SENTENCE_PARAMETERS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Settings:
-    """The parameter values one analysis of a segment runs with (a key of the per-segment cache)."""
+    """The parameter values one analysis of a segment runs with (a key of the per-segment cache).
+    Compared and hashed by identity: _settings keeps one instance per distinct set of values."""
 
     min_other_zipf: float
     margin: float
@@ -143,168 +134,6 @@ _SETTINGS: dict[tuple, _Settings] = {}
 
 _PAREN_OPEN, _PAREN_CLOSE = "(（[", ")）]"
 _NAMES = fw.LANGUAGE_NAMES
-_CAPITALISED_NOUNS = frozenset({"de", "lb"})  # languages that write every noun with a capital
-
-
-@cache
-def _loanwords(lang: str) -> frozenset[str]:
-    return frozenset(word_list(lang, "loanwords"))
-
-
-def _word_class(word: str, lang: str, other: str, thresholds: tuple[float, float]) -> str:
-    """Foreign, target, shared or name; `thresholds` is (min_other_zipf, margin)."""
-    min_zipf, margin = thresholds
-    w = lexicon.normalise(word)
-    if w in _loanwords(lang):
-        return _TARGET
-    zt, zo = lexicon.zipf(w, lang), _zipf(w, other)
-    if zt == 0 and zo == 0 and "-" in w:
-        parts = [_word_class(p, lang, other, thresholds) for p in w.split("-") if p]
-        if parts and all(p in (_FOREIGN, _SHARED) for p in parts) and _FOREIGN in parts:
-            return _FOREIGN
-        return _TARGET if _TARGET in parts else _SHARED
-    if zo >= min_zipf and zo - zt >= margin:
-        return _FOREIGN
-    if zt - zo >= margin or (zt > 0 and zo == 0):
-        return _TARGET
-    return _SHARED
-
-
-def _glued_to_code(text: str, start: int, end: int) -> bool:
-    """A word touching a digit, @, #, /, &, _ or a dotted name is part of a URL, handle, entity or
-    model number, not prose."""
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    if before in _CODE_CHARS or after in _CODE_CHARS or before.isdigit() or after.isdigit():
-        return True
-    if before == "." and start > 1 and text[start - 2].isalnum():
-        return True
-    return after in ".:" and end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] == "/")
-
-
-def _zipf(word: str, lang: str) -> float:
-    f = fw.frequencies(lang).get(word)
-    return math.log10(f * 1e9) if f else 0.0
-
-
-@cache
-def _foreign_words(lang: str, other: str, thresholds: tuple[float, float]) -> frozenset[str]:
-    """Every lower-case word `_word_class` can call foreign: the common words of the other language
-    that are much rarer in the article's. Built once, it lets most segments be cleared by a set
-    lookup per token instead of a classification per word."""
-    floor = 10 ** (thresholds[0] - 9)
-    return frozenset(
-        w
-        for w, f in fw.frequencies(other).items()
-        if f >= floor and w.isalpha() and _word_class(w, lang, other, thresholds) == _FOREIGN
-    )
-
-
-@cache
-def _trigger_words(lang: str, other: str, thresholds: tuple[float, float]) -> frozenset[str]:
-    """Built once per machine (seconds: every word of a frequency list is classified) and read back
-    from the user cache on later runs (mtqa.cache)."""
-    from mtqa.cache import cached
-
-    name = _trigger_cache_name("foreign-words", lang, other, thresholds)
-    depends = _trigger_depends(lang, (other,))
-    return frozenset(cached(name, lambda: sorted(_build_triggers(lang, other, thresholds)), depends))
-
-
-def _build_triggers(lang: str, other: str, thresholds: tuple[float, float]) -> frozenset[str]:
-    """The foreign words of `other` that single a segment out for a closer look. For English (French
-    in English articles) all of them; for the other languages only the words that language uses
-    more than any other suspected one ("het", "und", "sono", not "in" or "museum", which English
-    explains better): a run in those languages always holds several, and the pre-check stays cheap."""
-    words = _foreign_words(lang, other, thresholds)
-    if other == fw.default_other(lang):
-        return words
-    rivals = [fw.frequencies(o) for o in fw.SUSPECTED if o not in (lang, other)]
-    own = fw.frequencies(other)
-    return frozenset(w for w in words if all(r.get(w, 0.0) < own[w] for r in rivals))
-
-
-def _trigger_cache_name(kind: str, lang: str, other: str, thresholds: tuple[float, float]) -> str:
-    name = f"{kind}-{lang}-{other}"
-    if thresholds != (MIN_OTHER_ZIPF.default, MARGIN.default):
-        name += f"-zipf{thresholds[0]}-margin{thresholds[1]}"
-    return name
-
-
-def _trigger_depends(lang: str, others: tuple[str, ...]) -> tuple[object, ...]:
-    loanwords = (" ".join(sorted(_loanwords(x))) for x in (lang, *others, *fw.SUSPECTED))
-    return (Path(__file__), Path(fw.__file__), Path(lexicon.__file__), *loanwords)
-
-
-@cache
-def _triggers(lang: str, others: tuple[str, ...], thresholds: tuple[float, float]) -> WordSets:
-    """How many of a segment's tokens are trigger words of each language in `others` (in order). A
-    short run reads one table of word -> languages (cached per machine) instead of building the six
-    sets of tens of thousands of words: most of the rule's start-up."""
-
-    def load_table() -> WordTable:
-        from mtqa.cache import cached
-
-        name = _trigger_cache_name("trigger-masks", lang, "-".join(others), thresholds)
-        build = lambda: word_table.encode(masks(load_sets()))  # noqa: E731
-        return WordTable(cached(name, build, _trigger_depends(lang, others)))
-
-    def load_sets() -> list[frozenset[str]]:
-        return [_trigger_words(lang, o, thresholds) for o in others]
-
-    return WordSets(len(others), load_table, load_sets)
-
-
-@cache
-def _class_cache(lang: str, other: str, thresholds: tuple[float, float]) -> dict[str, str]:
-    return {}  # word -> class, a plain dict: this lookup runs for every word of every segment
-
-
-def _cached_class(word: str, lang: str, other: str, thresholds: tuple[float, float]) -> str:
-    cache = _class_cache(lang, other, thresholds)
-    cls = cache.get(word)
-    if cls is None:
-        cls = cache[word] = _word_class(word, lang, other, thresholds)
-    return cls
-
-
-def _classified(seg, lang: str, other: str, thresholds: tuple[float, float]):
-    """(start, end, class) for the words of a segment, in order."""
-    text = seg.text
-    starts = None
-    italic = None
-    out = []
-    for a, b, w in seg.words:
-        if w.islower():
-            key = w
-        elif w[1:].islower() or len(w) == 1:
-            if starts is None:
-                starts = {x for x, _ in seg.sentences}
-            key = w.lower()
-            if a not in starts:
-                # A name or a title inside the sentence; in a language that capitalises its nouns
-                # a foreign noun links the words of a run around it without counting as one.
-                noun = (
-                    other in _CAPITALISED_NOUNS
-                    and len(w) > 1
-                    and _cached_class(key, lang, other, thresholds) != _TARGET
-                )
-                out.append((a, b, _SHARED if noun else _NAME))
-                continue
-        else:
-            out.append((a, b, _NAME))  # acronyms, camel-cased product names
-            continue
-        if len(w) < 2:
-            out.append((a, b, _SHARED))
-            continue
-        cls = _cached_class(key, lang, other, thresholds)
-        if cls == _FOREIGN:
-            if italic is None:
-                italic = [m.span() for m in _ITALICS.finditer(text)] if ("*" in text or "_" in text) else []
-            if _glued_to_code(text, a, b) or any(x <= a < y for x, y in italic):
-                cls = _NAME
-        out.append((a, b, cls))
-    return out
 
 
 def _runs(text: str, words: list[tuple[int, int, str]]):
@@ -313,21 +142,21 @@ def _runs(text: str, words: list[tuple[int, int, str]]):
     run: list[tuple[int, int, str]] = []
 
     def flush():
-        while run and run[-1][2] != _FOREIGN:
+        while run and run[-1][2] != FOREIGN:
             run.pop()
-        while run and run[0][2] != _FOREIGN:
+        while run and run[0][2] != FOREIGN:
             run.pop(0)
         if run:
-            yield run[0][0], run[-1][1], sum(1 for w in run if w[2] == _FOREIGN)
+            yield run[0][0], run[-1][1], sum(1 for w in run if w[2] == FOREIGN)
         run.clear()
 
     for word in words:
         joined = not run or _GAP.fullmatch(text, run[-1][1], word[0]) is not None
-        if word[2] in (_FOREIGN, _SHARED) and joined:
+        if word[2] in (FOREIGN, SHARED) and joined:
             run.append(word)
             continue
         yield from flush()
-        if word[2] in (_FOREIGN, _SHARED):
+        if word[2] in (FOREIGN, SHARED):
             run.append(word)
     yield from flush()
 
@@ -342,23 +171,58 @@ def _findings(seg, ctx: Context, settings: _Settings, last: bool = False) -> lis
     """("sentence" | "run", Hit) pairs, computed once per segment for both rules (once more only
     where the two rules run with different parameter values). `last`: the reader that runs second
     (MTQ602) drops the segment's entry, so a long document does not hold one per paragraph until
-    its view dies (para200k: about 0.8 KB a paragraph)."""
+    its view dies (para200k: about 0.8 KB a paragraph). A text already found quiet with the same
+    language, source language and settings is answered by one lookup (_quiet_texts)."""
+    text, lang = seg.text, ctx.lang
+    quiet = _quiet_texts(lang, _hint(seg, ctx), settings)
     if last:
         entry = _CACHE.pop(seg, None)
-        found = entry[1].get(settings) if entry is not None and entry[0] == ctx.lang else None
-        return list(_compute(seg, ctx, settings)) if found is None else found
+        found = entry[1].get(settings) if entry is not None and entry[0] == lang else None
+        if found is not None:
+            return found
+        return [] if text in quiet else _computed(seg, ctx, settings, quiet)
+    if text in quiet:
+        return []
     cached: tuple[str | None, dict[_Settings, list[tuple[str, Hit]]]] | None = _CACHE.get(seg)
-    if cached is None or cached[0] != ctx.lang:
-        cached = (ctx.lang, {})
+    if cached is None or cached[0] != lang:
+        cached = (lang, {})
         _CACHE[seg] = cached
     found = cached[1].get(settings)
     if found is None:
-        found = cached[1][settings] = list(_compute(seg, ctx, settings))
+        found = cached[1][settings] = _computed(seg, ctx, settings, quiet)
+    return found
+
+
+def _computed(seg, ctx: Context, settings: _Settings, quiet: set[str]) -> list[tuple[str, Hit]]:
+    found = list(_compute(seg, ctx, settings))
+    text = seg.text
+    if not found and len(text) <= _QUIET_MAX_LEN:
+        if len(quiet) >= _QUIET_MAX:
+            quiet.clear()
+        quiet.add(text)
     return found
 
 
 # Both rules read the same analysis of a segment; keyed weakly so it dies with the segment view.
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+# What a segment yields is a function of its text, the article's language, the source language and
+# the settings alone (every analysis read is one of the text and the language). JSONL files repeat
+# rows (calls to action, bylines, menus: the 10,000 rows of bench/bench_issue11.py hold 2,768
+# distinct texts), so the texts that yielded nothing are kept, per (language, source language,
+# settings), up to _QUIET_MAX each (then cleared: memory stays flat), short ones only: a long
+# paragraph rarely repeats and would be pinned after its document is done.
+_QUIET: dict[tuple[str | None, str | None, _Settings], set[str]] = {}
+_QUIET_MAX = 20_000
+_QUIET_MAX_LEN = 1_000
+
+
+def _quiet_texts(lang: str | None, hint: str | None, settings: _Settings) -> set[str]:
+    key = (lang, hint, settings)
+    found = _QUIET.get(key)
+    if found is None:
+        found = _QUIET[key] = set()
+    return found
 
 
 def _hint(seg, ctx: Context) -> str | None:
@@ -384,12 +248,12 @@ def _compute(seg, ctx: Context, settings: _Settings):
     thresholds, minimum = settings.word_class, settings.min_foreign
     # Fewer than `minimum` tokens that could be foreign words, whatever their case or context:
     # nothing to report. The common case, decided by one lookup per token.
-    counts = _triggers(lang, others, thresholds).counts(seg.lower_letter_runs, minimum)
+    counts = triggers(lang, others, thresholds).counts(seg.lower_letter_runs, minimum)
     if counts is None:
         return
     likely = (hint, fw.default_other(lang))
     classified = [
-        (other, other in likely, _classified(seg, lang, other, thresholds))
+        (other, other in likely, classify_words(seg, lang, other, thresholds))
         for other, count in zip(others, counts, strict=True)
         if count >= minimum
     ]
@@ -486,8 +350,8 @@ def _word_hits(seg, lang: str, classified, reported: list[tuple[int, int]], sett
             continue
         for (other, likely, words), starts in zip(classified, word_starts, strict=True):
             inside = words[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
-            foreign = sum(1 for w in inside if w[2] == _FOREIGN)
-            native = sum(1 for w in inside if w[2] == _TARGET)
+            foreign = sum(1 for w in inside if w[2] == FOREIGN)
+            native = sum(1 for w in inside if w[2] == TARGET)
             if foreign < settings.sentence_min_foreign or foreign < settings.sentence_min_share * (
                 foreign + native
             ):
@@ -527,12 +391,29 @@ def _word_hits(seg, lang: str, classified, reported: list[tuple[int, int]], sett
         )
 
 
-def check_sentence(seg, ctx: Context):
-    settings = _settings(ctx, tuple(ctx.param(p) for p in _SENTENCE_PARAMETERS))
-    return (hit for variant, hit in _findings(seg, ctx, settings) if variant == "sentence")
+class _ContextSettings:
+    """The settings of the last context a rule ran with. The engine gives a rule one context per
+    document, never changed, and asks it about every segment: reading nine parameters (and, for
+    MTQ602, MTQ601's configuration) per segment cost more than the lookups that decide most."""
+
+    def __init__(self, read: Callable[[Context], _Settings]) -> None:
+        self.read = read
+        self.last: tuple[weakref.ref, object, object, _Settings] | None = None
+
+    def __call__(self, ctx: Context) -> _Settings:
+        last = self.last
+        if last is not None and last[0]() is ctx and last[1] is ctx.params and last[2] is ctx.options:
+            return last[3]
+        settings = self.read(ctx)
+        self.last = (weakref.ref(ctx), ctx.params, ctx.options, settings)
+        return settings
 
 
-def check_run(seg, ctx: Context):
+def _sentence_settings(ctx: Context) -> _Settings:
+    return _settings(ctx, tuple(ctx.param(p) for p in _SENTENCE_PARAMETERS))
+
+
+def _run_settings(ctx: Context) -> _Settings:
     # A run inside a sentence MTQ601 reports is MTQ601's: its sentence parameters, as configured.
     configured = (ctx.options.get("parameters") or {}).get(RULES[0].code)
     if configured:
@@ -540,8 +421,20 @@ def check_run(seg, ctx: Context):
         sentence = tuple(sentence_values[p.name] for p in _SENTENCE_PARAMETERS)
     else:
         sentence = tuple(p.default for p in _SENTENCE_PARAMETERS)
-    settings = _settings(ctx, sentence)
-    return (hit for variant, hit in _findings(seg, ctx, settings, last=True) if variant == "run")
+    return _settings(ctx, sentence)
+
+
+_SENTENCE_SETTINGS, _RUN_SETTINGS = _ContextSettings(_sentence_settings), _ContextSettings(_run_settings)
+
+
+def check_sentence(seg, ctx: Context):
+    found = _findings(seg, ctx, _SENTENCE_SETTINGS(ctx))
+    return (hit for variant, hit in found if variant == "sentence") if found else ()
+
+
+def check_run(seg, ctx: Context):
+    found = _findings(seg, ctx, _RUN_SETTINGS(ctx), last=True)
+    return (hit for variant, hit in found if variant == "run") if found else ()
 
 
 RULES = (

@@ -1,6 +1,7 @@
 """The antecedent model's last resorts, where no subject answers a pronoun: the speaker its words
-are attributed to in the same sentence, and a pronoun nothing nearby can name (an orphan). Mixed
-into mtqa.text.antecedents.Antecedents, whose sentences and mentions they read."""
+are attributed to in the same sentence, a chain of pronouns of one gender, the sole candidate of
+the pronoun's own clause, and a pronoun nothing nearby can name (an orphan). Mixed into
+mtqa.text.antecedents.Antecedents, whose sentences and mentions they read."""
 
 from __future__ import annotations
 
@@ -97,3 +98,52 @@ class FallbackResolutions:
                     continue
                 return True
         return False
+
+    def _chain(self, pronoun: Mention) -> Mention | None:
+        """Where no subject answers, the pronouns of the same number just before (this sentence and
+        the previous one): when they all share one gender and no other mention of that number
+        competes, a story about one person or thing keeps that gender ("… quand elle pensait
+        devenir mère. Il en a souffert")."""
+        k = pronoun.sentence
+        window = [
+            m
+            for j in range(max(0, k - 1), k + 1)
+            for m in self.mentions[j]
+            if (j < k or m.start < pronoun.start) and m.number == pronoun.number and m.gender
+        ]
+        pronouns = [m for m in window if m.kind == "pronoun"]
+        if not pronouns or len({m.gender for m in window}) != 1:
+            return None
+        return pronouns[-1]
+
+    def _sole_candidate(self, pronoun: Mention) -> Resolution | None:
+        """Where a clause break parts the pronoun from its sentence's subject, the one noun phrase
+        it can point at: every mention of the pronoun's number before it in its sentence has a
+        known gender, and all share it ("Une délégation est sur place à Vienne, mais elle…"). A
+        place after a preposition ("à Vienne") is no candidate; any other mention of unknown gender
+        silences it. The previous sentence is not read: there a story's protagonist, named further
+        back, is as likely as any noun (measured on bench/eval_pronoun_pairs.py: reading it
+        tripled the false alarms)."""
+        k = pronoun.sentence
+        candidates = []
+        for j in (k,):
+            for m in self.mentions[j]:
+                if j == k and m.start >= pronoun.start:
+                    break
+                if m.governed:
+                    # "à Vienne", "quatrième du monobob" are no candidates, but "selon le patron,
+                    # il…" may point at a governed noun of its own gender: then it is silent.
+                    if m.gender == pronoun.gender and m.number == pronoun.number:
+                        return None
+                    continue
+                gap = self.sentences[k].text[
+                    m.end - self.sentences[k].start : pronoun.start - self.sentences[k].start
+                ]
+                if not gap.strip(" ,"):
+                    continue  # "Chaque année, il plante…": a fronted adverbial, not the subject
+                if m.number is None and m.kind in ("name", "noun") or m.number == pronoun.number:
+                    candidates.append(m)
+        genders = {m.gender for m in candidates}
+        if not candidates or len(genders) != 1 or None in genders:
+            return None
+        return Resolution(pronoun, candidates[-1], None)

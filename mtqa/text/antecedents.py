@@ -32,6 +32,13 @@ from itertools import repeat
 import regex
 
 from mtqa.text.antecedent_fallbacks import FallbackResolutions
+from mtqa.text.antecedent_tail import (
+    SUBJECT_PRONOUNS,
+    last_pronoun_sentence,
+    pronoun_like,
+    read_tail,
+    whole_stated_people,
+)
 from mtqa.text.gender_lexicon import first_name_gender, noun_gender
 from mtqa.text.mentions import (
     BREAKS,
@@ -59,8 +66,6 @@ from mtqa.text.mentions import (
 )
 from mtqa.text.person_genders import evidence_genders, source_people, titles
 
-SUBJECT_PRONOUNS = {"il": ("m", "sg"), "elle": ("f", "sg"), "ils": ("m", "pl"), "elles": ("f", "pl")}
-
 
 class Antecedents(FallbackResolutions):
     """Sentences, mentions and subject pronouns of one French document, computed once."""
@@ -70,6 +75,7 @@ class Antecedents(FallbackResolutions):
         texts: list[str],
         sentence_spans: list[list[tuple[int, int]]],
         source_people: dict[str, str] | None = None,
+        whole: bool = True,
     ) -> None:
         self.sentences: list[DocSentence] = [
             DocSentence(i, a, b, texts[i][a:b]) for i, spans in enumerate(sentence_spans) for a, b in spans
@@ -79,7 +85,16 @@ class Antecedents(FallbackResolutions):
         # the name): what MTQ223 holds a role noun against
         self.stated_people: dict[str, str] = {}
         self._nouns: dict[str, str] = {}  # singular noun -> gender seen after a gendered determiner
-        raw = [self._read(k, s) for k, s in enumerate(self.sentences)]
+        # Not whole: the sentences after the last one that may hold a pronoun are read only where
+        # they can give a gender a mention before looks up (mtqa/text/antecedent_tail.py); then
+        # their mentions, `people` and `stated_people` are not the whole document's.
+        last = len(self.sentences) - 1 if whole else last_pronoun_sentence(self.sentences)
+        raw = [self._read(k, s) for k, s in enumerate(self.sentences[: last + 1])]
+        # what reading the whole tail starts from, should MTQ223 ask for the stated genders
+        self._tail_start = (last + 1, dict(self.people), dict(self.stated_people), source_people)
+        tail, skipped = read_tail(self, raw)
+        raw += tail
+        self.whole = not skipped
         # A surname the French leaves ungendered takes the gender the source's title, or the
         # document's own agreeing words and appositions, give it (mtqa.text.person_genders).
         for surname, gender in (source_people or {}).items():
@@ -222,6 +237,13 @@ class Antecedents(FallbackResolutions):
             unread = j + 1
         return out
 
+    def document_stated_people(self) -> dict[str, str]:
+        """`stated_people` over the whole document, read from the skipped tail once if need be."""
+        if not self.whole:
+            self.stated_people = whole_stated_people(self, *self._tail_start)
+            self.whole = True  # (only `people` may still miss what the skipped tail says)
+        return self.stated_people
+
     def _mention(self, k, found, lows, i, j, gender, number, kind, prev, subject_taken) -> Mention:
         sent = self.sentences[k]
         a, b = found[i].start(), found[j].end()
@@ -252,55 +274,6 @@ class Antecedents(FallbackResolutions):
             if m.subject:
                 return m
         return None
-
-    def _chain(self, pronoun: Mention) -> Mention | None:
-        """Where no subject answers, the pronouns of the same number just before (this sentence and
-        the previous one): when they all share one gender and no other mention of that number
-        competes, a story about one person or thing keeps that gender ("… quand elle pensait
-        devenir mère. Il en a souffert")."""
-        k = pronoun.sentence
-        window = [
-            m
-            for j in range(max(0, k - 1), k + 1)
-            for m in self.mentions[j]
-            if (j < k or m.start < pronoun.start) and m.number == pronoun.number and m.gender
-        ]
-        pronouns = [m for m in window if m.kind == "pronoun"]
-        if not pronouns or len({m.gender for m in window}) != 1:
-            return None
-        return pronouns[-1]
-
-    def _sole_candidate(self, pronoun: Mention) -> Resolution | None:
-        """Where a clause break parts the pronoun from its sentence's subject, the one noun phrase
-        it can point at: every mention of the pronoun's number before it in its sentence has a
-        known gender, and all share it ("Une délégation est sur place à Vienne, mais elle…"). A
-        place after a preposition ("à Vienne") is no candidate; any other mention of unknown gender
-        silences it. The previous sentence is not read: there a story's protagonist, named further
-        back, is as likely as any noun (measured on bench/eval_pronoun_pairs.py: reading it
-        tripled the false alarms)."""
-        k = pronoun.sentence
-        candidates = []
-        for j in (k,):
-            for m in self.mentions[j]:
-                if j == k and m.start >= pronoun.start:
-                    break
-                if m.governed:
-                    # "à Vienne", "quatrième du monobob" are no candidates, but "selon le patron,
-                    # il…" may point at a governed noun of its own gender: then it is silent.
-                    if m.gender == pronoun.gender and m.number == pronoun.number:
-                        return None
-                    continue
-                gap = self.sentences[k].text[
-                    m.end - self.sentences[k].start : pronoun.start - self.sentences[k].start
-                ]
-                if not gap.strip(" ,"):
-                    continue  # "Chaque année, il plante…": a fronted adverbial, not the subject
-                if m.number is None and m.kind in ("name", "noun") or m.number == pronoun.number:
-                    candidates.append(m)
-        genders = {m.gender for m in candidates}
-        if not candidates or len(genders) != 1 or None in genders:
-            return None
-        return Resolution(pronoun, candidates[-1], None)
 
     def resolve(self, pronoun: Mention) -> Resolution | None:
         """The antecedent of a subject pronoun, or None when there is no subject with a known gender
@@ -366,14 +339,6 @@ def _starters() -> frozenset[str]:
     return frozenset(SUBJECT_PRONOUNS) | frozenset(determiners())
 
 
-@cache
-def _pronoun_like() -> regex.Pattern:
-    """il/elle/ils/elles as a whole word in any case: every word _read takes for a subject pronoun
-    matches (and more: "IL", "dit-il")."""
-    words = "|".join(SUBJECT_PRONOUNS)
-    return regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{words})(?![\p{{L}}\p{{M}}])")
-
-
 def may_hold_pronouns(view) -> bool:
     """False when no sentence of the document holds a word that could be a subject pronoun: then
     the model would read none, and the pronoun rules (MTQ221, MTQ224) need not build it (about one
@@ -383,7 +348,7 @@ def may_hold_pronouns(view) -> bool:
         return True  # built already: reading it costs nothing more
     found = view.__dict__.get("_may_hold_pronouns")
     if found is None:
-        pattern = _pronoun_like()
+        pattern = pronoun_like()
         found = any(pattern.search(s.text[a:b]) for s in view.segments for a, b in s.sentences)
         view.__dict__["_may_hold_pronouns"] = found
     return found
@@ -394,10 +359,11 @@ def built_antecedents(view) -> Antecedents | None:
     return view.__dict__.get("_antecedents")
 
 
-def antecedents_of(view) -> Antecedents:
-    """The document's antecedent model, computed once per document view."""
+def antecedents_of(view, whole: bool = True) -> Antecedents:
+    """The document's antecedent model, computed once per document view. Not `whole`: enough for
+    resolving its pronouns, but `people` and `stated_people` may miss what follows the last one."""
     cached = view.__dict__.get("_antecedents")
-    if cached is None:
+    if cached is None or whole and not cached.whole:
         doc = view.document
         sources = [s.src for s in doc.segments if s.src]
         if doc.source is not None:
@@ -406,6 +372,7 @@ def antecedents_of(view) -> Antecedents:
             [s.text for s in view.segments],
             [s.sentences for s in view.segments],
             source_people(sources, doc.src_lang) if sources else None,
+            whole,
         )
         view.__dict__["_antecedents"] = cached
     return cached

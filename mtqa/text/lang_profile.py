@@ -16,7 +16,9 @@ seven full frequency tables would take a tenth of a second to load.
 from __future__ import annotations
 
 import math
-from functools import cache
+from collections.abc import Sequence
+from functools import cache, reduce
+from operator import add
 from pathlib import Path
 
 TOP_WORDS = 1000
@@ -58,18 +60,19 @@ def _build(languages: tuple[str, ...]) -> dict[str, tuple[float, ...]]:
 def clear_winner(words: list[str], languages: tuple[str, ...]) -> str | None:
     """The one of `languages` the lower-case `words` clearly belong to, or None when in doubt."""
     table = profile(languages)
-    totals = [0.0] * len(languages)
-    profiled = 0
-    for w in words:
-        scores = table.get(w)
-        if scores is None:
-            continue
-        profiled += 1
-        totals = [t + s for t, s in zip(totals, scores, strict=True)]
+    rows = [scores for scores in map(table.get, words) if scores is not None]
+    profiled = len(rows)
     if profiled < MIN_PROFILED or len(languages) < 2:
         return None
+    totals = running_totals(rows)
     ranked = sorted(range(len(languages)), key=lambda i: -totals[i])
     best, second = ranked[0], ranked[1]
     if totals[best] - totals[second] < MIN_MARGIN * profiled:
         return None
     return languages[best]
+
+
+def running_totals(rows: Sequence[Sequence[float]]) -> list[float]:
+    """Each column's total, adding its values one by one in order from 0.0 (a running sum's floats;
+    not sum(), which compensates its rounding from Python 3.12 on), a column at a time at C speed."""
+    return [reduce(add, column, 0.0) for column in zip(*rows, strict=True)]

@@ -191,34 +191,16 @@ def _is_candidate(m: Mention, starts: set[int], named_keys: set[str]) -> bool:
 _PARTICLES = ("al ", "el ", "Al ", "El ")  # the spaced articles `mentions` joins to a name
 
 
-def _surfaces(text: str) -> set[str]:
-    """A superset of the texts of `mentions(text)`, found without offsets or match objects: the
-    name tokens, each pair of neighbouring tokens that occurs joined by one space somewhere in the
-    text, and each token that occurs after a spaced particle somewhere."""
-    if len(text) > _SCAN_BY_OFFSETS:
-        return _surfaces_by_offsets(text)
-    tokens = _NAME.findall(text)
-    out = set(tokens)
-    # Distinct pairs and tokens only: each `in` scans the text, and a decoder loop repeats them.
-    pairs = set(map(" ".join, zip(tokens, tokens[1:], strict=False)))
-    out.update(pair for pair in pairs if pair in text)
-    if any(p in text for p in _PARTICLES):
-        out.update(p + t for t in set(tokens) for p in _PARTICLES if p + t in text)
-    return out
-
-
-# Above this length a text's distinct pairs are too many to search the whole text for each
-# (quadratic in a long run-on segment): the pairs are read where they stand instead.
-_SCAN_BY_OFFSETS = 20_000
-
-
-def _surfaces_by_offsets(text: str) -> set[str]:
-    """`_surfaces` in one pass over the token offsets: neighbouring tokens joined by one space, and
-    tokens after a spaced particle (the pairs and particles `mentions` makes, and a few more)."""
-    spans = [m.span() for m in _NAME.finditer(text)]
-    out = {text[a:b] for a, b in spans}
-    out.update(text[a:d] for (a, b), (c, d) in zip(spans, spans[1:], strict=False) if text[b:c] == " ")
-    out.update(text[a - 3 : b] for a, b in spans if a >= 3 and text[a - 3 : a] in _PARTICLES)
+def _surfaces(texts: list[str]) -> set[str]:
+    """A superset of the texts of `mentions(text)` over all `texts`, found in one scan of them joined
+    by line breaks (no name token holds one, so the tokens are each text's own): the name tokens,
+    neighbouring tokens joined by one space, and tokens after a spaced particle, read where they
+    stand (the pairs and particles `mentions` makes, and a few more)."""
+    joined = "\n".join(texts)
+    spans = [m.span() for m in _NAME.finditer(joined)]
+    out = {joined[a:b] for a, b in spans}
+    out.update(joined[a:d] for (a, b), (c, d) in zip(spans, spans[1:], strict=False) if joined[b:c] == " ")
+    out.update(joined[a - 3 : b] for a, b in spans if a >= 3 and joined[a - 3 : a] in _PARTICLES)
     return out
 
 
@@ -253,7 +235,7 @@ def drift_clusters(texts) -> list[Cluster]:
     else:
         units = [(t, lambda t=t: _sentence_starts(t)) for t in texts]
     named = [i for i, (text, _) in enumerate(units) if _MAY_HOLD_NAME.search(text)]
-    contested = _contested_keys(set().union(*(_surfaces(units[i][0]) for i in named)))
+    contested = _contested_keys(_surfaces([units[i][0] for i in named]))
     if not contested:
         return []  # the common case, decided cheaply: every name is spelled one way
     found: list[tuple[Mention, set[int]]] = []

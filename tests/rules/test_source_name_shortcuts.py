@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 import mtqa.rules.source_name_mismatch as mismatch
+import mtqa.rules.source_names as names
 from tests.rules.source_helpers import run_source_rule
 
 _OPENERS = " \t\"'“‘«([—–-"
@@ -19,7 +20,7 @@ _OPENERS = " \t\"'“‘«([—–-"
 def _inside_by_walking_back(text: str) -> list[str]:
     """Capitalised words not opening a sentence, as the rule found them before the lookbehind."""
     out = []
-    for m in mismatch._CAPITALISED.finditer(text):
+    for m in names.CAPITALISED.finditer(text):
         i = m.start()
         while i and text[i - 1] in _OPENERS:
             i -= 1
@@ -42,7 +43,7 @@ def _inside_by_walking_back(text: str) -> list[str]:
     ],
 )
 def test_inside_regex_agrees_with_walking_back(text):
-    assert mismatch._CAPITALISED_INSIDE.findall(text) == _inside_by_walking_back(text)
+    assert names.CAPITALISED_INSIDE.findall(text) == _inside_by_walking_back(text)
 
 
 CASES = [
@@ -81,12 +82,12 @@ CASES = [
 @pytest.mark.parametrize(("text", "source", "lang", "flagged"), CASES)
 def test_dropping_source_words_keeps_the_findings(text, source, lang, flagged, monkeypatch):
     shortcut = [(f.code, f.start, f.end, f.message) for f in run_source_rule("MTQ111", text, source, lang)]
-    full_names = mismatch._source_names
+    full_names = mismatch.source_names
 
     def every_name(sentence, source_lang, drop_source_words=False):
         return full_names(sentence, source_lang, drop_source_words=False)
 
-    monkeypatch.setattr(mismatch, "_source_names", every_name)
+    monkeypatch.setattr(mismatch, "source_names", every_name)
     full = [(f.code, f.start, f.end, f.message) for f in run_source_rule("MTQ111", text, source, lang)]
     assert shortcut == full
     assert bool(full) is flagged
@@ -94,8 +95,8 @@ def test_dropping_source_words_keeps_the_findings(text, source, lang, flagged, m
 
 def test_dropping_source_words_drops_only_source_words():
     sentence = "The Army and Ignatyuk met Putin on Friday."
-    dropped = mismatch._source_names(sentence, "en", drop_source_words=True)
-    assert dropped == ["Ignatyuk"] and mismatch._source_names(sentence, "en") == [
+    dropped = mismatch.source_names(sentence, "en", drop_source_words=True)
+    assert dropped == ["Ignatyuk"] and mismatch.source_names(sentence, "en") == [
         "Army",
         "Ignatyuk",
         "Putin",
