@@ -456,26 +456,41 @@ def align_document(view) -> Alignment | None:
 
 def _align_rows(doc, tgt: list[Sentence], tgt_lang) -> tuple[list[Sentence], list[Bead]]:
     """JSONL rows carry their own source: align the sentences inside each row pair only."""
-    src: list[Sentence] = []
+    src, src_rows = _source_rows(tuple(seg.src for seg in doc.segments))
     beads: list[Bead] = []
     by_row: dict[int, list[int]] = {}
     for k, t in enumerate(tgt):
         by_row.setdefault(t.segment, []).append(k)
-    for row, seg in enumerate(doc.segments):
-        if not seg.src or not seg.src.strip():
-            continue
-        row_src = [Sentence(row, a, b, seg.src[a:b], k == 0) for k, (a, b) in enumerate(_row_units(seg.src))]
+    src_lang = _primary(doc.src_lang)
+    for row, base, src_texts in src_rows:
         t_idx = by_row.get(row, [])
-        base = len(src)
-        src.extend(row_src)
-        if len(row_src) == 1 and len(t_idx) == 1:  # the row pairs them: nothing to align
+        if len(src_texts) == 1 and len(t_idx) == 1:  # the row pairs them: nothing to align
             beads.append(Bead((base,), (t_idx[0],), 0.0))
             continue
-        src_texts = tuple(s.text for s in row_src)
-        row_beads = _row_beads(src_texts, tuple(tgt[k].text for k in t_idx), _primary(doc.src_lang), tgt_lang)
+        row_beads = _row_beads(src_texts, tuple(tgt[k].text for k in t_idx), src_lang, tgt_lang)
         for b in row_beads:
             beads.append(Bead(tuple(base + i for i in b.src), tuple(t_idx[j] for j in b.tgt), b.cost))
-    return src, beads
+    return list(src), beads
+
+
+# One source document comes back with each system's translation of it (the WMT news set: 157
+# sources in 1,683 documents): its sentences are split and built once. A function of the rows'
+# sources alone; the Sentences are frozen, so alignments may share them.
+@lru_cache(maxsize=256)
+def _source_rows(
+    sources: tuple[str | None, ...],
+) -> tuple[tuple[Sentence, ...], tuple[tuple[int, int, tuple[str, ...]], ...]]:
+    """The source sentences of rows with these `src`s, and per row holding a source: the row, the
+    index of its first sentence and the texts of its sentences."""
+    src: list[Sentence] = []
+    rows = []
+    for row, text in enumerate(sources):
+        if not text or not text.strip():
+            continue
+        row_src = [Sentence(row, a, b, text[a:b], k == 0) for k, (a, b) in enumerate(_row_units(text))]
+        rows.append((row, len(src), tuple(s.text for s in row_src)))
+        src.extend(row_src)
+    return tuple(src), tuple(rows)
 
 
 # Corpora repeat rows (catalogue items, boilerplate, a segment sent twice): each distinct row is

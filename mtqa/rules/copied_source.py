@@ -146,11 +146,13 @@ def check_copies(view, ctx):
         src_plain: set[str] = set()
         src_words = None  # the plain token strings, read for the first sentence sharing enough tokens
         src_tokens = None  # with stand-ins for non-words: read for the first sentence that may hold a run
-        src_folded = source_text.casefold()
+        src_folded = None  # casefolded for the first sentence with enough tokens
         for sentence in pair.target:
             tgt_words = _TOKEN.findall(sentence.text)  # the strings; offsets only for a finding
             if len(tgt_words) < min_tokens:
                 continue
+            if src_folded is None:
+                src_folded = source_text.casefold()
             # score_cutoff: rapidfuzz gives up early on pairs below it (and returns 0 for them)
             if fuzz.ratio(sentence.text.casefold(), src_folded, score_cutoff=near_copy) >= near_copy:
                 tgt = list(_TOKEN.finditer(sentence.text))

@@ -16,6 +16,7 @@ import regex
 from mtqa.data import word_list
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
+from mtqa.rules.context_settings import PerContext
 from mtqa.text import lexicon
 from mtqa.text.nonwords import NonWords
 from mtqa.text.regex_store import compile_stored
@@ -190,12 +191,19 @@ def _may_hold_garbled(text: str, lang: str, settings: _Settings) -> bool:
     return False
 
 
+def _read_settings(ctx: Context) -> _Settings:
+    return tuple(ctx.param(p) for p in _PARAMETERS)
+
+
+_SETTINGS = PerContext(_read_settings)
+
+
 def check_garbled(seg, ctx: Context):
     lang = ctx.lang
     if lang not in LANGUAGES:
         return
     text = seg.text
-    settings = tuple(ctx.param(p) for p in _PARAMETERS)
+    settings = _SETTINGS(ctx)
     if not _may_hold_garbled(text, lang, settings):
         return
     min_len = settings[0]

@@ -19,7 +19,7 @@ word of the lexicon or a compound of frequent words (Achterbahn+züge) is a noun
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache, lru_cache, partial
+from functools import cache, partial
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -27,20 +27,23 @@ from rapidfuzz.distance import Levenshtein
 from mtqa.data import table
 from mtqa.model import Category, Severity
 from mtqa.rules.base import DataFile, Example, Parameter, Rule
+from mtqa.rules.source_name_words import (
+    _folded_words,
+    _joined_text,
+    _Nearby,
+    _Words,
+    _words_of,
+    fold,
+    skeleton,
+    translit_key,
+)
 from mtqa.rules.source_names import CAPITALISED, HYPHEN, common_noun, lexical, name_like, source_names
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
-from mtqa.text.analysis import cached_property
 from mtqa.text.lexicon import has_lexicon, known
 from mtqa.text.names import fold as _fold_name
 from mtqa.text.names import latin_script, romanisations
-from mtqa.text.names import skeleton as _skeleton
-from mtqa.text.names import skeletons as _skeletons
-from mtqa.text.names import translit_key as _translit_key
 from mtqa.text.regex_store import compile_stored
 
-# Names recur in every pair of a document: fold each word once per process, not once per pair.
-fold = lru_cache(maxsize=1 << 16)(_fold_name)
-translit_key = lru_cache(maxsize=1 << 16)(_translit_key)
 CROSS_SCRIPT_SIMILAR = Parameter(
     "cross_script_similar",
     0.75,
@@ -54,23 +57,6 @@ MIN_SKELETON = Parameter(
 )
 
 
-@lru_cache(maxsize=1 << 16)
-def skeleton(word: str) -> str:
-    """Consonant skeleton of a word of any script (non-Latin words romanised first)."""
-    if latin_script(word):
-        return _skeleton(word)
-    from anyascii import anyascii
-
-    return _skeleton(anyascii(word))
-
-
-@lru_cache(maxsize=1 << 16)
-def target_skeletons(word: str) -> frozenset[str]:
-    """The skeletons of a target word under each Latin-script reading (see names.skeletons)."""
-    return _skeletons(word) if latin_script(word) else frozenset({skeleton(word)})
-
-
-_WORD = compile_stored(r"[\p{L}\p{M}]+")
 _HYPHEN_WORD = compile_stored(r"[-‐]\p{Ll}{3,}")
 SIMILAR = Parameter(
     "similar",
@@ -113,11 +99,11 @@ def _exonym_table(lang: str, extra_files: tuple[str, ...]) -> dict[str, tuple[st
     return out
 
 
-def _rendered(name: str, folded_text: Callable[[], str], target: _Words, exonyms: dict) -> bool:
+def _rendered(name: str, folded_text: Callable[[], str], target: _Words | _Nearby, exonyms: dict) -> bool:
     """Whether the target (its words, their transliteration keys, its folded text: joined only for a
     name of the exonym table) renders `name`."""
     f = fold(name)
-    if f in target.words or translit_key(name) in target.keys:
+    if target.has_word(f) or target.has_key(translit_key(name)):
         return True
     forms = exonyms.get(f)
     if not forms:
@@ -173,20 +159,20 @@ def _cross_script(name, pair, nearby, everywhere, candidates, view, reported, ct
         return  # an acronym (ККСРМТ) is translated, not transliterated
     forms = romanisations(name, view.lang)
     skeletons = {skeleton(r) for r in forms}
-    if skeletons & nearby.skeletons:
+    if nearby.shares_skeleton(skeletons):
         return
     parts = [p for p in HYPHEN.split(name) if len(p) >= 3]
     if len(parts) > 1 and all(
         (al.source_lang and lexical(p, al.source_lang))
-        or {skeleton(r) for r in romanisations(p, view.lang)} & nearby.skeletons
+        or nearby.shares_skeleton({skeleton(r) for r in romanisations(p, view.lang)})
         for p in parts
     ):
         return  # Гвинее-Бисау -> Guinea-Bissau, Премьер-Министра -> Prime Minister
-    variant = _cross_script_variant(forms, candidates, view.lang, ctx)
+    variant = _cross_script_variant(forms, candidates(), view.lang, ctx)
     if variant is not None:
         yield _misspelt(pair, variant, f"{name!r} ({forms[0]})", forms[0])
         return
-    if fold(name) in reported or skeletons & everywhere().skeletons:
+    if fold(name) in reported or everywhere().shares_skeleton(skeletons):
         return
     if max(map(len, skeletons)) < ctx.param(MIN_SKELETON):
         return
@@ -194,44 +180,6 @@ def _cross_script(name, pair, nearby, everywhere, candidates, view, reported, ct
         return  # a word capitalised (Правительство), a common name, or a compound one (Минцифры)
     reported.add(fold(name))
     yield _missing(pair, f"{name!r} ({forms[0]})", forms[0])
-
-
-class _Words:
-    """The folded words of some paragraphs, read on first use (a paragraph next only to sentences
-    without names is never split); their transliteration keys, 4-letter prefixes and skeletons are
-    computed only when a name is not found among the words themselves (most are), once per
-    paragraph: a union (a pair's neighbourhood) joins its paragraphs' sets."""
-
-    def __init__(self, read_words: Callable[[], set[str]], parts: tuple[_Words, ...] = ()) -> None:
-        self._read_words = read_words
-        self.parts = parts
-
-    @cached_property
-    def words(self) -> set[str]:
-        return self._read_words()
-
-    def _joined(self, name: str, compute) -> set[str]:
-        if self.parts:
-            return set().union(*(getattr(p, name) for p in self.parts))
-        return compute(self.words)
-
-    @cached_property
-    def keys(self) -> set[str]:
-        return self._joined("keys", lambda words: set(map(translit_key, words)))
-
-    @cached_property
-    def prefixes(self) -> set[str]:
-        return self._joined("prefixes", lambda words: {w[:4] for w in words if len(w) >= 4})
-
-    @cached_property
-    def skeletons(self) -> set[str]:
-        return self._joined("skeletons", lambda words: set().union(*map(target_skeletons, words)))
-
-    @classmethod
-    def union(cls, parts: list[_Words]) -> _Words:
-        if len(parts) == 1:
-            return parts[0]  # shares what the part has computed already
-        return cls(lambda: set().union(*(p.words for p in parts)), tuple(parts))
 
 
 def _misspelt(pair, variant, shown: str, suggestion: str):
@@ -248,21 +196,19 @@ def _missing(pair, shown: str, suggestion: str):
     return hit(sentence, 0, len(sentence.text), message, pair, suggestion=suggestion, severity=Severity.INFO)
 
 
-def _words_of(folded: Callable[[int], str], k: int) -> set[str]:
-    return set(_WORD.findall(folded(k)))
-
-
-def _joined_text(folded: Callable[[int], str], indices) -> str:
-    return " ".join(map(folded, indices))
-
-
-def _folded_words(text: str) -> set[str]:
-    """The folded words of a source paragraph. ASCII text folds to its lower case letter for letter,
-    so it is lowered once and split; other text is split first, as folding (NFKD) may turn a
-    non-letter into letters (™ -> TM) and so join words."""
-    if text.isascii():
-        return set(_WORD.findall(text.lower()))
-    return set(map(fold, _WORD.findall(text)))
+def _candidates(pair, source_words_of: Callable[[int], set[str]]) -> list[tuple[int, int, str, object]]:
+    """The capitalised words of a pair's translation that are not words of the source around it (a
+    name the source also writes so is no misspelling of another): the source is split only when the
+    translation has a capitalised word."""
+    found = [
+        (s.start + m.start(), s.start + m.end(), m.group(), s)
+        for s in pair.target
+        for m in CAPITALISED.finditer(s.text)
+    ]
+    if not found:
+        return found
+    source_near = [source_words_of(k) for k in pair.neighbour_source_segments()]
+    return [c for c in found if not any(fold(c[2]) in words for words in source_near)]
 
 
 def check_names(view, ctx):
@@ -302,23 +248,16 @@ def check_names(view, ctx):
             continue  # most sentences: their neighbourhood need not be joined
         near = pair.neighbour_target_segments()
         around = partial(_joined_text, folded, near)
-        nearby = _Words.union(list(map(words_of, near)))
-        candidates = None  # the target words that may misspell a name: read for the first name not rendered
+        nearby = _Nearby(list(map(words_of, near)))
+        # the target words that may misspell a name: read for the first name that needs them
+        candidates = cache(partial(_candidates, pair, source_words_of))
         for name in names:
             if _rendered(name, around, nearby, exonyms):
                 continue
-            if candidates is None:
-                source_near = set().union(*map(source_words_of, pair.neighbour_source_segments()))
-                candidates = [
-                    (s.start + m.start(), s.start + m.end(), m.group(), s)
-                    for s in pair.target
-                    for m in CAPITALISED.finditer(s.text)
-                    if fold(m.group()) not in source_near
-                ]
             if not latin_script(name):
                 yield from _cross_script(name, pair, nearby, everywhere, candidates, view, reported, ctx)
                 continue
-            variant = _variant(name, candidates, view.lang, similar) if name_like(name) else None
+            variant = _variant(name, candidates(), view.lang, similar) if name_like(name) else None
             if variant is not None and al.source_lang and known(name, al.source_lang):
                 # A name common enough to be in the lexicon (Putin, Prigozhin) has established
                 # spellings per language (Poutine, Prigojine) that only the exonym table can vouch for.
@@ -327,7 +266,7 @@ def check_names(view, ctx):
                 yield _misspelt(pair, variant, repr(name), name)
                 continue
             prefix = fold(name)[:4]
-            if len(prefix) == 4 and prefix in nearby.prefixes:
+            if len(prefix) == 4 and nearby.has_prefix(prefix):
                 continue  # a cognate or a translated adjective (Syrian -> syrienne)
             # An ordinary word capitalised (Army, Friday), or present elsewhere; the word test first,
             # as the skeletons of a whole document are dear.
@@ -336,7 +275,7 @@ def check_names(view, ctx):
                 or not name_like(name)
                 or (al.source_lang and has_lexicon(al.source_lang) and lexical(name, al.source_lang))
                 or _rendered(name, whole, everywhere(), exonyms)
-                or skeleton(name) in everywhere().skeletons  # romanised or re-scripted (Игнатюк)
+                or everywhere().shares_skeleton({skeleton(name)})  # romanised or re-scripted (Игнатюк)
             ):
                 continue
             reported.add(fold(name))

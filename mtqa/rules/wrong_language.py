@@ -17,32 +17,25 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_left
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
+from mtqa.rules.context_settings import PerContext
+from mtqa.rules.wrong_language_script import overlaps, script_hits, severity
 from mtqa.rules.wrong_language_words import (
     FOREIGN,
     MARGIN,
     MIN_OTHER_ZIPF,
-    SHARED,
     TARGET,
     classify_words,
+    runs,
     triggers,
 )
 from mtqa.text import foreign_words as fw
 from mtqa.text import lang as langid
 from mtqa.text import lexicon
-from mtqa.text.nonwords import NonWords
-from mtqa.text.regex_store import compile_stored
-from mtqa.text.scripts import (
-    KNOWN_LANGUAGES,
-    SCRIPT_LANGUAGE,
-    foreign_script_runs,
-    glued_inside_latin,
-    script_of_language,
-)
+from mtqa.text.scripts import KNOWN_LANGUAGES
 
 LANGUAGES = frozenset(langid.SUPPORTED)  # languages whose words are judged (a lexicon and a lingua model)
 RUN_MIN_FOREIGN = Parameter(
@@ -64,8 +57,6 @@ SENTENCE_MIN_SHARE = Parameter(
     0.67,
     "Share (0-1) of a sentence's words with a language preference that must be foreign.",
 )
-_GAP = compile_stored(r"[\s'’,-]*")  # what may stand between two words of one run
-_QUOTE_MARKS = '«»“”„"'
 SCRIPT_SENTENCE_SHARE = Parameter(
     "script_sentence_share",
     0.5,
@@ -132,39 +123,7 @@ _OWN_PARAMETERS = (MIN_OTHER_ZIPF, MARGIN, RUN_MIN_FOREIGN, RUN_WARN_FOREIGN, MI
 _SETTINGS: dict[tuple, _Settings] = {}
 
 
-_PAREN_OPEN, _PAREN_CLOSE = "(（[", ")）]"
 _NAMES = fw.LANGUAGE_NAMES
-
-
-def _runs(text: str, words: list[tuple[int, int, str]]):
-    """Maximal runs of foreign or shared words joined only by spaces, hyphens or commas, trimmed to
-    start and end on a foreign word: (start, end, foreign count)."""
-    run: list[tuple[int, int, str]] = []
-
-    def flush():
-        while run and run[-1][2] != FOREIGN:
-            run.pop()
-        while run and run[0][2] != FOREIGN:
-            run.pop(0)
-        if run:
-            yield run[0][0], run[-1][1], sum(1 for w in run if w[2] == FOREIGN)
-        run.clear()
-
-    for word in words:
-        joined = not run or _GAP.fullmatch(text, run[-1][1], word[0]) is not None
-        if word[2] in (FOREIGN, SHARED) and joined:
-            run.append(word)
-            continue
-        yield from flush()
-        if word[2] in (FOREIGN, SHARED):
-            run.append(word)
-    yield from flush()
-
-
-def _severity(seg, start: int, end: int) -> Severity | None:
-    # An English phrase inside quotation marks is often quoted on purpose (a slogan, a title).
-    quoted = any(q in seg.text for q in _QUOTE_MARKS) and seg.quotes.inside(start, end)
-    return Severity.INFO if quoted else None
 
 
 def _findings(seg, ctx: Context, settings: _Settings, last: bool = False) -> list[tuple[str, Hit]]:
@@ -173,14 +132,14 @@ def _findings(seg, ctx: Context, settings: _Settings, last: bool = False) -> lis
     (MTQ602) drops the segment's entry, so a long document does not hold one per paragraph until
     its view dies (para200k: about 0.8 KB a paragraph). A text already found quiet with the same
     language, source language and settings is answered by one lookup (_quiet_texts)."""
-    text, lang = seg.text, ctx.lang
-    quiet = _quiet_texts(lang, _hint(seg, ctx), settings)
+    text, lang, hint = seg.text, ctx.lang, _hint(seg, ctx)
+    quiet = _quiet_texts(lang, hint, settings)
     if last:
         entry = _CACHE.pop(seg, None)
         found = entry[1].get(settings) if entry is not None and entry[0] == lang else None
         if found is not None:
             return found
-        return [] if text in quiet else _computed(seg, ctx, settings, quiet)
+        return [] if text in quiet else _computed(seg, ctx, settings, quiet, hint)
     if text in quiet:
         return []
     cached: tuple[str | None, dict[_Settings, list[tuple[str, Hit]]]] | None = _CACHE.get(seg)
@@ -189,12 +148,14 @@ def _findings(seg, ctx: Context, settings: _Settings, last: bool = False) -> lis
         _CACHE[seg] = cached
     found = cached[1].get(settings)
     if found is None:
-        found = cached[1][settings] = _computed(seg, ctx, settings, quiet)
+        found = cached[1][settings] = _computed(seg, ctx, settings, quiet, hint)
     return found
 
 
-def _computed(seg, ctx: Context, settings: _Settings, quiet: set[str]) -> list[tuple[str, Hit]]:
-    found = list(_compute(seg, ctx, settings))
+def _computed(
+    seg, ctx: Context, settings: _Settings, quiet: set[str], hint: str | None
+) -> list[tuple[str, Hit]]:
+    found = list(_compute(seg, ctx, settings, hint))
     text = seg.text
     if not found and len(text) <= _QUIET_MAX_LEN:
         if len(quiet) >= _QUIET_MAX:
@@ -231,26 +192,33 @@ def _hint(seg, ctx: Context) -> str | None:
     return seg.segment.src_lang or getattr(doc, "src_lang", None)
 
 
-def _compute(seg, ctx: Context, settings: _Settings):
+_NO_HINT = _MISSING = object()
+
+
+def _compute(seg, ctx: Context, settings: _Settings, hint=_NO_HINT):
     """Script evidence first, then word evidence language by language, the most likely first; a
-    stretch already reported (a sentence, or a run) is not reported again."""
+    stretch already reported (a sentence, or a run) is not reported again. `hint`: _hint's answer,
+    when the caller has it."""
     lang = ctx.lang
     if lang is None:
         return
-    hint = _hint(seg, ctx)
+    if hint is _NO_HINT:
+        hint = _hint(seg, ctx)
     reported: list[tuple[int, int]] = []
-    for variant, hit in _script_hits(seg, lang, hint, settings):
-        reported.append((hit.start, hit.end))
-        yield variant, hit
-    if lang not in LANGUAGES or not lexicon.has_lexicon(lang):
+    if not seg.text.isascii():  # script_hits finds nothing in ASCII text: no generator to start
+        for variant, hit in script_hits(seg, lang, hint, settings):
+            reported.append((hit.start, hit.end))
+            yield variant, hit
+    words = _word_evidence(lang, hint, settings)
+    if words is None:
         return
-    others = fw.suspected(lang, hint)
-    thresholds, minimum = settings.word_class, settings.min_foreign
+    others, word_sets, minimum = words
     # Fewer than `minimum` tokens that could be foreign words, whatever their case or context:
     # nothing to report. The common case, decided by one lookup per token.
-    counts = triggers(lang, others, thresholds).counts(seg.lower_letter_runs, minimum)
+    counts = word_sets.counts(seg.lower_letter_runs, minimum)
     if counts is None:
         return
+    thresholds = settings.word_class
     likely = (hint, fw.default_other(lang))
     classified = [
         (other, other in likely, classify_words(seg, lang, other, thresholds))
@@ -260,80 +228,22 @@ def _compute(seg, ctx: Context, settings: _Settings):
     yield from _word_hits(seg, lang, classified, reported, settings)
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in spans)
+def _word_evidence(lang: str, hint: str | None, settings: _Settings):
+    """(languages suspected, their trigger word sets, fewest foreign tokens worth a look) for word
+    evidence in `lang`, or None where `lang`'s words are not judged. Worked out once per (language,
+    source language, settings), not per segment: all three are functions of those alone."""
+    key = (lang, hint, settings)
+    found = _WORD_EVIDENCE.get(key, _MISSING)
+    if found is _MISSING:
+        found = None
+        if lang in LANGUAGES and lexicon.has_lexicon(lang):
+            others = fw.suspected(lang, hint)
+            found = (others, triggers(lang, others, settings.word_class), settings.min_foreign)
+        _WORD_EVIDENCE[key] = found
+    return found
 
 
-def _script_hits(seg, lang: str, hint: str | None, settings: _Settings):
-    """Letters in a script `lang` is not written in: a sentence made mostly of them (MTQ601), or a
-    run of them (MTQ602)."""
-    text = seg.text
-    if text.isascii() or lang not in KNOWN_LANGUAGES:
-        return
-    runs = foreign_script_runs(text, lang)
-    if not runs:
-        return
-    nonwords = NonWords(text)
-    kept = [
-        r
-        for r in runs
-        if not nonwords.covers(r.start, r.end)
-        and not glued_inside_latin(text, r.start, r.end)
-        and not (r.script == "Greek" and r.letters < settings.min_greek_letters)
-    ]
-    if not kept:
-        return
-    target_name = _NAMES.get(lang, lang)
-
-    def source_name(script: str) -> str:
-        if hint is not None and script_of_language(hint) == script:
-            return _NAMES.get(hint, hint)
-        return SCRIPT_LANGUAGE[script]
-
-    sentences = []
-    for s_start, s_end in seg.sentences:
-        inside = [r for r in kept if s_start <= r.start < s_end]
-        foreign = sum(r.letters for r in inside)
-        letters = sum(ch.isalpha() for ch in text[s_start:s_end])
-        if (
-            foreign >= settings.script_sentence_min_letters
-            and foreign >= settings.script_sentence_share * letters
-        ):
-            sentences.append((s_start, s_end))
-            name = source_name(max(inside, key=lambda r: r.letters).script)
-            yield (
-                "sentence",
-                Hit(
-                    s_start,
-                    s_end,
-                    f"sentence in {name}, not {target_name}: left untranslated",
-                    severity=_severity(seg, s_start, s_end),
-                ),
-            )
-    for r in kept:
-        if _overlaps(r.start, r.end, sentences):
-            continue
-        yield (
-            "run",
-            Hit(
-                r.start,
-                r.end,
-                f"'{text[r.start : r.end]}' is written in {r.script} script ({source_name(r.script)}), "
-                f"not translated into {target_name}",
-                severity=_script_run_severity(seg, r.start, r.end),
-            ),
-        )
-
-
-def _script_run_severity(seg, start: int, end: int) -> Severity | None:
-    """Info for the original spelling of a name in parentheses after its transliteration ("Alexei
-    Navalny (Алексей Навальный)"), a practice of some outlets; the rule's severity otherwise."""
-    text = seg.text
-    before = text[:start].rstrip()
-    after = text[end:].lstrip()
-    if before[-1:] in _PAREN_OPEN and after[:1] in _PAREN_CLOSE:
-        return Severity.INFO
-    return _severity(seg, start, end)
+_WORD_EVIDENCE: dict[tuple[str, str | None, _Settings], tuple | None] = {}  # a handful of entries
 
 
 def _word_hits(seg, lang: str, classified, reported: list[tuple[int, int]], settings: _Settings):
@@ -346,7 +256,7 @@ def _word_hits(seg, lang: str, classified, reported: list[tuple[int, int]], sett
     # segment per sentence (quadratic for a decoder loop of thousands of sentences).
     word_starts = [[w[0] for w in words] for _, _, words in classified]
     for s_start, s_end in seg.sentences:
-        if _overlaps(s_start, s_end, reported):
+        if overlaps(s_start, s_end, reported):
             continue
         for (other, likely, words), starts in zip(classified, word_starts, strict=True):
             inside = words[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
@@ -363,18 +273,18 @@ def _word_hits(seg, lang: str, classified, reported: list[tuple[int, int]], sett
             message = f"sentence in {_NAMES.get(detected, detected)}, not {_NAMES.get(lang, lang)}: "
             yield (
                 "sentence",
-                Hit(s_start, s_end, message + "left untranslated", severity=_severity(seg, s_start, s_end)),
+                Hit(s_start, s_end, message + "left untranslated", severity=severity(seg, s_start, s_end)),
             )
             break
     candidates = sorted(
         (-foreign, rank, start, end, other)
         for rank, (other, likely, words) in enumerate(classified)
-        for start, end, foreign in _runs(text, words)
+        for start, end, foreign in runs(text, words)
         if foreign >= (settings.run_min_foreign if likely else settings.run_warn_foreign)
     )
     for minus_foreign, _, start, end, other in candidates:
         quiet = -minus_foreign < settings.run_warn_foreign
-        if _overlaps(start, end, reported):
+        if overlaps(start, end, reported):
             continue
         if other != fw.default_other(lang) and not fw.confirmed(text[start:end], lang, other):
             continue
@@ -386,27 +296,9 @@ def _word_hits(seg, lang: str, classified, reported: list[tuple[int, int]], sett
                 end,
                 f"'{text[start:end]}' looks {_NAMES.get(other, other)}, not {_NAMES.get(lang, lang)}: "
                 "left untranslated",
-                severity=_severity(seg, start, end) or (Severity.INFO if quiet else None),
+                severity=severity(seg, start, end) or (Severity.INFO if quiet else None),
             ),
         )
-
-
-class _ContextSettings:
-    """The settings of the last context a rule ran with. The engine gives a rule one context per
-    document, never changed, and asks it about every segment: reading nine parameters (and, for
-    MTQ602, MTQ601's configuration) per segment cost more than the lookups that decide most."""
-
-    def __init__(self, read: Callable[[Context], _Settings]) -> None:
-        self.read = read
-        self.last: tuple[weakref.ref, object, object, _Settings] | None = None
-
-    def __call__(self, ctx: Context) -> _Settings:
-        last = self.last
-        if last is not None and last[0]() is ctx and last[1] is ctx.params and last[2] is ctx.options:
-            return last[3]
-        settings = self.read(ctx)
-        self.last = (weakref.ref(ctx), ctx.params, ctx.options, settings)
-        return settings
 
 
 def _sentence_settings(ctx: Context) -> _Settings:
@@ -424,7 +316,7 @@ def _run_settings(ctx: Context) -> _Settings:
     return _settings(ctx, sentence)
 
 
-_SENTENCE_SETTINGS, _RUN_SETTINGS = _ContextSettings(_sentence_settings), _ContextSettings(_run_settings)
+_SENTENCE_SETTINGS, _RUN_SETTINGS = PerContext(_sentence_settings), PerContext(_run_settings)
 
 
 def check_sentence(seg, ctx: Context):

@@ -193,3 +193,31 @@ def classify_words(seg, lang: str, other: str, thresholds: tuple[float, float]):
                 cls = NAME
         out.append((a, b, cls))
     return out
+
+
+_GAP = compile_stored(r"[\s'’,-]*")  # what may stand between two words of one run
+
+
+def runs(text: str, words: list[tuple[int, int, str]]):
+    """Maximal runs of foreign or shared words joined only by spaces, hyphens or commas, trimmed to
+    start and end on a foreign word: (start, end, foreign count)."""
+    run: list[tuple[int, int, str]] = []
+
+    def flush():
+        while run and run[-1][2] != FOREIGN:
+            run.pop()
+        while run and run[0][2] != FOREIGN:
+            run.pop(0)
+        if run:
+            yield run[0][0], run[-1][1], sum(1 for w in run if w[2] == FOREIGN)
+        run.clear()
+
+    for word in words:
+        joined = not run or _GAP.fullmatch(text, run[-1][1], word[0]) is not None
+        if word[2] in (FOREIGN, SHARED) and joined:
+            run.append(word)
+            continue
+        yield from flush()
+        if word[2] in (FOREIGN, SHARED):
+            run.append(word)
+    yield from flush()

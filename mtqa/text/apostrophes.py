@@ -42,6 +42,16 @@ _EN_DAMAGE = compile_stored(
 )
 
 
+# What every match of _FR_DAMAGE or _EN_DAMAGE holds around its mark: the head's last letter, the
+# gap (one blank at most, on one side only) and the start of the next word. A text without it has no
+# damage, so the full patterns, which try every position, run only on the few texts that have it.
+_GAP_AROUND = rf"(?:(?<=\p{{L}}[{BLANKS}]){_MARK}|(?<=\p{{L}}){_MARK}[{BLANKS}]?)"
+_MAY_BE_DAMAGE = {
+    "fr": compile_stored(rf"{_GAP_AROUND}[{VOWEL_OR_H}]"),  # hui, hom... start with h
+    "en": compile_stored(rf"{_GAP_AROUND}(?:t|s|re|ve|ll|d|m)(?![\p{{L}}\p{{M}}\d'’\-])"),
+}
+
+
 def quoted_letter(text: str, start: int) -> bool:
     """Whether the word at `start` opens a quotation itself (« l » est une consonne): a letter cited."""
     before = text[max(0, start - 2) : start].rstrip(BLANKS)
@@ -97,6 +107,9 @@ def apostrophe_damage(text: str, lang: str | None) -> list[ApostropheDamage]:
     URL, address or code. French and English; other languages: none."""
     if not any(c in text for c in MARKS):
         return []
+    may_be_damage = _MAY_BE_DAMAGE.get(lang or "")
+    if may_be_damage is None or not may_be_damage.search(text):
+        return []  # other languages: none (see _damage); or no mark where damage could stand
     nonwords = NonWords(text)
     return [
         ApostropheDamage(m.start(), m.end(), mark, head, nxt)

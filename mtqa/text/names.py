@@ -199,8 +199,18 @@ def _surfaces(texts: list[str]) -> set[str]:
     joined = "\n".join(texts)
     spans = [m.span() for m in _NAME.finditer(joined)]
     out = {joined[a:b] for a, b in spans}
-    out.update(joined[a:d] for (a, b), (c, d) in zip(spans, spans[1:], strict=False) if joined[b:c] == " ")
-    out.update(joined[a - 3 : b] for a, b in spans if a >= 3 and joined[a - 3 : a] in _PARTICLES)
+    # Indexing before slicing: one space between (c == b + 1) and a space before every particle's
+    # name are what the slices compare, tested without making a string for each of the many spans.
+    out.update(
+        joined[a:d]
+        for (a, b), (c, d) in zip(spans, spans[1:], strict=False)
+        if c == b + 1 and joined[b] == " "
+    )
+    out.update(
+        joined[a - 3 : b]
+        for a, b in spans
+        if a >= 3 and joined[a - 1] == " " and joined[a - 3 : a] in _PARTICLES
+    )
     return out
 
 

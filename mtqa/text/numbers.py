@@ -64,11 +64,9 @@ class Number:
             math.isfinite(v) for v in self.values & other.values
         ):
             return True
-        return any(_close(a, b) for a in self.values for b in other.values)
-
-
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+        # else two values within a relative 1e-9 (0.1 * 1e6 is not 100000.0); written out, not a
+        # function call per pair of values: this runs for every pair of numbers compared
+        return any(abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b)) for a in self.values for b in other.values)
 
 
 @cache
@@ -109,11 +107,17 @@ def _scaled(values: set[float], scale: float) -> frozenset[float]:
     return frozenset(values | {v * scale for v in values})
 
 
+_EAST_ASIAN_MARKS = frozenset("千万萬億兆・")
+
+
 def _pre_read(text: str, lang: str | None) -> list[Number]:
     """Forms whose digit runs are not separate numbers (times, 13万, 1・5), and soft numerals."""
     readers = [number_forms.roman_numerals]
     if _ANY_DIGIT.search(text):  # times and counts all hold a digit: most sentences hold none
-        readers[:0] = [number_forms.clock_times, number_forms.east_asian_counts]
+        readers.insert(0, number_forms.clock_times)
+        # a count holds one of its scale characters, 1・5 its dot (no other text yields one)
+        if not _EAST_ASIAN_MARKS.isdisjoint(text):
+            readers.insert(1, number_forms.east_asian_counts)
     if lang in ("ja", "zh"):
         readers.append(number_forms.kanji_numerals)
     found: list[Number] = []
@@ -185,9 +189,11 @@ def extract_numbers(text: str, lang: str | None) -> tuple[Number, ...]:
         if read is not None:
             found.append(read[0])
             taken.append((m.start(), read[1]))
-    if words and not words.keys().isdisjoint(_WORD.findall(text.lower())):  # most hold no number word
-        taken.sort()
-        found.extend(_written_numbers(text, words, taken))
+    if words:
+        lowered = _lowered_words(text)
+        if not words.keys().isdisjoint(lowered):  # most hold no number word
+            taken.sort()
+            found.extend(_written_numbers(text, words, taken, lowered))
     found.sort(key=lambda n: n.start)
     return tuple(found)
 
@@ -197,8 +203,18 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
-def _written_numbers(text: str, words: dict, taken: list[tuple[int, int]]) -> list[Number]:
-    """Runs of number words ("deux cents", "twenty-five", "quatre-vingts") read as one value."""
+def _lowered_words(text: str) -> list[str]:
+    """`m.group().lower()` of every `_WORD` match of `text`, lowered in one call: the words hold no
+    space and lowering makes none, and a space also bounds the context of a final sigma."""
+    found = _WORD.findall(text)
+    return " ".join(found).lower().split(" ") if found else []
+
+
+def _written_numbers(
+    text: str, words: dict, taken: list[tuple[int, int]], lowered: list[str]
+) -> list[Number]:
+    """Runs of number words ("deux cents", "twenty-five", "quatre-vingts") read as one value.
+    `lowered` is `_lowered_words(text)`."""
     out: list[Number] = []
     run: list[tuple[int, int, str]] = []
 
@@ -212,10 +228,13 @@ def _written_numbers(text: str, words: dict, taken: list[tuple[int, int]]) -> li
         out.append(Number(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], frozenset({value}), True))
         run.clear()
 
-    for m in _WORD.finditer(text):
-        w = m.group().lower()
+    matches = None  # the word matches, made for the first number word
+    for k, w in enumerate(lowered):
         if w not in words and not run:
             continue  # the common case: an ordinary word, outside any run
+        if matches is None:
+            matches = list(_WORD.finditer(text))
+        m = matches[k]
         if w in words and _inside(taken, m.start()):
             flush()  # the scale word of a digit number ("1,5 million"), already read
             continue
