@@ -1,7 +1,7 @@
 """JSON report; its shape is versioned by `schema_version` and documented in docs/json-report.md.
 
 Written as the run goes: the header, then each finding as it comes, the document records (kept in a
-spool, on disk when large), then the totals, which are known only at the end.
+spool, on disk when large; one line each), then the totals, which are known only at the end.
 """
 
 from __future__ import annotations
@@ -35,7 +35,10 @@ class Writer:
     def document(self, record: DocumentRecord) -> None:
         if self.spool is None:
             self.spool = spool()
-        self.spool.write(("\n" if self.documents == 0 else ",\n") + "    " + dump(record.to_dict(), 2))
+        # One line a record: alignments are bulk data for programs (every source sentence of every
+        # document), and indenting them took most of the writing time and a third of the size.
+        line = json.dumps(record.to_dict(), ensure_ascii=False)
+        self.spool.write(("\n" if self.documents == 0 else ",\n") + "    " + line)
         self.documents += 1
 
     def close(self, summary: Report) -> None:
