@@ -100,9 +100,9 @@ def likely(text: str) -> str | None:
 
 @lru_cache(maxsize=4)
 def _small_pick(text: str) -> str | None:
-    # likely and _declared_stands ask the small detector about the same text
-    found = _detector().detect_language_of(text)
-    return None if found is None else found.iso_code_639_1.name.lower()
+    # likely and _declared_stands ask about the same text, each after counting 12 words or more
+    # (so detect's letter minimum always holds)
+    return detect(text)
 
 
 def _declared_stands(text: str, code: str) -> bool:
