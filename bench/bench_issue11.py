@@ -19,10 +19,12 @@ and each side's peak resident memory (the child's own ru_maxrss). Lines (--only 
 - score: BLEU + chrF, corpus and per segment, 100,000 lines: `mtqa score HYP --ref REF --metrics
   bleu,chrf` against the sacrebleu command (`sacrebleu REF -i HYP -m bleu chrf`, then the same with
   --sentence-level: its CPU times added, the larger peak);
-- comet: 2,000 segments on the tiny test model (tests/comet_tiny.py): mtqa's predict against
-  COMET's own predict() (bench/bench_comet.py's processes), and mtqa with --comet-quantize;
-- jobs: `mtqa check --jobs 2` against --jobs 1 on the target corpus (wall time here: the point is
-  the cores; bench/bench_jobs.py), reports compared byte for byte.
+- comet: 2,000 segments on the tiny test model (tests/comet_tiny.py), then --comet-large segments
+  (100) on a model of the real architecture (XLM-R large encoder, random weights, built offline;
+  one run: a run takes minutes): mtqa's predict against COMET's own predict() (bench/bench_comet.py's
+  processes), and mtqa with --comet-quantize, with the correlation of the scores with COMET's own;
+- jobs: `mtqa check --jobs 2` against --jobs 1 on the target corpus and on the dev news rows (wall
+  time here: the point is the cores; bench/bench_jobs.py), reports compared byte for byte.
 A peer that is not installed (pip install translate-toolkit; sacrebleu, COMET: mtqa's extras) is
 reported as missing, not guessed. Then the growth series of bench/bench_scale.py (rows 1k/10k/100k,
 one document 2k/8k/20k rows, articles 1k/5k/20k sentences) with their fitted exponents.
@@ -184,7 +186,10 @@ def bench_score(tmp: Path, n: int, repeat: int) -> None:
     line(f"BLEU+chrF corpus+segment, {n:,} lines", result, "lines", n, note)
 
 
-def bench_comet(tmp: Path, n: int, repeat: int) -> None:
+def bench_comet(tmp: Path, sizes: dict[str, int], repeat: int) -> None:
+    """Per model size: COMET's own predict(), mtqa's predict and mtqa with --comet-quantize, each in
+    its own process (bench/bench_comet.py --one), interleaved; the speed-up, the Pearson correlation
+    of the segment scores with COMET's own, and the peaks."""
     import warnings
 
     warnings.filterwarnings("ignore")  # COMET's and torchmetrics' import-time deprecation notices
@@ -194,42 +199,65 @@ def bench_comet(tmp: Path, n: int, repeat: int) -> None:
         print("| COMET | skipped: unbabel-comet not installed | | |")
         return
     module = _bench("bench_comet")
-    model = module.build("tiny", tmp / "comet")
-    n = min(n, len(module._triples(n)))
-
-    def run(config: str) -> tuple[float, float, float]:
-        cmd = [sys.executable, str(ROOT / "bench" / "bench_comet.py"), "--one", str(model), config,
-               "--segments", str(n), "--threads", "1"]  # fmt: skip
-        env = dict(os.environ, PYTHONWARNINGS="ignore")
-        out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True, cwd=ROOT)
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        return r["cpu_s"], r["wall_s"], r["peak_mib"]
-
-    for ours in ("mtqa", "mtqa int8"):
-        runs = {"mtqa": [], "peer": []}
-        for _ in range(repeat):
-            runs["mtqa"].append(run(ours))
-            runs["peer"].append(run("comet predict"))
-        result = {k: tuple(statistics.median(v[i] for v in vs) for i in range(3)) for k, vs in runs.items()}
-        label = f"COMET ({ours}), {n:,} segments, tiny test model, scoring only"
-        line(label, result, "seg", n, "(peer: COMET's own predict(), same checkpoint)")
+    for size, n in sizes.items():
+        model = module.build(size, tmp / "comet")
+        n = min(n, len(module._triples(n)))
+        runs: dict[str, list[dict]] = {c: [] for c in module.CONFIGS}
+        for _ in range(1 if size != "tiny" else repeat):
+            for config in module.CONFIGS:
+                runs[config].append(_comet_run(model, config, n))
+        peer = runs["comet predict"][-1]["scores"]
+        what = "tiny test model" if size == "tiny" else f"XLM-R {size} architecture, random weights"
+        for ours in ("mtqa", "mtqa int8"):
+            r = module._pearson(runs[ours][-1]["scores"], peer)
+            result = {"mtqa": _comet_figures(runs[ours]), "peer": _comet_figures(runs["comet predict"])}
+            speed = result["peer"][0] / result["mtqa"][0]
+            rss = runs[ours][-1]["rss_load_mib"]
+            note = f"({speed:.2f}x COMET's own predict(), r = {r:.4f} with its scores; {rss:,.0f} MiB loaded)"
+            line(f"COMET ({ours}), {n:,} segments, {what}", result, "seg", n, note)
 
 
-def bench_jobs(tmp: Path, n: int, repeat: int) -> None:
+def _comet_run(model: Path, config: str, n: int) -> dict:
+    """One configuration of bench/bench_comet.py in its own process (its JSON line)."""
+    cmd = [sys.executable, str(ROOT / "bench" / "bench_comet.py"), "--one", str(model), config,
+           "--segments", str(n), "--threads", "1"]  # fmt: skip
+    env = dict(os.environ, PYTHONWARNINGS="ignore")
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _comet_figures(runs: list[dict]) -> tuple[float, ...]:
+    return tuple(statistics.median(r[k] for r in runs) for k in ("cpu_s", "wall_s", "peak_mib"))
+
+
+def bench_jobs(tmp: Path, n: int, repeat: int, quick: bool) -> None:
+    """Wall time of `mtqa check` on 1 and 2 processes, interleaved: the bench corpus, then the dev news
+    rows (with their sources). The speed-up is the median of each pair's ratio (the runs of one pair
+    are back to back, so a neighbour slowing the machine for a while slows both)."""
     corpus = tmp / "jobs.jsonl"
     rows, _ = _bench("bench_check").make_corpus(corpus, n)
-    walls: dict[int, list[float]] = {1: [], 2: []}
-    for _ in range(repeat):
-        for jobs in walls:
-            walls[jobs].append(measure(_mtqa_check(corpus, tmp / f"jobs{jobs}.json", jobs))[1])
-    same = (tmp / "jobs1.json").read_bytes() == (tmp / "jobs2.json").read_bytes()
-    one, two = statistics.median(walls[1]), statistics.median(walls[2])
+    inputs = [(f"{rows:,} segments (bench corpus)", corpus)]
+    if NEWS:
+        news = tmp / "jobs-news.jsonl"
+        lines = [x for p in NEWS for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+        lines = lines[: len(lines) // 10 if quick else None]  # whole documents but the last
+        news.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        count = len(lines)
+        inputs.append((f"{count:,} segments (dev news, with sources)", news))
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(
-        f"| 2 cores vs 1, {rows:,} segments (wall) | {two:.2f} s vs {one:.2f} s | | {one / two:.2f}x |"
-        f" reports identical: {same}; {cores} cores here, load {os.getloadavg()[0]:.1f}",
-        flush=True,
-    )
+    for label, path in inputs:
+        walls: dict[int, list[float]] = {1: [], 2: []}
+        for _ in range(repeat):
+            for jobs in walls:
+                walls[jobs].append(measure(_mtqa_check(path, tmp / f"jobs{jobs}.json", jobs))[1])
+        same = (tmp / "jobs1.json").read_bytes() == (tmp / "jobs2.json").read_bytes()
+        one, two = statistics.median(walls[1]), statistics.median(walls[2])
+        ratio = statistics.median(a / b for a, b in zip(walls[1], walls[2], strict=True))
+        print(
+            f"| 2 cores vs 1, {label}, wall | {two:.2f} s vs {one:.2f} s | | {ratio:.2f}x |"
+            f" reports identical: {same}; {cores} cores here, load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
 
 
 def growth(quick: bool, limit: float) -> None:
@@ -256,6 +284,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default=",".join(LINES), help="comma-separated: " + ", ".join(LINES))
     ap.add_argument("--no-growth", action="store_true", help="skip the growth series")
     ap.add_argument("--growth-only", action="store_true", help="only the growth series")
+    ap.add_argument("--comet-large", type=int, default=100, metavar="N",
+                    help="segments for the COMET line on the XLM-R large architecture (0: skip it; "
+                    "about 7 minutes for 100 on one core)")  # fmt: skip
     ap.add_argument("--limit", type=float, default=600.0, help="seconds allowed to one growth size")
     args = ap.parse_args(argv)
     repeat = 1 if args.quick else args.repeat
@@ -284,9 +315,12 @@ def main(argv: list[str] | None = None) -> int:
         if "score" in only:
             bench_score(tmp, 100_000 // scale, repeat)
         if "comet" in only:
-            bench_comet(tmp, 2_000 // scale, repeat)
+            sizes = {"tiny": 2_000 // scale}
+            if args.comet_large:
+                sizes["large"] = args.comet_large // scale
+            bench_comet(tmp, sizes, repeat)
         if "jobs" in only:
-            bench_jobs(tmp, 10_000 // scale, repeat)
+            bench_jobs(tmp, 10_000 // scale, repeat, args.quick)
     if not args.no_growth:
         growth(args.quick, args.limit)
     return 0

@@ -92,6 +92,14 @@ class Segment:
             return self.line, self.column + local
         return self.line + k, local - self.line_starts[k - 1] + 1
 
+    def __reduce__(self):
+        # Positional arguments: pickled about twice as fast as the slot-by-slot state dataclasses
+        # give, and the process pool (mtqa.parallel) sends every segment to a worker.
+        return Segment, (
+            self.text, self.index, self.offset, self.line, self.column, self.id, self.src, self.ref,
+            self.src_lang, self.tgt_lang, self.line_starts,
+        )  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Document:

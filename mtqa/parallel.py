@@ -48,25 +48,36 @@ def check_results(
         yield from (document_result(item, rules, config) for item in inputs)
         return
     groups = batches(inputs)
-    first = next(groups, None)
+    first = next(groups, None) or []
     second = next(groups, None)
-    # The first batch is checked here, before any pool starts: it loads the word data of the
-    # corpus's languages, which workers started by fork (Linux) then share instead of each loading it.
-    yield from check_batch(first or [], rules, config)
     if second is None:  # one batch (an article, a short file): not worth starting processes
+        yield from check_batch(first, rules, config)
         return
+    # The first document is checked here, before any pool starts: it loads the word data of the
+    # corpus's languages, which workers started by fork (Linux) then share instead of each loading
+    # it. Only one: the other cores wait meanwhile.
+    yield from check_batch(first[:1], rules, config)
+    import gc
     from concurrent.futures import ProcessPoolExecutor
 
+    # While the pool runs, objects made so far are set aside from collection: the workers'
+    # collector would otherwise touch (and so copy) every page they share with this process. A
+    # caller that froze objects itself keeps them frozen.
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     pending: deque = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules, config)) as pool:
         try:
-            for batch in chain((second,), groups):
+            for batch in chain((first[1:], second) if first[1:] else (second,), groups):
                 pending.append(pool.submit(_check_batch, batch))
                 while len(pending) >= jobs * WINDOW:
                     yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
         finally:  # an error (or an abandoned generator): do not wait for the batches still queued
+            if freeze:
+                gc.unfreeze()
             for future in pending:
                 future.cancel()
 

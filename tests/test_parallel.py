@@ -101,3 +101,40 @@ def test_jobs_must_be_a_positive_whole_number(value, capsys):
         main(["check", str(SEED), "--jobs", value])
     assert exc.value.code == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+def test_collector_set_aside_only_while_the_pool_runs(tmp_path):
+    import gc
+
+    paths = write_corpus(tmp_path, documents=70)
+    before = gc.get_freeze_count()
+    results = check_parallel(read_inputs(paths, "fr"), jobs=2)
+    assert results.segments_checked > 200
+    # objects frozen for the forked workers go back to the collector: a long-lived caller of the
+    # API must not keep every object of a run for ever
+    assert gc.get_freeze_count() == before
+
+
+def test_segments_cross_to_workers_with_every_field(tmp_path):
+    import dataclasses
+    import pickle
+
+    from mtqa.model import Segment
+
+    values = {
+        "text": "Le texte.",
+        "index": 3,
+        "offset": 17,
+        "line": 5,
+        "column": 9,
+        "id": "s3",
+        "src": "The text.",
+        "ref": ("Le texte.", "Un texte."),
+        "src_lang": "en",
+        "tgt_lang": "fr",
+        "line_starts": (4,),
+    }
+    # a field added to Segment but not to its pickled form fails here
+    assert set(values) == {f.name for f in dataclasses.fields(Segment)}
+    segment = Segment(**values)
+    assert pickle.loads(pickle.dumps(segment)) == segment

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtqa.cli import main
 from mtqa.io.errors import MAX_SEGMENT_CHARS
@@ -107,3 +109,33 @@ def test_check_score_and_compare_print_the_same_error(tmp_path, capsys, line, me
     assert len(check_err) == 1 and check_err[0].startswith(expected) and message in check_err[0]
     assert score_err == check_err
     assert compare_err == check_err
+
+
+# letters that spell escapes ("\\u0000", "\\ud800") as text, the bad characters themselves, an emoji
+_CHARACTERS = ["a", "é", "\\", "u", "0", "d", "8", "\x00", "\ud800", "\udfff", "😀"]
+_FIELD_TEXT = st.text(alphabet=st.sampled_from(_CHARACTERS))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    mt=_FIELD_TEXT,
+    src=st.none() | _FIELD_TEXT,
+    ref=st.none() | st.lists(_FIELD_TEXT, min_size=1, max_size=2),
+    doc_id=st.none() | _FIELD_TEXT,
+    ascii_only=st.booleans(),
+)
+def test_not_text_refused_however_the_line_writes_it(mt, src, ref, doc_id, ascii_only):
+    # A NUL or lone surrogate is refused whether the line escapes it or holds it raw, and a line
+    # without one is accepted: the quick test of the whole line decides nothing on its own.
+    row = {"mt": mt, "src": src, "ref": ref, "doc_id": doc_id}
+    line = json.dumps(row, ensure_ascii=ascii_only)
+    values = [mt, src, *(ref or []), doc_id]
+    bad = any(v is not None and any(c == "\x00" or "\ud800" <= c <= "\udfff" for c in v) for v in values)
+    try:
+        parsed = parse_row(line, 1)
+    except RowError as exc:
+        assert bad, str(exc)
+        assert "NUL" in str(exc) or "surrogate" in str(exc)
+    else:
+        assert not bad
+        assert parsed.segment.text == mt and parsed.segment.src == src
