@@ -156,7 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--models", help="directory to build/keep the models in (default: a temporary one)")
     parser.add_argument("--one", nargs=2, metavar=("MODEL_DIR", "CONFIG"), help=argparse.SUPPRESS)
+    parser.add_argument("--build", nargs=2, metavar=("SIZE", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.build:  # bench_issue11.py builds its models in a child process
+        print(build(args.build[0], Path(args.build[1])))
+        return 0
     if args.one:
         result = one(args.one[0], args.one[1], args.segments, args.threads, args.batch_size)
         print(json.dumps(result))

@@ -26,16 +26,36 @@ def available_cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def _source_of(item: Item) -> tuple | None:
+    """What a document was translated from (its rows' sources, or its source file), None when it
+    has none: the translations of one source by several systems share this."""
+    if not isinstance(item, Document):
+        return None
+    if item.source is not None:
+        return (item.source.path,)
+    srcs = tuple(s.src for s in item.segments)
+    return srcs if any(srcs) else None
+
+
 def batches(items: Iterable[Item], segments: int = BATCH_SEGMENTS, documents: int = BATCH_DOCUMENTS):
-    """Consecutive inputs grouped into lists of about `segments` segments or `documents` inputs."""
+    """Consecutive inputs grouped into lists of about `segments` segments or `documents` inputs.
+
+    A batch that is full is still given the next documents while they translate the same source as
+    its last one (up to twice the size): the work mtqa does once per source (splitting and checking
+    it, its names and numbers) then stays in one worker's memory instead of being done again by the
+    next worker. Evaluation sets put the systems' translations of one document next to each other."""
     batch: list[Item] = []
     size = 0
+    last: tuple | None = None
     for item in items:
-        batch.append(item)
-        size += len(item.segments) if isinstance(item, Document) else 1
-        if size >= segments or len(batch) >= documents:
+        source = _source_of(item)
+        full = size >= segments or len(batch) >= documents
+        if full and (source is None or source != last or size >= 2 * segments or len(batch) >= 2 * documents):
             yield batch
             batch, size = [], 0
+        batch.append(item)
+        size += len(item.segments) if isinstance(item, Document) else 1
+        last = source
     if batch:
         yield batch
 

@@ -138,3 +138,33 @@ def test_segments_cross_to_workers_with_every_field(tmp_path):
     assert set(values) == {f.name for f in dataclasses.fields(Segment)}
     segment = Segment(**values)
     assert pickle.loads(pickle.dumps(segment)) == segment
+
+
+def _rows_document(doc_id: str, srcs: list[str | None]) -> Document:
+    from mtqa.model import Segment
+
+    segments = tuple(Segment(text=f"Phrase {i}.", index=i, src=s) for i, s in enumerate(srcs))
+    return Document(path="c.jsonl", segments=segments, doc_id=doc_id, lang="fr", kind="segments")
+
+
+def test_translations_of_one_source_stay_in_one_batch():
+    # three systems' translations of source A, then of source B (an evaluation set's order): a batch
+    # that is full takes the other translations of its last source, so A's work stays in one worker
+    a = [_rows_document(f"sys{k}:A", ["Satz eins.", "Satz zwei."]) for k in range(3)]
+    b = [_rows_document(f"sys{k}:B", ["Noch ein Satz.", "Und noch einer."]) for k in range(3)]
+    groups = list(batches(iter(a + b), segments=4))
+    assert groups == [a, b]
+
+
+def test_documents_without_a_source_are_cut_at_the_batch_size():
+    docs = [_rows_document(f"d{k}", [None, None]) for k in range(4)]
+    assert list(batches(iter(docs), segments=2)) == [[d] for d in docs]
+
+
+def test_one_source_batch_is_bounded():
+    # a corpus of one source translated many times still spreads over the workers
+    docs = [_rows_document(f"sys{k}:A", ["Satz eins.", "Satz zwei."]) for k in range(10)]
+    groups = list(batches(iter(docs), segments=4))
+    assert [d for g in groups for d in g] == docs
+    assert max(sum(len(d.segments) for d in g) for g in groups) <= 2 * 4
+    assert len(groups) > 1
