@@ -57,15 +57,8 @@ def check_results(
     # corpus's languages, which workers started by fork (Linux) then share instead of each loading
     # it. Only one: the other cores wait meanwhile.
     yield from check_batch(first[:1], rules, config)
-    import gc
     from concurrent.futures import ProcessPoolExecutor
 
-    # While the pool runs, objects made so far are set aside from collection: the workers'
-    # collector would otherwise touch (and so copy) every page they share with this process. A
-    # caller that froze objects itself keeps them frozen.
-    freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
     pending: deque = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules, config)) as pool:
         try:
@@ -76,8 +69,6 @@ def check_results(
             while pending:
                 yield from pending.popleft().result()
         finally:  # an error (or an abandoned generator): do not wait for the batches still queued
-            if freeze:
-                gc.unfreeze()
             for future in pending:
                 future.cancel()
 

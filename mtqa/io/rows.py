@@ -39,17 +39,12 @@ class SegmentRow:
 
 
 _NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
-# A NUL or a surrogate in a value of a line that json.loads accepts is either in the line itself or
-# written as one of these escapes: a line with neither (nearly every line) needs no value searched.
-# An escaped backslash before "u", or a surrogate pair (an emoji), only costs the search.
-_MAY_HOLD_NOT_TEXT = re.compile(r"\\u(?:0000|[dD][89abcdefABCDEF])|[\x00\ud800-\udfff]")
 
 
-def _no_bad_character(value: str, where: str, key: str) -> None:
+def _no_bad_character(value: str, where: str) -> None:
     m = _NOT_TEXT.search(value)
-    if m is None:  # nearly always: the message is only built for a bad value
+    if m is None:
         return
-    where = f"{where}: {key}"
     if m.group() == "\x00":
         raise RowError(f"{where} holds a NUL character at character {m.start()}, which is not text")
     raise RowError(
@@ -58,7 +53,7 @@ def _no_bad_character(value: str, where: str, key: str) -> None:
     )
 
 
-def _text(row: dict, key: str, where: str, required: bool = False, clean: bool = False) -> str | None:
+def _text(row: dict, key: str, where: str, required: bool = False) -> str | None:
     value = row.get(key)
     if value is None and not required:
         return None
@@ -66,14 +61,13 @@ def _text(row: dict, key: str, where: str, required: bool = False, clean: bool =
         if required:
             raise RowError(f"{where}: missing or non-string {key!r}")
         raise RowError(f"{where}: {key!r} must be a string")
-    if not clean:
-        _no_bad_character(value, where, repr(key))
+    _no_bad_character(value, f"{where}: {key!r}")
     if len(value) > MAX_SEGMENT_CHARS:
         raise RowError(oversize(f"{where}: {key!r}", len(value)))
     return value
 
 
-def _refs(row: dict, where: str, clean: bool = False) -> tuple[str, ...]:
+def _refs(row: dict, where: str) -> tuple[str, ...]:
     value = row.get("ref")
     if value is None:
         return ()
@@ -83,21 +77,19 @@ def _refs(row: dict, where: str, clean: bool = False) -> tuple[str, ...]:
         raise RowError(f"{where}: 'ref' is an empty list (leave it out, or give a reference)")
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RowError(f"{where}: 'ref' must be a string or a non-empty list of strings")
-    for i, v in enumerate(() if clean else value):
-        _no_bad_character(v, where, f"'ref'[{i}]")
+    for i, v in enumerate(value):
+        _no_bad_character(v, f"{where}: 'ref'[{i}]")
     return tuple(value)
 
 
-def _identifier(row: dict, key: str, where: str, clean: bool = False) -> str | None:
+def _identifier(row: dict, key: str, where: str) -> str | None:
     value = row.get(key)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise RowError(f"{where}: {key!r} must be a string or an integer, got {type(value).__name__}")
     if isinstance(value, str):
-        if not clean:
-            _no_bad_character(value, where, repr(key))
-        return value
+        _no_bad_character(value, f"{where}: {key!r}")
     return str(value)
 
 
@@ -142,9 +134,8 @@ def parse_row(line: str, lineno: int, index: int = 0) -> SegmentRow:
     # without the line end and trailing blanks (no part of the JSON), so that a column in an error is
     # the same whether the caller split the file keeping line ends (check) or not (score)
     row = _json_object(line.rstrip(), where)
-    clean = _MAY_HOLD_NOT_TEXT.search(line) is None
-    mt = _text(row, "mt", where, required=True, clean=clean)
-    src = _text(row, "src", where, clean=clean)
+    mt = _text(row, "mt", where, required=True)
+    src = _text(row, "src", where)
     seg_idx = row.get("seg_idx", 0)
     if isinstance(seg_idx, bool) or not isinstance(seg_idx, int):
         raise RowError(f"{where}: 'seg_idx' must be an integer")
@@ -154,10 +145,10 @@ def parse_row(line: str, lineno: int, index: int = 0) -> SegmentRow:
         offset=0,
         line=lineno,
         column=1,
-        id=_identifier(row, "id", where, clean),
+        id=_identifier(row, "id", where),
         src=src,
-        ref=_refs(row, where, clean),
+        ref=_refs(row, where),
         src_lang=_language(row, "src_lang", where),
         tgt_lang=_language(row, "tgt_lang", where),
     )
-    return SegmentRow(segment, _identifier(row, "doc_id", where, clean), seg_idx)
+    return SegmentRow(segment, _identifier(row, "doc_id", where), seg_idx)
