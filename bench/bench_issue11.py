@@ -5,7 +5,8 @@
 Each line runs mtqa and its peer as whole processes (start-up included, as a user runs them),
 interleaved, --repeat times; it prints the medians of CPU time (user + system of the process and its
 children, read with wait4: on shared cores wall time counts the neighbours), mtqa/peer as the ratio,
-and each side's peak resident memory (the child's own ru_maxrss). Lines (--only takes their keys):
+and each side's peak resident memory (the process's own ru_maxrss, started from a small launcher so
+that the bench's own memory does not count). Lines (--only takes their keys):
 - target: target-only rules on 10,000 JSONL rows (bench/bench_check.py's corpus); the peer is
   pofilter (translate-toolkit, default checks) on a PO file with each row's text as msgstr, and as
   msgid too (a row has no source; pofilter needs one);
@@ -42,7 +43,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,17 +63,39 @@ def _bench(name: str):
 # ---- one process, measured ---------------------------------------------------------------------
 
 
+# Runs the command as its child and writes [exit code, CPU s, wall s, peak KiB] to argv[1]. Linux
+# starts a child's ru_maxrss at its parent's high-water mark (the address space is copied, then
+# replaced at exec): measured straight from this bench process, which holds the corpora it wrote, a
+# small command would report the bench's own peak. This launcher is a fresh, small interpreter.
+_LAUNCH = """import json, os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+code = os.waitstatus_to_exitcode(status)
+with open(sys.argv[1], "w") as fh:
+    json.dump([code, usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss], fh)
+sys.exit(code if code >= 0 else 1)
+"""
+
+
 def measure(cmd: list[str]) -> tuple[float, float, float]:
     """(CPU seconds, wall seconds, peak MiB) of `cmd` run to completion (its output discarded)."""
-    start = time.perf_counter()
-    child = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    err = child.stderr.read().decode(errors="replace") if child.stderr else ""
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode not in (0, 1):  # 1: findings (mtqa) or failed checks (pofilter)
-        raise RuntimeError(f"{' '.join(cmd[:3])}... failed ({child.returncode}): {err[-500:]}")
-    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        child = subprocess.run(
+            [sys.executable, "-c", _LAUNCH, report.name, *cmd],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+        code, cpu, wall, peak_kib = json.loads(Path(report.name).read_text())
+    if code not in (0, 1):  # 1: findings (mtqa) or failed checks (pofilter)
+        err = child.stderr.decode(errors="replace")
+        raise RuntimeError(f"{' '.join(cmd[:3])}... failed ({code}): {err[-500:]}")
+    return cpu, wall, peak_kib / 1024
 
 
 def compare(ours: list[list[str]], peer: list[list[str]] | None, repeat: int) -> dict:
