@@ -46,3 +46,16 @@ def test_a_table_line_shows_both_sides_and_the_ratio(bench, capsys):
     assert out.rstrip().endswith("|  0.50 |")
     bench.line("work", {"mtqa": (2.0, 2.5, 100.0)})
     assert "missing" in capsys.readouterr().out
+
+
+def test_a_command_peak_is_its_own_not_the_bench_process(bench):
+    import sys
+
+    held = bytearray(300 * 2**20)  # the bench holding its corpora
+    held[::4096] = b"\x01" * len(range(0, len(held), 4096))
+    cpu, wall, peak = bench.measure([sys.executable, "-c", "pass"])
+    assert peak < 100  # an interpreter that does nothing, not the 300 MB above
+    assert 0 < cpu <= wall + 0.5
+    with pytest.raises(RuntimeError, match="failed \\(3\\)"):
+        bench.measure([sys.executable, "-c", "import sys; sys.exit(3)"])
+    del held
