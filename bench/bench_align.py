@@ -16,7 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from mtqa.align import align_sentences, sentences_of  # noqa: E402
+from mtqa.align import align_sentences  # noqa: E402
+from mtqa.align_units import sentences_of  # noqa: E402
 from mtqa.config import Config  # noqa: E402
 from mtqa.engine import check  # noqa: E402
 from mtqa.io import article_from_text  # noqa: E402

@@ -20,6 +20,8 @@ costs -log P(bead type) + a length cost + an anchor cost, and the cheapest path 
 Anchors and length norms work across scripts: digits of any script (and CJK 万/億 scales), names
 transliterated from Cyrillic and Greek, no name signal from German noun capitals, and per-language
 (or per-script) length norms from data (`pair_norm`).
+The sentence units come from `mtqa.align_units`; a document is aligned with its source (an article,
+or each JSONL row's `src`) by `mtqa.align_document`.
 Whether the source is plausibly this translation's at all is judged in `mtqa.source_verdict`: a
 source that is empty, in the wrong language or another text gets a `status` other than "ok" (rules
 then stay silent and report one source-mismatch warning instead).
@@ -30,15 +32,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from mtqa.align_anchors import NOUN_CAPITALS, anchors
 from mtqa.align_anchors import name_key as name_key  # re-exported: tests and callers import it from here
-from mtqa.text.lang import primary as _primary
 from mtqa.text.lengths import pair_norm
 from mtqa.text.regex_store import compile_stored
-from mtqa.text.sentences import split_sentences
 
 METHOD = "gale-church+anchors|beads:1-1,1-2,2-1,1-0,0-1|banded"
 
@@ -204,51 +204,6 @@ def non_blank(text: str) -> int:
 
 def _sentence_dict(s: Sentence) -> dict:
     return {"segment": s.segment, "start": s.start, "end": s.end, "text": s.text}
-
-
-# Scraped text glues sentences together ("retention.In addition", "Demo.The blade"): a lower-case
-# letter, a full stop and a capitalised word is a boundary too, for alignment purposes.
-_GLUED = compile_stored(r"(?<=[\p{Ll}\d)\"”][.!?]+)(?=\p{Lu}\p{Ll})")
-# CJK sentences end in 。！？ with no space after: a boundary, after any closing bracket or quote,
-# unless the quotation goes on as the object of a verb of saying (「本当？」と聞いた).
-_CJK_END = compile_stored(r"(?<=[。！？][」』）】〕]*)(?=[^\s」』）】〕。！？とっ])")
-
-
-# What every glued boundary inside [a, b) shows (a mark and a capital right after it): one cheap scan
-# spares the look-behind of _GLUED at every offset of the many sentences that have none.
-_GLUED_HINT = compile_stored(r"[.!?]\p{Lu}")
-
-
-def _unglue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    cjk = "。" in text or "！" in text or "？" in text
-    if not cjk and _GLUED_HINT.search(text) is None:
-        return list(spans)  # no span holds a hint: one scan of the text, not one per sentence
-    out = []
-    for a, b in spans:
-        if not cjk and _GLUED_HINT.search(text, a, b) is None:
-            out.append((a, b))
-            continue
-        patterns = (_GLUED, _CJK_END) if cjk else (_GLUED,)  # _CJK_END needs a 。！？ to match
-        cuts = sorted({m.start() for p in patterns for m in p.finditer(text, a, b)} - {a})
-        for cut in cuts:
-            out.append((a, cut))
-            a = cut
-        out.append((a, b))
-    return out
-
-
-def sentences_of(texts: list[str], spans: list[list[tuple[int, int]]] | None = None) -> list[Sentence]:
-    """Sentence units of paragraphs `texts` (sentence spans given, or split here)."""
-    out: list[Sentence] = []
-    for seg, text in enumerate(texts):
-        out.extend(_paragraph_sentences(text, seg, spans[seg] if spans is not None else None))
-    return out
-
-
-def _paragraph_sentences(text: str, seg: int, spans: list[tuple[int, int]] | None = None) -> list[Sentence]:
-    """Sentence units of one paragraph (or row), numbered as segment `seg`."""
-    units = _unglue(text, spans if spans is not None else split_sentences(text))
-    return [Sentence(seg, a, b, text[a:b], k == 0) for k, (a, b) in enumerate(units)]
 
 
 def expected_ratio(src_lang: str | None, tgt_lang: str | None, observed: float) -> float:
@@ -421,99 +376,3 @@ def _banded_dp(costs: _Costs, n: int, m: int, band: int) -> tuple[list[Bead], bo
         i, j = pi, pj
     beads.reverse()
     return beads, touched
-
-
-def align_document(view) -> Alignment | None:
-    """The alignment of a DocumentView with its source (a source article, or the segments' `src`),
-    or None when there is no source at all."""
-    doc = view.document
-    tgt = sentences_of([s.text for s in doc.segments], [sv.sentences for sv in view.segments])
-    if doc.source is not None:
-        src = sentences_of([s.text for s in doc.source.segments])
-        src_lang = _primary(doc.src_lang or doc.source.lang) or _detect(" ".join(s.text for s in src))
-        beads = align_sentences(src, tgt, src_lang, view.lang)
-        path = doc.source.path
-        src_segments = [s.text for s in doc.source.segments]
-    elif any(s.src for s in doc.segments):
-        src, beads = _align_rows(doc, tgt, view.lang)
-        src_lang = _primary(doc.src_lang) or _detect(" ".join(s.text for s in src))
-        path = None
-        src_segments = [s.src or "" for s in doc.segments]
-    else:
-        return None
-    alignment = Alignment(
-        src,
-        tgt,
-        beads,
-        source_path=path,
-        source_lang=src_lang,
-        source_segments=src_segments,
-        target_segments=[s.text for s in doc.segments],
-        rows=doc.source is None,
-    )
-    return alignment  # mtqa.text.analysis has mtqa.source_verdict judge it
-
-
-def _align_rows(doc, tgt: list[Sentence], tgt_lang) -> tuple[list[Sentence], list[Bead]]:
-    """JSONL rows carry their own source: align the sentences inside each row pair only."""
-    src, src_rows = _source_rows(tuple(seg.src for seg in doc.segments))
-    beads: list[Bead] = []
-    by_row: dict[int, list[int]] = {}
-    for k, t in enumerate(tgt):
-        by_row.setdefault(t.segment, []).append(k)
-    src_lang = _primary(doc.src_lang)
-    for row, base, src_texts in src_rows:
-        t_idx = by_row.get(row, [])
-        if len(src_texts) == 1 and len(t_idx) == 1:  # the row pairs them: nothing to align
-            beads.append(Bead((base,), (t_idx[0],), 0.0))
-            continue
-        row_beads = _row_beads(src_texts, tuple(tgt[k].text for k in t_idx), src_lang, tgt_lang)
-        for b in row_beads:
-            beads.append(Bead(tuple(base + i for i in b.src), tuple(t_idx[j] for j in b.tgt), b.cost))
-    return list(src), beads
-
-
-# One source document comes back with each system's translation of it (the WMT news set: 157
-# sources in 1,683 documents): its sentences are split and built once. A function of the rows'
-# sources alone; the Sentences are frozen, so alignments may share them.
-@lru_cache(maxsize=256)
-def _source_rows(
-    sources: tuple[str | None, ...],
-) -> tuple[tuple[Sentence, ...], tuple[tuple[int, int, tuple[str, ...]], ...]]:
-    """The source sentences of rows with these `src`s, and per row holding a source: the row, the
-    index of its first sentence and the texts of its sentences."""
-    src: list[Sentence] = []
-    rows = []
-    for row, text in enumerate(sources):
-        if not text or not text.strip():
-            continue
-        row_src = [Sentence(row, a, b, text[a:b], k == 0) for k, (a, b) in enumerate(_row_units(text))]
-        rows.append((row, len(src), tuple(s.text for s in row_src)))
-        src.extend(row_src)
-    return tuple(src), tuple(rows)
-
-
-# Corpora repeat rows (catalogue items, boilerplate, a segment sent twice): each distinct row is
-# split and aligned once. Keyed on the texts, of which both results are functions.
-
-
-@lru_cache(maxsize=4096)
-def _row_units(text: str) -> tuple[tuple[int, int], ...]:
-    """The sentence spans of a row's source (what _paragraph_sentences splits)."""
-    return tuple(_unglue(text, split_sentences(text)))
-
-
-@lru_cache(maxsize=4096)
-def _row_beads(src: tuple[str, ...], tgt: tuple[str, ...], src_lang, tgt_lang) -> tuple[Bead, ...]:
-    """The beads of one row's source and target sentences, numbered within the row. The bead costs
-    read a sentence's text and whether it starts its paragraph, which in a row is the first sentence
-    only: the units rebuilt here give the same costs as the document's."""
-    src_units = [Sentence(0, 0, len(t), t, k == 0) for k, t in enumerate(src)]
-    tgt_units = [Sentence(0, 0, len(t), t, k == 0) for k, t in enumerate(tgt)]
-    return tuple(align_sentences(src_units, tgt_units, src_lang, tgt_lang))
-
-
-def _detect(text: str) -> str | None:
-    from mtqa.text import lang as langid
-
-    return langid.identify(text[:2000])

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from mtqa.align import Sentence, align_sentences, anchors, name_key, sentences_of
+from mtqa.align import Sentence, align_sentences, anchors, name_key
+from mtqa.align_units import sentences_of
 from mtqa.io import article_from_text
 from mtqa.model import Document, Segment
 from mtqa.text.analysis import DocumentView

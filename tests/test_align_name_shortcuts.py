@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from mtqa.align import sentences_of, title_case
+from mtqa.align import title_case
+from mtqa.align_units import sentences_of
 from mtqa.rules.source_names import source_names
 from mtqa.text.names import fold
 

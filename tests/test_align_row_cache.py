@@ -1,12 +1,14 @@
-"""JSONL rows are split and aligned once per distinct row (mtqa.align._row_units, _row_beads): the
-cached path must give what splitting and aligning each row of the document afresh gives."""
+"""JSONL rows are split and aligned once per distinct row (mtqa.align_units.row_units,
+mtqa.align_document._row_beads): the cached path must give what splitting and aligning each row of
+the document afresh gives."""
 
 from __future__ import annotations
 
 import pytest
 
-from mtqa import align
-from mtqa.align import _paragraph_sentences, _row_beads, _row_units, align_document, align_sentences
+from mtqa.align import align_sentences
+from mtqa.align_document import _row_beads, align_document
+from mtqa.align_units import _paragraph_sentences, row_units, sentences_of
 from mtqa.model import Document, Segment
 from mtqa.text.analysis import DocumentView
 
@@ -34,7 +36,7 @@ def _rows_doc(rows: list[tuple[str, str]]) -> Document:
 def _fresh(doc: Document) -> tuple[list, list]:
     """Each row split and aligned afresh, as before the row caches (the reference path)."""
     view = DocumentView(doc, "fr")
-    tgt = align.sentences_of([s.text for s in doc.segments], [sv.sentences for sv in view.segments])
+    tgt = sentences_of([s.text for s in doc.segments], [sv.sentences for sv in view.segments])
     src, beads = [], []
     for row, seg in enumerate(doc.segments):
         row_src = _paragraph_sentences(seg.src, row)
@@ -51,7 +53,7 @@ def _fresh(doc: Document) -> tuple[list, list]:
 
 @pytest.mark.parametrize("repeats", [1, 3], ids=["distinct", "repeated-rows"])
 def test_cached_rows_align_as_fresh_ones(repeats: int) -> None:
-    _row_units.cache_clear()
+    row_units.cache_clear()
     _row_beads.cache_clear()
     doc = _rows_doc(ROWS * repeats)
     al = align_document(DocumentView(doc, "fr"))
@@ -71,4 +73,4 @@ def test_cached_rows_align_as_fresh_ones(repeats: int) -> None:
 
 def test_row_units_are_the_paragraph_split() -> None:
     for src, _ in ROWS:
-        assert [(s.start, s.end) for s in _paragraph_sentences(src, 0)] == list(_row_units(src))
+        assert [(s.start, s.end) for s in _paragraph_sentences(src, 0)] == list(row_units(src))

@@ -1,4 +1,4 @@
-"""One source document translated by several systems (mtqa.align._source_rows and
+"""One source document translated by several systems (mtqa.align_document._source_rows and
 mtqa.source_verdict._sample_language_reason): its sentences are built and its language judged once;
 the second document must get what a fresh computation gives."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mtqa import source_verdict
-from mtqa.align import _source_rows, align_document
+from mtqa.align_document import _source_rows, align_document
 from mtqa.model import Document, Segment
 from mtqa.text import lang as langid
 from mtqa.text.analysis import DocumentView

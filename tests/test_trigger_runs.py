@@ -9,7 +9,7 @@ import sys
 import pytest
 import regex
 
-from mtqa.align import sentences_of
+from mtqa.align_units import sentences_of
 from mtqa.model import Segment
 from mtqa.rules import shift_vs_source
 from mtqa.rules.shift_vs_source import _may_hold_person, _person_words, _possessive_numbers, _possessives

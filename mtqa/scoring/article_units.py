@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 
-from mtqa.align import Sentence, align_sentences, sentences_of
+from mtqa.align import Sentence, align_sentences
+from mtqa.align_units import sentences_of
 from mtqa.io.articles import article_from_text
 from mtqa.scoring.article_align import align, merge_streams
 from mtqa.scoring.units import ScoringSet, Unit

@@ -134,7 +134,7 @@ class DocumentView:
     def alignment(self):
         """Source/target sentence alignment (mtqa.align.Alignment), or None without a source.
         Computed once per document, on first use by a source-aware rule."""
-        from mtqa.align import align_document
+        from mtqa.align_document import align_document
         from mtqa.source_verdict import assess
 
         alignment = align_document(self)

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from mtqa.rules import repetition, typography
+from mtqa.rules import repeated_phrase, typography
+from mtqa.rules.repetition_words import function_words
 from mtqa.text.words import bare_words
 from tests.conftest import run_rule
 
@@ -115,15 +116,15 @@ def test_split_tokens_findings_unchanged_by_the_precheck(text, flagged, monkeypa
 def test_repeated_phrase_needs_a_periodic_run(text):
     # MTQ302 returns before reading word offsets when no stretch copies an earlier one: such a
     # text (a content word said twice, no phrase copied) indeed has no finding
-    stop = repetition._function_words("fr")
-    toks, _ = repetition._tokens(bare_words(text))
-    assert repetition._repeats_a_content_word(toks, stop)
-    assert list(repetition._periodic_runs(toks, stop)) == []
+    stop = function_words("fr")
+    toks, _ = repeated_phrase._tokens(bare_words(text))
+    assert repeated_phrase._repeats_a_content_word(toks, stop)
+    assert list(repeated_phrase._periodic_runs(toks, stop)) == []
     assert run_rule("MTQ302", text, "fr") == []
 
 
 def test_repeated_phrase_with_a_periodic_run_is_still_read():
     text = "Les forces syriennes ont repris la ville de Palmyre la ville de Palmyre hier."
-    toks, _ = repetition._tokens(bare_words(text))
-    assert list(repetition._periodic_runs(toks, repetition._function_words("fr")))
+    toks, _ = repeated_phrase._tokens(bare_words(text))
+    assert list(repeated_phrase._periodic_runs(toks, function_words("fr")))
     assert [f.code for f in run_rule("MTQ302", text, "fr")] == ["MTQ302"]
