@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from mtqa.text.names import fold
+from mtqa.text.name_keys import fold
 from mtqa.text.numbers import extract_numbers, may_hold_hard_number
 from mtqa.text.regex_store import compile_stored
 

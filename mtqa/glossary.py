@@ -15,7 +15,7 @@ TOML:
     "Financial Times" = ["Temps financiers"]
 
 A name is also matched when it is written as a transliteration variant that is not listed (the
-transliteration key of mtqa.text.names: Tahrir-al-Sham = Tahrir al-Cham), and with or without its
+transliteration key of mtqa.text.name_keys: Tahrir-al-Sham = Tahrir al-Cham), and with or without its
 Arabic article (Bashar Assad = Bachar al-Assad).
 """
 
@@ -31,7 +31,8 @@ import regex
 from mtqa.io.errors import read_file
 from mtqa.io.languages import language_code
 from mtqa.io.toml import TomlError, parse_toml
-from mtqa.text.names import spelling, translit_key
+from mtqa.text.name_keys import translit_key
+from mtqa.text.names import spelling
 from mtqa.text.regex_store import compile_stored
 
 _PARTICLES = frozenset("al el ul ben bin ibn abou abu".split())

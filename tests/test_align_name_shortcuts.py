@@ -8,7 +8,7 @@ import pytest
 from mtqa.align import title_case
 from mtqa.align_units import sentences_of
 from mtqa.rules.source_names import source_names
-from mtqa.text.names import fold
+from mtqa.text.name_keys import fold
 
 
 @pytest.mark.parametrize(

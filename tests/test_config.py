@@ -7,7 +7,8 @@ import pytest
 
 import mtqa.rules
 from mtqa.cli import main
-from mtqa.config import Config, ConfigError, find_config_file, load_config, path_overrides
+from mtqa.config import Config, ConfigError, path_overrides
+from mtqa.config_loading import find_config_file, load_config
 from mtqa.model import Severity
 from mtqa.rules import BY_CODE
 from mtqa.selectors import severity_override

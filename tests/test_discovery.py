@@ -7,7 +7,7 @@ import json
 import pytest
 
 from mtqa.cli import main
-from mtqa.config import load_config
+from mtqa.config_loading import load_config
 
 FR = "La Turquie a promis de séparer les terroristes des rebelles. Au moins 300 militants ont été tués.\n"
 EN = "Turkey promised to separate the terrorists from the rebels. At least 200 militants were killed.\n"

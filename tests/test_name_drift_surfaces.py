@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from mtqa.text import names
+from mtqa.text import name_keys, names
 
 DOCUMENTS = [
     ["Le groupe al-Nusra contrôle Idlib.", "Les combattants d'al-Nosra ont quitté Alep."],
@@ -58,7 +58,9 @@ def _clusters(texts):
 def test_clusters_match_the_full_path(monkeypatch):
     for texts in DOCUMENTS + _random_documents(300):
         shortcut = _clusters(texts)
-        every_key = {names.translit_key(m.text) for k, t in enumerate(texts) for m in names.mentions(t, k)}
+        every_key = {
+            name_keys.translit_key(m.text) for k, t in enumerate(texts) for m in names.mentions(t, k)
+        }
         with monkeypatch.context() as patch:
             patch.setattr(names, "_contested_keys", lambda _surfaces, keys=every_key: keys)  # none ruled out
             assert shortcut == _clusters(texts), texts

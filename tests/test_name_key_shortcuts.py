@@ -13,7 +13,7 @@ import regex
 
 from mtqa.align import name_key
 from mtqa.rules.source_name_mismatch import _folded_words
-from mtqa.text.names import fold, skeleton, skeletons, translit_key
+from mtqa.text.name_keys import fold, skeleton, skeletons, translit_key
 
 
 def _slow_fold(name: str) -> str:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from mtqa.config import Config, config_file_for, load_config
+from mtqa.config import Config
+from mtqa.config_loading import config_file_for, load_config
 from mtqa.model import InputProblem, Report
 
 

@@ -35,7 +35,7 @@ def add_gate_options(p) -> None:
 
 def config_from_args(args, cli: dict):
     """The effective Config: file settings overridden by `cli` (values None mean 'not given')."""
-    from mtqa.config import load_config
+    from mtqa.config_loading import load_config
 
     cli = {
         **cli,
@@ -85,7 +85,7 @@ def _check_glossaries(config) -> None:
 
 
 def show_config(config) -> int:
-    from mtqa.config import show
+    from mtqa.config_show import show
 
     sys.stdout.write(show(config))
     return EXIT_CLEAN

@@ -178,7 +178,7 @@ def add_parser(sub) -> None:
 def configured(args) -> dict:
     """The [tool.mtqa.score] values of the configuration (and its thresholds, copied to `args`
     where the command line is silent). Raises mtqa.config.ConfigError (a ValueError)."""
-    from mtqa.config import load_config
+    from mtqa.config_loading import load_config
 
     config = load_config(
         None, config_file=getattr(args, "config", None), isolated=getattr(args, "isolated", False)

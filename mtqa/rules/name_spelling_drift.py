@@ -11,7 +11,8 @@ import re
 
 from mtqa.model import Category, Severity
 from mtqa.rules.base import Context, DataFile, Example, Hit, Parameter, Rule
-from mtqa.text.names import Mention, drift_clusters, fold, separators_only, spelling, translit_key
+from mtqa.text.name_keys import fold, translit_key
+from mtqa.text.names import Mention, drift_clusters, separators_only, spelling
 
 _MAX_LINES_LISTED = 5  # in the message
 _MAX_LINES_KEPT = 50  # in the finding's extra["spellings"], per spelling

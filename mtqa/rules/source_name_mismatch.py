@@ -10,7 +10,7 @@ the source name without being a truncation of it (Damascus -> Damas is a form, n
 
 A name in another script (Cyrillic, Greek...) is romanised with the target language's conventions
 (iuliia's Russian schemes, anyascii for every script) and compared by consonant skeleton
-(mtqa.text.names.skeleton): Игнатюк is rendered by Ignatyuk or Ignatiouk, misspelled by Ignatnouk.
+(mtqa.text.name_keys.skeleton): Игнатюк is rendered by Ignatyuk or Ignatiouk, misspelled by Ignatnouk.
 Scripts without case (Arabic, Chinese, Japanese) give no capitals to find names by, and kanji
 names have no reliable reading: they are not checked. In German, which capitalises every noun, a
 word of the lexicon or a compound of frequent words (Achterbahn+züge) is a noun, not a name.
@@ -40,8 +40,8 @@ from mtqa.rules.source_name_words import (
 from mtqa.rules.source_names import CAPITALISED, HYPHEN, common_noun, lexical, name_like, source_names
 from mtqa.rules.source_pairs import NEEDS_SOURCE, hit, pairs
 from mtqa.text.lexicon import has_lexicon, known
-from mtqa.text.names import fold as _fold_name
-from mtqa.text.names import latin_script, romanisations
+from mtqa.text.name_keys import fold as _fold_name
+from mtqa.text.name_keys import latin_script, romanisations
 from mtqa.text.regex_store import compile_stored
 
 CROSS_SCRIPT_SIMILAR = Parameter(

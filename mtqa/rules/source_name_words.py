@@ -9,11 +9,11 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from mtqa.text.analysis import cached_property
-from mtqa.text.names import fold as _fold_name
-from mtqa.text.names import latin_script
-from mtqa.text.names import skeleton as _skeleton
-from mtqa.text.names import skeletons as _skeletons
-from mtqa.text.names import translit_key as _translit_key
+from mtqa.text.name_keys import fold as _fold_name
+from mtqa.text.name_keys import latin_script
+from mtqa.text.name_keys import skeleton as _skeleton
+from mtqa.text.name_keys import skeletons as _skeletons
+from mtqa.text.name_keys import translit_key as _translit_key
 from mtqa.text.regex_store import compile_stored
 
 # Names recur in every pair of a document: fold each word once per process, not once per pair.
@@ -33,7 +33,7 @@ def skeleton(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def target_skeletons(word: str) -> frozenset[str]:
-    """The skeletons of a target word under each Latin-script reading (see names.skeletons)."""
+    """The skeletons of a target word under each Latin-script reading (see name_keys.skeletons)."""
     return _skeletons(word) if latin_script(word) else frozenset({skeleton(word)})
 
 

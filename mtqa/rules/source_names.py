@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from mtqa.align import title_case
 from mtqa.text.lexicon import known, zipf
-from mtqa.text.names import latin_script
+from mtqa.text.name_keys import latin_script
 from mtqa.text.regex_store import compile_stored
 
 # Languages that capitalise every noun: there a capital says "noun", not "name".

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from mtqa.model import Severity
-from mtqa.text.names import drift_clusters, translit_key
+from mtqa.text.name_keys import translit_key
+from mtqa.text.names import drift_clusters
 from tests.conftest import run_rule
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -12,7 +12,7 @@ import pytest
 import mtqa.rules.source_name_mismatch as mismatch
 from mtqa.data import table
 from mtqa.rules.source_name_words import _Nearby, _Words, _words_of, target_skeletons
-from mtqa.text.names import fold, skeleton, translit_key
+from mtqa.text.name_keys import fold, skeleton, translit_key
 from tests.rules.source_helpers import run_source_rule
 
 PARAGRAPHS = [
