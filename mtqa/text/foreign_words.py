@@ -13,6 +13,7 @@ from functools import cache
 
 from mtqa.text import word_table
 from mtqa.text.word_table import WordTable
+from mtqa.text.wordfreq_language import SAME_LANGUAGE, wordfreq_language
 
 # Latin-script languages with a wordfreq list and a lingua model, suspected in every article.
 SUSPECTED = ("en", "fr", "de", "es", "it", "pt", "nl")
@@ -71,7 +72,8 @@ def frequencies(lang: str) -> WordTable:
     from mtqa.cache import cached
 
     build = lambda: word_table.encode(_build(lang))  # noqa: E731
-    return WordTable(cached(f"frequent-words-{lang}", build, (f"frequent:{lang}:table", _FLOOR)))
+    depends = (f"frequent:{lang}:table", _FLOOR, f"same-language:{SAME_LANGUAGE}")
+    return WordTable(cached(f"frequent-words-{lang}", build, depends))
 
 
 def _build(lang: str) -> dict[str, float]:
@@ -79,10 +81,10 @@ def _build(lang: str) -> dict[str, float]:
     dict (every rare word) is never built."""
     import wordfreq
 
-    try:
-        buckets = wordfreq.get_frequency_list(lang, wordlist="best")
-    except (LookupError, ValueError):
+    code = wordfreq_language(lang)
+    if code is None:
         return {}
+    buckets = wordfreq.get_frequency_list(code, wordlist="best")
     out: dict[str, float] = {}
     for index, bucket in enumerate(buckets):
         freq = wordfreq.cB_to_freq(-index)

@@ -16,6 +16,7 @@ from functools import cache
 from mtqa.data import word_list
 from mtqa.text import word_table
 from mtqa.text.word_table import WordTable
+from mtqa.text.wordfreq_language import SAME_LANGUAGE, wordfreq_language
 
 APOSTROPHES = "'’ʼ"
 
@@ -92,16 +93,17 @@ def frequencies(lang: str) -> WordTable:
 
     extra = word_list(lang, "lexicon_extra")
     build = lambda: word_table.encode(_build(lang, extra))  # noqa: E731
-    return WordTable(cached(f"lexicon-{lang}", build, (f"lexicon:{lang}:table", *extra)))
+    depends = (f"lexicon:{lang}:table", f"same-language:{SAME_LANGUAGE}", *extra)
+    return WordTable(cached(f"lexicon-{lang}", build, depends))
 
 
 def _build(lang: str, extra: tuple[str, ...]) -> dict[str, float]:
     import wordfreq
 
-    try:
-        freqs = dict(wordfreq.get_frequency_dict(lang, wordlist="best"))
-    except (LookupError, ValueError):
+    code = wordfreq_language(lang)
+    if code is None:
         return {}
+    freqs = dict(wordfreq.get_frequency_dict(code, wordlist="best"))
     for word in extra:
         freqs.setdefault(word.lower(), 1e-7)
     return freqs
