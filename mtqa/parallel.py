@@ -57,12 +57,13 @@ def check_results(
     # corpus's languages, which workers started by fork (Linux) then share instead of each loading
     # it. Only one: the other cores wait meanwhile.
     yield from check_batch(first[:1], rules, config)
+    rest = [first[1:]] if len(first) > 1 else []
     from concurrent.futures import ProcessPoolExecutor
 
     pending: deque = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rules, config)) as pool:
         try:
-            for batch in chain((first[1:], second) if first[1:] else (second,), groups):
+            for batch in chain(rest, (second,), groups):
                 pending.append(pool.submit(_check_batch, batch))
                 while len(pending) >= jobs * WINDOW:
                     yield from pending.popleft().result()

@@ -9,7 +9,6 @@ frequencies from wordfreq decide, not a hand list).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 
 import regex
 from rapidfuzz import fuzz
@@ -78,30 +77,6 @@ def _token_strings(text: str, matches: list[regex.Match], stand_in: str) -> list
     return [stand_in if nonwords.covers(m.start(), m.end()) else m.group() for m in matches]
 
 
-@cache
-def _own_lexicon(lang: str | None) -> bool:
-    """A word-frequency list of this very language: wordfreq answers for a language it lacks with its
-    "nearest match" (English for Swahili), which would take every copied word for a name."""
-    if not lang:
-        return False
-    return lang in _wordfreq_languages() and has_lexicon(lang)
-
-
-@cache
-def _wordfreq_languages() -> frozenset[str]:
-    """The languages wordfreq has a list of its own for. Kept in the user cache (mtqa.cache, keyed
-    by wordfreq's data files): importing wordfreq to ask costs about 0.15 s of every run with a
-    source, and the word tables themselves are read from the cache without it."""
-    from mtqa.cache import cached
-
-    def build() -> list[str]:
-        from wordfreq import available_languages
-
-        return sorted(available_languages())
-
-    return frozenset(cached("wordfreq-languages", build, ("wordfreq:available_languages",)))
-
-
 def _in_a_row(tokens: list[str], shared: Callable[[str], bool], count: int) -> bool:
     """Whether `count` tokens in a row are `shared`: what a copied run of that length needs."""
     if count <= 0:
@@ -133,7 +108,7 @@ def check_copies(view, ctx):
     src_lang = al.source_lang if al is not None else None
     if al is None or not al.ok or (src_lang is not None and src_lang == view.lang):
         return
-    if not (_own_lexicon(src_lang) and _own_lexicon(view.lang)):
+    if not (has_lexicon(src_lang) and has_lexicon(view.lang)):
         # Telling a copied ordinary word from a shared name needs both languages' word frequencies.
         al.notes.add(f"MTQ611 skipped: no word frequencies for {src_lang!r} -> {view.lang!r}")
         return
