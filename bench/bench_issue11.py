@@ -24,8 +24,10 @@ that the bench's own memory does not count). Lines (--only takes their keys):
   (100) on a model of the real architecture (XLM-R large encoder, random weights, built offline;
   one run: a run takes minutes): mtqa's predict against COMET's own predict() (bench/bench_comet.py's
   processes), and mtqa with --comet-quantize, with the correlation of the scores with COMET's own;
-- jobs: `mtqa check --jobs 2` against --jobs 1 on the target corpus and on the dev news rows (wall
-  time here: the point is the cores; bench/bench_jobs.py), reports compared byte for byte.
+- jobs: `mtqa check --jobs 2` against --jobs 1 on the bench corpus (without, then with sources) and
+  on the dev news rows (wall time here: the point is the cores; bench/bench_jobs.py), reports
+  compared byte for byte; the peer is two independent `--jobs 1` processes, started together, on
+  the corpus's batches dealt in turn into two files (splitting the input without the pool).
 A peer that is not installed (pip install translate-toolkit; sacrebleu, COMET: mtqa's extras) is
 reported as missing, not guessed. Then the growth series of bench/bench_scale.py (rows 1k/10k/100k,
 one document 2k/8k/20k rows, articles 1k/5k/20k sentences) with their fitted exponents.
@@ -43,6 +45,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -257,32 +260,70 @@ def _comet_figures(runs: list[dict]) -> tuple[float, ...]:
     return tuple(statistics.median(r[k] for r in runs) for k in ("cpu_s", "wall_s", "peak_mib"))
 
 
+def split_by_batch(path: Path, first: Path, second: Path) -> None:
+    """The JSONL rows of `path` in two files as `--jobs 2` shares them out: mtqa's own batches
+    (mtqa.batches), taken in turn (the pool hands the next batch to whichever worker is free)."""
+    from mtqa.batches import batches
+    from mtqa.io.segments import read_jsonl
+
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    halves: tuple[list[str], list[str]] = ([], [])
+    for i, batch in enumerate(batches(read_jsonl(path))):
+        halves[i % 2].extend(lines[s.line - 1] for doc in batch for s in doc.segments)
+    first.write_text("".join(halves[0]), encoding="utf-8")
+    second.write_text("".join(halves[1]), encoding="utf-8")
+
+
+def concurrent_wall(cmds: list[list[str]]) -> float:
+    """Wall seconds of the commands started together, until the last one ends."""
+    start = time.perf_counter()
+    pipes = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
+    children = [subprocess.Popen(c, cwd=ROOT, **pipes) for c in cmds]
+    for child in children:
+        _, err = child.communicate()
+        if child.returncode not in (0, 1):
+            raise RuntimeError(f"{' '.join(child.args[:4])}... failed: {err.decode(errors='replace')[-500:]}")
+    return time.perf_counter() - start
+
+
 def bench_jobs(tmp: Path, n: int, repeat: int, quick: bool) -> None:
-    """Wall time of `mtqa check` on 1 and 2 processes, interleaved: the bench corpus, then the dev news
-    rows (with their sources). The speed-up is the median of each pair's ratio (the runs of one pair
-    are back to back, so a neighbour slowing the machine for a while slows both)."""
-    corpus = tmp / "jobs.jsonl"
-    rows, _ = _bench("bench_check").make_corpus(corpus, n)
-    inputs = [(f"{rows:,} segments (bench corpus)", corpus)]
+    """Wall time of `mtqa check` on 1 and 2 processes: the bench corpus without and with sources,
+    then the dev news rows (with their sources). Each round runs --jobs 1, --jobs 2 and the
+    split peer, back to back; a speed-up is the median of the rounds' ratios (a neighbour slowing the
+    machine for a while slows the whole round; single runs here vary by a third).
+
+    The peer is what two cores give without the pool: the corpus's batches dealt into two files in
+    turn, each checked by its own `mtqa check --jobs 1`, both started together (as a user splitting
+    the file and running two checkers would; even the start-up runs in parallel, which --jobs cannot
+    do, but each process loads the word data and warms its caches for itself)."""
+    inputs = []
+    for with_src in (False, True):
+        corpus = tmp / f"jobs{int(with_src)}.jsonl"
+        rows, _ = _bench("bench_check").make_corpus(corpus, n, with_src=with_src)
+        kind = "with sources" if with_src else "target only"
+        inputs.append((f"{rows:,} segments ({kind}, bench corpus)", corpus))
     if NEWS:
         news = tmp / "jobs-news.jsonl"
         lines = [x for p in NEWS for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
         lines = lines[: len(lines) // 10 if quick else None]  # whole documents but the last
         news.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        count = len(lines)
-        inputs.append((f"{count:,} segments (dev news, with sources)", news))
+        inputs.append((f"{len(lines):,} segments (dev news, with sources)", news))
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     for label, path in inputs:
-        walls: dict[int, list[float]] = {1: [], 2: []}
+        halves = (path.with_suffix(".a.jsonl"), path.with_suffix(".b.jsonl"))
+        split_by_batch(path, *halves)
+        walls: dict[str, list[float]] = {"1": [], "2": [], "split": []}
         for _ in range(repeat):
-            for jobs in walls:
-                walls[jobs].append(measure(_mtqa_check(path, tmp / f"jobs{jobs}.json", jobs))[1])
+            for jobs in (1, 2):
+                walls[str(jobs)].append(measure(_mtqa_check(path, tmp / f"jobs{jobs}.json", jobs))[1])
+            walls["split"].append(concurrent_wall([_mtqa_check(h, h.with_suffix(".json")) for h in halves]))
         same = (tmp / "jobs1.json").read_bytes() == (tmp / "jobs2.json").read_bytes()
-        one, two = statistics.median(walls[1]), statistics.median(walls[2])
-        ratio = statistics.median(a / b for a, b in zip(walls[1], walls[2], strict=True))
+        one, two = statistics.median(walls["1"]), statistics.median(walls["2"])
+        ratio = statistics.median(a / b for a, b in zip(walls["1"], walls["2"], strict=True))
+        split = statistics.median(a / b for a, b in zip(walls["1"], walls["split"], strict=True))
         print(
-            f"| 2 cores vs 1, {label}, wall | {two:.2f} s vs {one:.2f} s | | {ratio:.2f}x |"
-            f" reports identical: {same}; {cores} cores here, load {os.getloadavg()[0]:.1f}",
+            f"| 2 cores vs 1, {label}, wall | {two:.2f} s vs {one:.2f} s | split in two: {split:.2f}x |"
+            f" {ratio:.2f}x | reports identical: {same}; {cores} cores here, load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
 

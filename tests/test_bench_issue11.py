@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,8 +50,6 @@ def test_a_table_line_shows_both_sides_and_the_ratio(bench, capsys):
 
 
 def test_a_command_peak_is_its_own_not_the_bench_process(bench):
-    import sys
-
     held = bytearray(300 * 2**20)  # the bench holding its corpora
     held[::4096] = b"\x01" * len(range(0, len(held), 4096))
     cpu, wall, peak = bench.measure([sys.executable, "-c", "pass"])
@@ -59,3 +58,34 @@ def test_a_command_peak_is_its_own_not_the_bench_process(bench):
     with pytest.raises(RuntimeError, match="failed \\(3\\)"):
         bench.measure([sys.executable, "-c", "import sys; sys.exit(3)"])
     del held
+
+
+def test_the_split_peer_deals_the_batches_of_jobs_in_turn(bench, tmp_path):
+    from mtqa.batches import BATCH_SEGMENTS
+
+    sizes = [BATCH_SEGMENTS // 2 + 1] * 5  # two documents fill a batch
+    rows = [{"doc_id": f"d{d}", "mt": f"text {d}.{i}"} for d, size in enumerate(sizes) for i in range(size)]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    bench.split_by_batch(corpus, first, second)
+    halves = [[json.loads(x) for x in p.read_text(encoding="utf-8").splitlines()] for p in (first, second)]
+    docs = [sorted({r["doc_id"] for r in half}) for half in halves]
+    assert docs == [["d0", "d1", "d4"], ["d2", "d3"]]  # batches (d0 d1) (d2 d3) (d4), dealt in turn
+    assert sorted(halves[0] + halves[1], key=rows.index) == rows
+
+
+def test_the_split_peer_runs_its_commands_together(bench, tmp_path):
+    marks = [tmp_path / "a", tmp_path / "b"]
+    # each command waits for the other's mark: run one after the other, the first would wait forever
+    wait = "import pathlib, sys, time; pathlib.Path(sys.argv[1]).touch()\n" + (
+        "deadline = time.time() + 20\n"
+        "while not pathlib.Path(sys.argv[2]).exists():\n"
+        "    assert time.time() < deadline\n"
+        "    time.sleep(0.01)"
+    )
+    cmds = [[sys.executable, "-c", wait, str(a), str(b)] for a, b in (marks, marks[::-1])]
+    wall = bench.concurrent_wall(cmds)
+    assert wall < 20
+    with pytest.raises(RuntimeError, match="failed"):
+        bench.concurrent_wall([[sys.executable, "-c", "import sys; sys.exit(3)"]])
