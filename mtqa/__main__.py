@@ -1,5 +1,3 @@
-import sys
+from mtqa.cli import run
 
-from mtqa.cli import main
-
-sys.exit(main())
+run()

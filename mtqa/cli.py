@@ -8,10 +8,12 @@ Heavy modules are imported by the command that needs them, so `mtqa --help` stay
 from __future__ import annotations
 
 import argparse
+import gc
 import signal
 import sys
 import threading
 from importlib import import_module
+from typing import NoReturn
 
 from mtqa.commands.exits import EXIT_CLEAN, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, UsageError
 from mtqa.version import __version__
@@ -84,3 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def run() -> NoReturn:
+    """The `mtqa` command and `python -m mtqa`: main's exit code, without the interpreter's last
+    garbage collections. Those walk every object the run made (word tables, caches) only to free
+    memory the operating system takes back anyway: 0.1 s after 10,000 rows, 0.03 s of the seed's
+    0.3 s. Frozen objects are left out of them (tests call main itself, which freezes nothing)."""
+    code = main()
+    gc.freeze()
+    sys.exit(code)

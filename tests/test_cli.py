@@ -223,3 +223,30 @@ def test_help_imports_no_heavy_module():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.stderr.strip() == "[]"
+
+
+def test_the_command_exits_with_mains_code_and_skips_the_last_collections(article, monkeypatch, capsys):
+    import gc
+
+    from mtqa.cli import run
+
+    monkeypatch.setattr(sys, "argv", ["mtqa", "check", str(article), "--isolated", "--fail-on", "info"])
+    assert gc.get_freeze_count() == 0
+    try:
+        with pytest.raises(SystemExit) as exit_info:
+            run()
+        assert exit_info.value.code == main(["check", str(article), "--isolated", "--fail-on", "info"])
+        assert gc.get_freeze_count() > 0  # what the run made is out of the interpreter's exit collections
+    finally:
+        gc.unfreeze()  # this test process goes on
+    capsys.readouterr()
+
+
+def test_python_dash_m_and_the_console_script_run_the_same_entry():
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["mtqa"] == "mtqa.cli:run"
+    cmd = [sys.executable, "-m", "mtqa", "explain", "MTQ000"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == EXIT_USAGE and proc.stderr.count("\n") == 1
