@@ -225,20 +225,24 @@ def test_help_imports_no_heavy_module():
     assert proc.stderr.strip() == "[]"
 
 
-def test_the_command_exits_with_mains_code_and_skips_the_last_collections(article, monkeypatch, capsys):
+def test_the_command_exits_with_mains_code_and_tunes_the_collector(article, monkeypatch, capsys):
     import gc
 
     from mtqa.cli import run
 
-    monkeypatch.setattr(sys, "argv", ["mtqa", "check", str(article), "--isolated", "--fail-on", "info"])
+    argv = ["check", str(article), "--isolated", "--fail-on", "info"]
+    monkeypatch.setattr(sys, "argv", ["mtqa", *argv])
+    thresholds = gc.get_threshold()
     assert gc.get_freeze_count() == 0
     try:
         with pytest.raises(SystemExit) as exit_info:
             run()
-        assert exit_info.value.code == main(["check", str(article), "--isolated", "--fail-on", "info"])
+        assert gc.get_threshold()[0] == 10_000  # young collections 14 times rarer than the default
         assert gc.get_freeze_count() > 0  # what the run made is out of the interpreter's exit collections
-    finally:
-        gc.unfreeze()  # this test process goes on
+    finally:  # this test process goes on
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
+    assert exit_info.value.code == main(argv)
     capsys.readouterr()
 
 
