@@ -76,11 +76,13 @@ def _function_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in word_list(lang, "function_words"))
 
 
-# Abbreviations glued to a capitalised word ("Dr.Smith") are spacing damage but no sentence boundary.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st mt jr sr prof gen col lt sgt capt gov sen rep rev inc ltd co corp no nr vs etc "
-    "approx fig vol art abs mme mlle me pr av apr env cf ibid ed éd p pp".split()
-)
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations glued to a capitalised word ("Dr.Smith"): spacing damage but no sentence boundary.
+    The sentence splitter's list (mtqa/data/any/abbreviations.txt)."""
+    return frozenset(word_list("any", "abbreviations"))
+
+
 _GLUED = compile_stored(
     r"(?<![\p{L}\p{M}\d.@/\\_-])(?P<left>\p{L}[\p{L}\p{M}\-]*\p{Ll}|\d{2,})(?P<close>[)\"”»’]?)"
     r"\.(?P<right>\p{Lu}\p{Ll}*)(?=[" + BLANKS + r"]+[\p{L}\d«“\"(])"
@@ -98,7 +100,7 @@ def check_glued_sentences(seg, ctx: Context) -> Iterator[Hit]:
     starters = _function_words(ctx.lang)
     nonwords = None
     for m in _GLUED.finditer(text):
-        if m.group("left").lower() in _ABBREVIATIONS or m.group("right").lower() not in starters:
+        if m.group("left").lower() in _abbreviations() or m.group("right").lower() not in starters:
             continue
         nonwords = nonwords or NonWords(text)
         if nonwords.covers(m.start("left"), m.end("right")):
@@ -271,6 +273,7 @@ RULES = (
     ),
     Rule(
         code="MTQ552",
+        data_files=(DataFile("*", "function_words"), DataFile("any", "abbreviations")),
         name="glued-sentences",
         category=Category.PUNCTUATION,
         severity=Severity.WARNING,

@@ -151,6 +151,7 @@ GLUED_CLEAN = [
         id="en-brand-url",
     ),
     pytest.param("Le titre « Non ».Puis la salle a applaudi. Le groupe.Net", "fr", id="fr-not-a-starter"),
+    pytest.param("Le Gén.De Gaulle a parlé.", "fr", id="fr-abbreviation-before-a-starter"),
 ]
 
 
@@ -251,3 +252,15 @@ def test_detectors_handle_adversarial_input(unit, lang):
     for rule in RULES:
         for hit in rule.check(seg, Context(lang)):
             assert 0 <= hit.start < hit.end <= len(seg.text)
+
+
+def test_glued_sentences_and_the_sentence_splitter_share_one_abbreviation_list():
+    from mtqa.data import word_list
+    from mtqa.text.sentences import split_sentences
+
+    for abbreviation in word_list("any", "abbreviations"):
+        if len(abbreviation) < 2:
+            continue  # "m": a single capital is an initial, for both
+        word = abbreviation.capitalize()
+        assert len(split_sentences(f"Il a vu {word}. Dupont hier.")) == 1, word
+        assert found("MTQ552", f"Il a vu {word}.Le jour même, il est parti.", "fr") == [], word
