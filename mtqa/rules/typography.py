@@ -30,6 +30,7 @@ from mtqa.text.apostrophes import (
 from mtqa.text.lazy_regex import lazy_compile
 from mtqa.text.nonwords import NonWords
 from mtqa.text.regex_store import compile_stored
+from mtqa.text.sentences import abbreviations
 
 __all__ = ["RULES", "apostrophe_damage_spans"]  # the latter re-exported for quotation rules
 
@@ -76,13 +77,6 @@ def _function_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in word_list(lang, "function_words"))
 
 
-@cache
-def _abbreviations() -> frozenset[str]:
-    """Abbreviations glued to a capitalised word ("Dr.Smith"): spacing damage but no sentence boundary.
-    The sentence splitter's list (mtqa/data/any/abbreviations.txt)."""
-    return frozenset(word_list("any", "abbreviations"))
-
-
 _GLUED = compile_stored(
     r"(?<![\p{L}\p{M}\d.@/\\_-])(?P<left>\p{L}[\p{L}\p{M}\-]*\p{Ll}|\d{2,})(?P<close>[)\"”»’]?)"
     r"\.(?P<right>\p{Lu}\p{Ll}*)(?=[" + BLANKS + r"]+[\p{L}\d«“\"(])"
@@ -100,7 +94,8 @@ def check_glued_sentences(seg, ctx: Context) -> Iterator[Hit]:
     starters = _function_words(ctx.lang)
     nonwords = None
     for m in _GLUED.finditer(text):
-        if m.group("left").lower() in _abbreviations() or m.group("right").lower() not in starters:
+        # an abbreviation glued to a capitalised word ("Dr.Smith") is spacing damage, no sentence end
+        if m.group("left").lower() in abbreviations() or m.group("right").lower() not in starters:
             continue
         nonwords = nonwords or NonWords(text)
         if nonwords.covers(m.start("left"), m.end("right")):

@@ -15,8 +15,9 @@ from mtqa.text.regex_store import compile_stored
 
 
 @cache
-def _abbreviations() -> frozenset[str]:
-    """Abbreviations a period ends without ending the sentence: mtqa/data/any/abbreviations.txt."""
+def abbreviations() -> frozenset[str]:
+    """Abbreviations a period ends without ending the sentence (lower case, without their period):
+    mtqa/data/any/abbreviations.txt."""
     return frozenset(word_list("any", "abbreviations"))
 
 
@@ -31,7 +32,7 @@ def _ends_with_abbreviation(text: str, end: int) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Smith"
-    return word.lower() in _abbreviations()
+    return word.lower() in abbreviations()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
