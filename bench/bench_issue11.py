@@ -27,7 +27,8 @@ that the bench's own memory does not count). Lines (--only takes their keys):
 - jobs: `mtqa check --jobs 2` against --jobs 1 on the bench corpus (without, then with sources) and
   on the dev news rows (wall time here: the point is the cores; bench/bench_jobs.py), reports
   compared byte for byte; the peer is two independent `--jobs 1` processes, started together, on
-  the corpus's batches dealt in turn into two files (splitting the input without the pool).
+  the corpus's batches dealt in turn into two files (splitting the input without the pool); the
+  same two processes run one after the other measure what the machine gives two processes at all.
 A peer that is not installed (pip install translate-toolkit; sacrebleu, COMET: mtqa's extras) is
 reported as missing, not guessed. Then the growth series of bench/bench_scale.py (rows 1k/10k/100k,
 one document 2k/8k/20k rows, articles 1k/5k/20k sentences) with their fitted exponents.
@@ -82,6 +83,28 @@ with open(sys.argv[1], "w") as fh:
     json.dump([code, usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss], fh)
 sys.exit(code if code >= 0 else 1)
 """
+
+
+# The check alone, timed inside a fresh process once mtqa is imported: start-up (the interpreter,
+# the imports) is the same on any number of cores, and the issue's own rows time the check this way.
+_CHECK_ALONE = """import sys, time
+from mtqa.config import Config
+from mtqa.engine import resolve_rules
+from mtqa.io.segments import read_jsonl
+from mtqa.parallel import run_checks
+rules, config = resolve_rules(None, Config())
+start = time.perf_counter()
+report = run_checks(read_jsonl(sys.argv[1]), rules, config, int(sys.argv[2]))
+print(time.perf_counter() - start, len(report.findings))
+"""
+
+
+def check_alone(path: Path, jobs: int) -> tuple[float, int]:
+    """(wall seconds, findings) of the check of `path` on `jobs` processes, start-up excluded."""
+    out = subprocess.run([sys.executable, "-c", _CHECK_ALONE, str(path), str(jobs)],
+                         cwd=ROOT, capture_output=True, text=True, check=True)  # fmt: skip
+    wall, findings = out.stdout.split()
+    return float(wall), int(findings)
 
 
 def measure(cmd: list[str]) -> tuple[float, float, float]:
@@ -295,7 +318,11 @@ def bench_jobs(tmp: Path, n: int, repeat: int, quick: bool) -> None:
     The peer is what two cores give without the pool: the corpus's batches dealt into two files in
     turn, each checked by its own `mtqa check --jobs 1`, both started together (as a user splitting
     the file and running two checkers would; even the start-up runs in parallel, which --jobs cannot
-    do, but each process loads the word data and warms its caches for itself)."""
+    do, but each process loads the word data and warms its caches for itself). The same two
+    halves are also run one after the other: their time in turn over their time together is what
+    these cores give two processes with no pool, no sharing and nothing serial, the ceiling of any
+    speed-up here (2.00x on cores that do not slow each other down). The check alone is also timed
+    inside the process on 1 and 2 jobs, the start-up left out as in the issue's own rows."""
     inputs = []
     for with_src in (False, True):
         corpus = tmp / f"jobs{int(with_src)}.jsonl"
@@ -312,19 +339,38 @@ def bench_jobs(tmp: Path, n: int, repeat: int, quick: bool) -> None:
     for label, path in inputs:
         halves = (path.with_suffix(".a.jsonl"), path.with_suffix(".b.jsonl"))
         split_by_batch(path, *halves)
-        walls: dict[str, list[float]] = {"1": [], "2": [], "split": []}
+        pair = [_mtqa_check(h, h.with_suffix(".json")) for h in halves]
+        walls: dict[str, list[float]] = {
+            "1": [],
+            "2": [],
+            "split": [],
+            "in turn": [],
+            "check 1": [],
+            "check 2": [],
+        }
+        found: set[int] = set()
         for _ in range(repeat):
             for jobs in (1, 2):
                 walls[str(jobs)].append(measure(_mtqa_check(path, tmp / f"jobs{jobs}.json", jobs))[1])
-            walls["split"].append(concurrent_wall([_mtqa_check(h, h.with_suffix(".json")) for h in halves]))
+            for jobs in (1, 2):
+                wall, findings = check_alone(path, jobs)
+                walls[f"check {jobs}"].append(wall)
+                found.add(findings)
+            walls["split"].append(concurrent_wall(pair))
+            walls["in turn"].append(sum(measure(cmd)[1] for cmd in pair))
         same = (tmp / "jobs1.json").read_bytes() == (tmp / "jobs2.json").read_bytes()
         one, two = statistics.median(walls["1"]), statistics.median(walls["2"])
         ratios = [a / b for a, b in zip(walls["1"], walls["2"], strict=True)]
         split = statistics.median(a / b for a, b in zip(walls["1"], walls["split"], strict=True))
+        # what these cores give two processes at all: the same two halves, together vs in turn
+        machine = statistics.median(a / b for a, b in zip(walls["in turn"], walls["split"], strict=True))
+        alone = statistics.median(a / b for a, b in zip(walls["check 1"], walls["check 2"], strict=True))
         print(
-            f"| 2 cores vs 1, {label}, wall | {two:.2f} s vs {one:.2f} s | split in two: {split:.2f}x |"
-            f" {statistics.median(ratios):.2f}x | rounds {min(ratios):.2f}-{max(ratios):.2f}x; reports"
-            f" identical: {same}; {cores} cores here, load {os.getloadavg()[0]:.1f}",
+            f"| 2 cores vs 1, {label}, wall | {two:.2f} s vs {one:.2f} s | split in two: {split:.2f}x"
+            f" (the halves together vs in turn: {machine:.2f}x) |"
+            f" {statistics.median(ratios):.2f}x (the check alone, start-up excluded: {alone:.2f}x) |"
+            f" rounds {min(ratios):.2f}-{max(ratios):.2f}x; reports identical: {same and len(found) == 1};"
+            f" {cores} cores here, load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
 

@@ -90,3 +90,19 @@ def test_the_split_peer_runs_its_commands_together(bench, tmp_path):
     assert wall < 20
     with pytest.raises(RuntimeError, match="failed"):
         bench.concurrent_wall([[sys.executable, "-c", "import sys; sys.exit(3)"]])
+
+
+def test_the_check_alone_counts_the_same_findings_on_one_and_two_jobs(bench, tmp_path):
+    from mtqa.batches import BATCH_SEGMENTS
+
+    # two batches of documents, so that --jobs 2 starts its pool; the debris row gives findings
+    rows = [
+        {"doc_id": f"d{d}", "mt": "Partager sur Facebook" if i == 0 else f"Le texte numéro {i}."}
+        for d in range(4)
+        for i in range(BATCH_SEGMENTS // 2 + 1)
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    (wall1, found1), (wall2, found2) = bench.check_alone(corpus, 1), bench.check_alone(corpus, 2)
+    assert found1 == found2 > 0
+    assert wall1 > 0 and wall2 > 0
