@@ -44,3 +44,27 @@ def _private_cache(tmp_path_factory):
     else:
         os.environ["MTQA_CACHE_DIR"] = previous
     cache.directory.cache_clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_git_config(tmp_path_factory):
+    """The user's git configuration and ignore file (core.excludesFile, ~/.config/git/ignore) leave
+    no file out of a test's walk: git reads an empty user config and no system config, and the
+    default ignore file lies in an empty folder of this test run."""
+    import os
+
+    home = tmp_path_factory.mktemp("user-config")
+    (home / "gitconfig").write_text("", encoding="utf-8")
+    values = {
+        "GIT_CONFIG_GLOBAL": str(home / "gitconfig"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "XDG_CONFIG_HOME": str(home),
+    }
+    previous = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    yield
+    for key, value in previous.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value

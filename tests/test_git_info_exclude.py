@@ -1,5 +1,7 @@
-"""A directory walk honours the repository's `.git/info/exclude` as git does: patterns relative to the
-work tree's root, below every `.gitignore` in precedence, and only while `respect-gitignore` is on."""
+"""A directory walk honours the repository's `.git/info/exclude` and the user's ignore file (git's
+`core.excludesFile`, by default $XDG_CONFIG_HOME/git/ignore) as git does: patterns relative to the
+work tree's root, the user's file below info/exclude and both below every `.gitignore` in
+precedence, and only while `respect-gitignore` is on."""
 
 from __future__ import annotations
 
@@ -149,3 +151,73 @@ def test_the_walk_agrees_with_git_itself(repo, capsys):
     ).stdout.split()
     assert checked(capsys, ".") == sorted(listed)
     assert set(listed) < set(rels)  # the patterns leave something out, or the test proves nothing
+
+
+def user_ignore(folder: Path, *lines: str) -> Path:
+    """git's default user ignore file, $XDG_CONFIG_HOME/git/ignore, under `folder`."""
+    (folder / "git").mkdir(parents=True, exist_ok=True)
+    (folder / "git" / "ignore").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder / "git" / "ignore"
+
+
+def test_a_walk_skips_what_the_user_ignore_file_names(repo, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(repo.parent / "xdg"))
+    write(repo, "a.md", "b.draft.md", "sub/c.draft.md", "private/d.md")
+    user_ignore(repo.parent / "xdg", "*.draft.md", "/private/")
+    assert checked(capsys, ".") == ["a.md"]
+    assert checked(capsys, "b.draft.md") == ["b.draft.md"]  # named: read, as with .gitignore
+
+
+def test_without_git_installed_the_default_user_ignore_file_is_still_read(repo, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(repo.parent / "xdg"))
+    monkeypatch.setenv("PATH", str(repo.parent / "no-programs-here"))
+    write(repo, "a.md", "b.md")
+    user_ignore(repo.parent / "xdg", "b.md")
+    assert checked(capsys, ".") == ["a.md"]
+
+
+def test_info_exclude_and_gitignore_override_the_user_ignore_file(repo, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(repo.parent / "xdg"))
+    write(repo, "a.md", "b.md", "c.md")
+    user_ignore(repo.parent / "xdg", "*.md")
+    info_exclude(repo, "!a.md")
+    (repo / ".gitignore").write_text("!b.md\n", encoding="utf-8")
+    assert checked(capsys, ".") == ["a.md", "b.md"]
+    (repo / "mtqa.toml").write_text("respect-gitignore = false\n", encoding="utf-8")
+    assert checked(capsys, ".") == ["a.md", "b.md", "c.md"]
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+def test_core_excludes_file_in_the_repository_config_is_read_through_git(repo, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(repo.parent / "xdg"))
+    user_ignore(repo.parent / "xdg", "a.md")  # the default file: not read once the config names another
+    elsewhere = user_ignore(repo.parent / "elsewhere", "b.md")
+    (repo / ".git" / "config").write_text(f"[core]\n\texcludesFile = {elsewhere}\n", encoding="utf-8")
+    (repo / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    for folder in ("objects", "refs"):
+        (repo / ".git" / folder).mkdir(exist_ok=True)
+    write(repo, "a.md", "b.md", "c.md")
+    assert checked(capsys, ".") == ["a.md", "c.md"]
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+def test_the_walk_agrees_with_git_on_the_user_ignore_file(repo, capsys, monkeypatch):
+    shutil.rmtree(repo / ".git")
+    xdg = repo.parent / "xdg"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(xdg))
+    env = {"PATH": "", "HOME": str(repo.parent), "XDG_CONFIG_HOME": str(xdg), "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run([GIT, "init", "-q", str(repo)], check=True, env=env)
+    rels = ["a.md", "b.md", "notes/c.md", "notes/d.md", "tmp/e.md"]
+    write(repo, *rels)
+    user_ignore(xdg, "tmp/", "notes/*", "b.md")
+    info_exclude(repo, "!notes/d.md")
+    listed = subprocess.run(
+        [GIT, "ls-files", "--others", "--exclude-standard", "--", "*.md"],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    assert checked(capsys, ".") == sorted(listed)
+    assert set(listed) < set(rels)

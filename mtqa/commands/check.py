@@ -91,8 +91,8 @@ def add_parser(sub) -> None:
     src.add_argument(
         "--force-exclude",
         action="store_true",
-        help="skip files named on the command line that exclude, .gitignore or .git/info/exclude leave out "
-        "(for pre-commit)",
+        help="skip files named on the command line that exclude or git's ignore files (.gitignore, "
+        ".git/info/exclude, core.excludesFile) leave out (for pre-commit)",
     )
     src.add_argument(
         "--exonyms",

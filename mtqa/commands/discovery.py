@@ -1,5 +1,5 @@
 """Config discovery per checked file for `mtqa check` (as ruff: the closest config wins), the walk
-that honours `exclude` / `extend-exclude`, `.gitignore` and `.git/info/exclude`, and the merge of the
+that honours `exclude` / `extend-exclude` and git's ignore files (mtqa.io.exclude), and the merge of the
 per-config runs."""
 
 from __future__ import annotations

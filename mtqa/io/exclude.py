@@ -1,11 +1,13 @@
 """Which files a directory walk skips: `exclude` / `extend-exclude` globs of the closest config
 (gitignore syntax, relative to the config file's folder) and, inside a git work tree, its `.gitignore`
-files and the repository's `.git/info/exclude`, all matched with `pathspec` (the library black
-uses), imported only when a pattern is compiled: a check of files named on the command line never
-pays for it."""
+files, the repository's `.git/info/exclude` and the user's own ignore file (git's `core.excludesFile`),
+all matched with `pathspec` (the library black uses), imported only when a pattern is compiled: a
+check of files named on the command line never pays for it."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,15 +67,39 @@ def _git_common_dir(root: Path) -> Path | None:
     return git_dir / common if common else git_dir
 
 
+def _excludes_file(root: Path) -> Path:
+    """The user's ignore file for the work tree at `root`: git's `core.excludesFile` as git itself
+    reads it (system, user and repository config, includes, `~` expanded), else git's default,
+    `$XDG_CONFIG_HOME/git/ignore` (`~/.config/git/ignore`), which is also read when git is not
+    installed or cannot read the configuration."""
+    try:
+        done = subprocess.run(
+            ["git", "config", "--path", "--get", "core.excludesFile"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+        if done.returncode == 0 and done.stdout.strip():
+            return root / done.stdout.strip()  # an absolute value stays absolute
+    except (OSError, subprocess.SubprocessError):
+        pass
+    config_home = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(config_home) / "git" / "ignore"
+
+
 class GitIgnore:
-    """What git leaves out of a work tree: the repository's `.git/info/exclude` (patterns relative to
-    the work tree's root, lowest precedence, as in git), then the `.gitignore` files from the root
-    down to a path (deeper files decide last)."""
+    """What git leaves out of a work tree, in git's order of precedence, lowest first: the user's
+    ignore file (`core.excludesFile`) and the repository's `.git/info/exclude` (both with patterns
+    relative to the work tree's root), then the `.gitignore` files from the root down to a path
+    (deeper files decide last)."""
 
     def __init__(self) -> None:
         self._roots: dict[Path, Path | None] = {}
         self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
         self._info_excludes: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+        self._user_excludes: dict[Path, pathspec.GitIgnoreSpec | None] = {}
 
     def _git_root(self, folder: Path) -> Path | None:
         if folder not in self._roots:
@@ -95,6 +121,11 @@ class GitIgnore:
             self._info_excludes[root] = _read_spec(common / "info" / "exclude") if common else None
         return self._info_excludes[root]
 
+    def _user_exclude(self, root: Path) -> pathspec.GitIgnoreSpec | None:
+        if root not in self._user_excludes:
+            self._user_excludes[root] = _read_spec(_excludes_file(root))
+        return self._user_excludes[root]
+
     def ignored(self, path: Path, is_dir: bool) -> bool:
         path = path.absolute()
         root = self._git_root(path.parent)
@@ -103,8 +134,8 @@ class GitIgnore:
         folders = [path.parent, *path.parent.parents]
         folders = folders[: folders.index(root) + 1] if root in folders else []
         verdict = False
-        # info/exclude first (it is relative to the root too), so any .gitignore overrides it
-        levels = [(root, self._info_exclude(root))]
+        # the user's file, then info/exclude (both relative to the root), so any .gitignore overrides them
+        levels = [(root, self._user_exclude(root)), (root, self._info_exclude(root))]
         levels += [(folder, self._spec(folder)) for folder in reversed(folders)]  # root first
         for folder, spec in levels:
             if spec is None:
