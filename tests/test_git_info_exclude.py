@@ -122,6 +122,18 @@ def test_a_linked_work_tree_reads_the_main_repository_info_exclude(tmp_path, cap
 GIT = shutil.which("git")
 
 
+def untracked_by_git(repo: Path, env: dict[str, str]) -> list[str]:
+    """The .md files git's own walk leaves in (`ls-files --others --exclude-standard`)."""
+    return subprocess.run(
+        [GIT, "ls-files", "--others", "--exclude-standard", "--", "*.md"],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+
+
 @pytest.mark.skipif(GIT is None, reason="git is not installed")
 def test_the_walk_agrees_with_git_itself(repo, capsys):
     """git's own answer (`ls-files --others --exclude-standard`) on a mix of both files."""
@@ -141,14 +153,7 @@ def test_the_walk_agrees_with_git_itself(repo, capsys):
     write(repo, *rels)
     info_exclude(repo, "logs/*", "!logs/keep.md", "/b.md", "deep/", "tmp", "!sub/deep/c.md")
     (repo / "sub" / ".gitignore").write_text("a.md\n!deep/\ndeep/b.md\n", encoding="utf-8")
-    listed = subprocess.run(
-        [GIT, "ls-files", "--others", "--exclude-standard", "--", "*.md"],
-        cwd=repo,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
+    listed = untracked_by_git(repo, env)
     assert checked(capsys, ".") == sorted(listed)
     assert set(listed) < set(rels)  # the patterns leave something out, or the test proves nothing
 
@@ -211,13 +216,6 @@ def test_the_walk_agrees_with_git_on_the_user_ignore_file(repo, capsys, monkeypa
     write(repo, *rels)
     user_ignore(xdg, "tmp/", "notes/*", "b.md")
     info_exclude(repo, "!notes/d.md")
-    listed = subprocess.run(
-        [GIT, "ls-files", "--others", "--exclude-standard", "--", "*.md"],
-        cwd=repo,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
+    listed = untracked_by_git(repo, env)
     assert checked(capsys, ".") == sorted(listed)
     assert set(listed) < set(rels)
